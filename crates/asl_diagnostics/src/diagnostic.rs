@@ -1,0 +1,140 @@
+use std::fmt;
+
+use asl_syntax::TextRange;
+
+/// How serious a finding is. The meaning is fixed: see the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// AWS rejects the definition, or the state is certain to fail when it runs.
+    Error,
+    /// A likely bug or a risk.
+    Warning,
+    /// Style.
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Stable rule code, such as `ASL201`.
+    pub code: &'static str,
+    /// Stable kebab-case rule name, such as `unreachable-state`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The exact place at fault.
+    pub range: TextRange,
+    /// Other places that explain the finding (for example the first definition of a duplicate).
+    pub labels: Vec<Label>,
+    pub notes: Vec<String>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// A set of edits that resolves a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, shown to the user ("Replace with `Timeout`").
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+/// Whether a fix keeps the meaning of the definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applicability {
+    /// Keeps the meaning; may be applied without review.
+    Safe,
+    /// May change behaviour; offered as a suggestion only.
+    Unsafe,
+}
+
+/// Replace the text in `range` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub replacement: String,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            range,
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
+        self.labels.push(Label { range, message: message.into() });
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+impl Fix {
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self { title: title.into(), applicability: Applicability::Safe, edits }
+    }
+
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self { title: title.into(), applicability: Applicability::Unsafe, edits }
+    }
+
+    /// A fix that replaces one range.
+    pub fn replace(title: impl Into<String>, applicability: Applicability, range: TextRange, replacement: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            applicability,
+            edits: vec![Edit { range, replacement: replacement.into() }],
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Renderers: `human` (codespan-reporting), `concise` (one line each) and `json` (public API).
+
+use std::fmt::Write as _;
+
+use asl_syntax::{LineIndex, Node, PositionEncoding, pointer_at};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
+use serde_json::{Value as Json, json};
+
+use crate::{Diagnostic, Severity};
+
+/// Everything the renderers need to know about one checked file.
+pub struct FileReport<'a> {
+    /// The path as given on the command line or as found while walking.
+    pub path: &'a str,
+    /// The text, or `None` when the file could not be read.
+    pub source: Option<&'a str>,
+    /// The parsed root, used for JSON Pointers.
+    pub root: Option<&'a Node>,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Version of the JSON output format. Bump only on an incompatible change.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+/// Renders diagnostics the way a person reads them, with source excerpts.
+pub fn human(report: &FileReport<'_>, color: bool) -> String {
+    let config = Config::default();
+    let styles = Styles::default();
+    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let file = SimpleFile::new(report.path, report.source.unwrap_or(""));
+    for diagnostic in report.diagnostics {
+        let converted = to_codespan(diagnostic, report.source.is_some());
+        let mut writer = StylesWriter::new(&mut buffer, &styles);
+        if term::emit_to_write_style(&mut writer, &config, &file, &converted).is_err() {
+            // Only possible when a range lies outside the text: fall back to one line.
+            let _ = std::io::Write::write_all(&mut buffer, concise_line(report, diagnostic, None).as_bytes());
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn to_codespan(diagnostic: &Diagnostic, has_source: bool) -> cs::Diagnostic<()> {
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info => cs::Severity::Note,
+    };
+    let mut labels = Vec::new();
+    if has_source {
+        labels.push(cs::Label::primary((), diagnostic.range.as_usize()));
+        for label in &diagnostic.labels {
+            labels.push(cs::Label::secondary((), label.range.as_usize()).with_message(&label.message));
+        }
+    }
+    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("note: {n}")).collect();
+    if let Some(help) = &diagnostic.help {
+        notes.push(format!("help: {help}"));
+    }
+    if let Some(fix) = &diagnostic.fix {
+        notes.push(format!("fix: {}", fix.title));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(format!("{} {}", diagnostic.code, diagnostic.name))
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Renders one line per diagnostic: `path:line:col: severity[CODE name] message`.
+pub fn concise(report: &FileReport<'_>) -> String {
+    let index = report.source.map(LineIndex::new);
+    let mut out = String::new();
+    for diagnostic in report.diagnostics {
+        out.push_str(&concise_line(report, diagnostic, index.as_ref()));
+    }
+    out
+}
+
+fn concise_line(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<&LineIndex>) -> String {
+    let location = match index {
+        Some(index) => {
+            let pos = index.line_col(diagnostic.range.start, PositionEncoding::Utf32);
+            format!("{}:{}:{}", report.path, pos.line + 1, pos.col + 1)
+        }
+        None => report.path.to_owned(),
+    };
+    format!(
+        "{location}: {}[{} {}] {}\n",
+        diagnostic.severity, diagnostic.code, diagnostic.name, diagnostic.message
+    )
+}
+
+/// Renders the JSON document described in the README (public API).
+pub fn json(reports: &[FileReport<'_>]) -> String {
+    let mut counts = [0usize; 3];
+    let mut items = Vec::new();
+    for report in reports {
+        let index = report.source.map(LineIndex::new);
+        for diagnostic in report.diagnostics {
+            counts[diagnostic.severity as usize] += 1;
+            items.push(json_diagnostic(report, diagnostic, index.as_ref()));
+        }
+    }
+    let document = json!({
+        "version": JSON_FORMAT_VERSION,
+        "files_checked": reports.len(),
+        "summary": {"error": counts[0], "warning": counts[1], "info": counts[2]},
+        "diagnostics": items,
+    });
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn json_diagnostic(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<&LineIndex>) -> Json {
+    let range = index.map(|index| {
+        json!({
+            "start": json_position(index, diagnostic.range.start),
+            "end": json_position(index, diagnostic.range.end),
+        })
+    });
+    let pointer = report.root.and_then(|root| pointer_at(root, diagnostic.range));
+    json!({
+        "path": report.path,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.as_str(),
+        "message": diagnostic.message,
+        "pointer": pointer,
+        "range": range,
+        "fixable": diagnostic.fix.is_some(),
+    })
+}
+
+fn json_position(index: &LineIndex, offset: u32) -> Json {
+    let pos = index.line_col(offset, PositionEncoding::Utf32);
+    json!({"line": pos.line + 1, "column": pos.col + 1, "offset": offset})
+}
+
+/// A plain-text summary line, such as `2 errors, 1 warning in 3 files`.
+pub fn summary(counts: [usize; 3], files: usize) -> String {
+    let mut out = String::new();
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    let _ = write!(
+        out,
+        "{}, {}, {} in {}",
+        plural(counts[0], "error"),
+        plural(counts[1], "warning"),
+        plural(counts[2], "info"),
+        plural(files, "file")
+    );
+    out
+}
+

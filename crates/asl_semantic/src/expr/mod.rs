@@ -1,0 +1,1 @@
+//! Parsers for the expression languages embedded in ASL strings.
