@@ -1,1 +1,110 @@
-fn main() {}
+//! `asl-lint`: the command line. It does the I/O; the analysis lives in `asl_linter`.
+
+mod check;
+mod discover;
+mod rule;
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A linter and static analyzer for Amazon States Language (AWS Step Functions) definitions.
+#[derive(Parser)]
+#[command(name = "asl-lint", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check state machine definitions (files, directories, or `-` for stdin).
+    Check(CheckArgs),
+    /// Print the documentation of a rule, by code (ASL201) or name (unreachable-state).
+    Rule {
+        /// A rule code or name; without it, every rule is listed.
+        rule: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check. Directories are walked recursively, honouring .gitignore.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colours (`NO_COLOR` is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print diagnostics only: no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Select files while walking directories, like ripgrep: `--glob 'flows/**/*.json'` checks
+    /// only matching files, `--glob '!legacy/**'` skips some. Repeatable.
+    #[arg(long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// The name to show for input read from stdin (`-`).
+    #[arg(long, value_name = "PATH", default_value = "<stdin>")]
+    stdin_filename: String,
+    /// The state machine type, when known (EXPRESS forbids some integrations).
+    #[arg(long, value_enum)]
+    workflow_type: Option<WorkflowTypeArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Source excerpts with labels, for people.
+    Human,
+    /// One line per finding: `path:line:col: severity[CODE name] message`.
+    Concise,
+    /// The stable JSON document described in the README.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WorkflowTypeArg {
+    Standard,
+    Express,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        }
+    }
+}
+
+/// Exit codes (public API): no errors, errors found, the run could not do its job.
+pub(crate) const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            let code = if error.use_stderr() { EXIT_FAILURE } else { EXIT_CLEAN };
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rule { rule } => rule::run(rule.as_deref()),
+    };
+    ExitCode::from(code)
+}

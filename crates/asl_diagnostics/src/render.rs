@@ -6,7 +6,7 @@ use asl_syntax::{LineIndex, Node, PositionEncoding, pointer_at};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
 use crate::{Diagnostic, Severity};
 
@@ -94,49 +94,85 @@ fn concise_line(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<
 
 /// Renders the JSON document described in the README (public API).
 pub fn json(reports: &[FileReport<'_>]) -> String {
-    let mut counts = [0usize; 3];
-    let mut items = Vec::new();
+    let mut summary = JsonSummary { error: 0, warning: 0, info: 0 };
+    let mut diagnostics = Vec::new();
     for report in reports {
         let index = report.source.map(LineIndex::new);
         for diagnostic in report.diagnostics {
-            counts[diagnostic.severity as usize] += 1;
-            items.push(json_diagnostic(report, diagnostic, index.as_ref()));
+            match diagnostic.severity {
+                Severity::Error => summary.error += 1,
+                Severity::Warning => summary.warning += 1,
+                Severity::Info => summary.info += 1,
+            }
+            diagnostics.push(json_diagnostic(report, diagnostic, index.as_ref()));
         }
     }
-    let document = json!({
-        "version": JSON_FORMAT_VERSION,
-        "files_checked": reports.len(),
-        "summary": {"error": counts[0], "warning": counts[1], "info": counts[2]},
-        "diagnostics": items,
-    });
+    let document = JsonOutput { version: JSON_FORMAT_VERSION, files_checked: reports.len(), summary, diagnostics };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
 }
 
-fn json_diagnostic(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<&LineIndex>) -> Json {
-    let range = index.map(|index| {
-        json!({
-            "start": json_position(index, diagnostic.range.start),
-            "end": json_position(index, diagnostic.range.end),
-        })
-    });
-    let pointer = report.root.and_then(|root| pointer_at(root, diagnostic.range));
-    json!({
-        "path": report.path,
-        "code": diagnostic.code,
-        "name": diagnostic.name,
-        "severity": diagnostic.severity.as_str(),
-        "message": diagnostic.message,
-        "pointer": pointer,
-        "range": range,
-        "fixable": diagnostic.fix.is_some(),
-    })
+/// The JSON output format (public API: fields are only ever added).
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    version: u32,
+    files_checked: usize,
+    summary: JsonSummary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
-fn json_position(index: &LineIndex, offset: u32) -> Json {
+#[derive(Serialize)]
+struct JsonSummary {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    pointer: Option<String>,
+    range: Option<JsonRange>,
+    fixable: bool,
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    start: JsonPosition,
+    end: JsonPosition,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: u32,
+    column: u32,
+    offset: u32,
+}
+
+fn json_diagnostic<'a>(report: &FileReport<'a>, diagnostic: &'a Diagnostic, index: Option<&LineIndex>) -> JsonDiagnostic<'a> {
+    JsonDiagnostic {
+        path: report.path,
+        code: diagnostic.code,
+        name: diagnostic.name,
+        severity: diagnostic.severity.as_str(),
+        message: &diagnostic.message,
+        pointer: report.root.and_then(|root| pointer_at(root, diagnostic.range)),
+        range: index.map(|index| JsonRange {
+            start: json_position(index, diagnostic.range.start),
+            end: json_position(index, diagnostic.range.end),
+        }),
+        fixable: diagnostic.fix.is_some(),
+    }
+}
+
+fn json_position(index: &LineIndex, offset: u32) -> JsonPosition {
     let pos = index.line_col(offset, PositionEncoding::Utf32);
-    json!({"line": pos.line + 1, "column": pos.col + 1, "offset": offset})
+    JsonPosition { line: pos.line + 1, column: pos.col + 1, offset }
 }
 
 /// A plain-text summary line, such as `2 errors, 1 warning in 3 files`.

@@ -1,1 +1,17 @@
-//! Rules.
+//! The rule framework, the registry and every asl-lint rule.
+//!
+//! [`analyze`] is the one entry point for the command line and the language server: it parses
+//! the text, builds the model, runs every rule and returns the diagnostics sorted by position.
+
+mod analysis;
+pub mod docs;
+mod registry;
+mod rule;
+mod rules;
+mod settings;
+mod suggest;
+
+pub use analysis::{Analysis, analyze, analyze_bytes};
+pub use registry::{all_rules, find_rule};
+pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
+pub use settings::{Settings, WorkflowType};

@@ -1,0 +1,153 @@
+//! `asl-lint check`: read, analyse in parallel, render.
+
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+
+use asl_diagnostics::render::{self, FileReport};
+use asl_diagnostics::{Diagnostic, Severity};
+use asl_linter::{Analysis, Settings, WorkflowType, analyze_bytes};
+use asl_syntax::{TextRange, Value};
+use rayon::prelude::*;
+
+use crate::discover::{BadPath, Globs, Input, discover, may_be_state_machine};
+use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format, WorkflowTypeArg};
+
+/// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One checked (or unreadable) file.
+struct Checked {
+    path: String,
+    text: Option<String>,
+    analysis: Option<Analysis>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn run(args: &CheckArgs) -> u8 {
+    let globs = match Globs::new(&args.globs) {
+        Ok(globs) => globs,
+        Err(message) => {
+            eprintln!("asl-lint: {message}");
+            return EXIT_FAILURE;
+        }
+    };
+    let settings = Settings {
+        workflow_type: args.workflow_type.map(|t| match t {
+            WorkflowTypeArg::Standard => WorkflowType::Standard,
+            WorkflowTypeArg::Express => WorkflowType::Express,
+        }),
+    };
+    let (inputs, bad_paths) = discover(&args.paths, &globs);
+    let mut failed = !bad_paths.is_empty();
+    let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
+    let results: Vec<Option<Checked>> =
+        inputs.into_par_iter().map(|input| check_input(input, &args.stdin_filename, &settings)).collect();
+    checked.extend(results.into_iter().flatten());
+    checked.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let mut counts = [0usize; 3];
+    for file in &checked {
+        if file.text.is_none() {
+            failed = true;
+        }
+        for diagnostic in &file.diagnostics {
+            counts[diagnostic.severity as usize] += 1;
+        }
+    }
+    let reports: Vec<FileReport<'_>> = checked
+        .iter()
+        .map(|file| FileReport {
+            path: &file.path,
+            source: file.text.as_deref(),
+            root: file.analysis.as_ref().map(|a| &a.parse.root),
+            diagnostics: &file.diagnostics,
+        })
+        .collect();
+    let output = match args.format {
+        Format::Json => render::json(&reports),
+        Format::Concise => reports.iter().map(render::concise).collect(),
+        Format::Human => {
+            let color = args.color.enabled();
+            let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();
+            if !args.quiet {
+                text.push_str(&render::summary(counts, reports.len()));
+                text.push('\n');
+            }
+            text
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`asl-lint check | head`) is not an error of the check.
+    let _ = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush());
+    if failed {
+        EXIT_FAILURE
+    } else if counts[Severity::Error as usize] > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Reads and analyses one input; `None` for a walked `.json` file that is not a state machine.
+fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Checked> {
+    let (path, needs_sniff, bytes) = match input {
+        Input::Stdin => (stdin_name.to_owned(), false, read_stdin()),
+        Input::File { path, needs_sniff } => (display(&path), needs_sniff, read_file(&path)),
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => return Some(unreadable(path, message)),
+    };
+    if needs_sniff && !may_be_state_machine(&bytes) {
+        return None;
+    }
+    let (text, analysis) = analyze_bytes(bytes, settings);
+    if needs_sniff && !has_machine_keys(&analysis) {
+        return None;
+    }
+    let diagnostics = analysis.diagnostics.clone();
+    Some(Checked { path, text: Some(text), analysis: Some(analysis), diagnostics })
+}
+
+fn has_machine_keys(analysis: &Analysis) -> bool {
+    let root = &analysis.parse.root;
+    matches!(root.value, Value::Object(_)) && root.get("StartAt").is_some() && root.get("States").is_some()
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "file is {size} bytes; asl-lint checks inputs of at most {MAX_FILE_BYTES} bytes (AWS accepts definitions of at most 1 MiB)"
+    )
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn unreadable_path(bad: BadPath) -> Checked {
+    unreadable(display(&bad.path), bad.message)
+}
+
+/// A file that could not be read: one `io-error` finding with no position.
+fn unreadable(path: String, message: String) -> Checked {
+    let diagnostic =
+        Diagnostic::new("ASL000", "io-error", Severity::Error, TextRange::empty(0), format!("cannot read \"{path}\": {message}"));
+    Checked { path, text: None, analysis: None, diagnostics: vec![diagnostic] }
+}

@@ -1,0 +1,55 @@
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use asl_diagnostics::{Diagnostic, Severity};
+use asl_syntax::{Parse, SourceText, TextRange, decode_source, parse};
+
+use crate::{RuleContext, Settings, all_rules};
+
+/// The result of analysing one document.
+pub struct Analysis {
+    pub parse: Parse,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Analyses raw file bytes; invalid UTF-8 is reported and the rest is still analysed.
+/// Returns the decoded text (byte offsets equal those of `bytes`) with the analysis.
+pub fn analyze_bytes(bytes: Vec<u8>, settings: &Settings) -> (String, Analysis) {
+    let SourceText { text, error } = decode_source(bytes);
+    let mut parse = parse(&text);
+    parse.errors.splice(0..0, error);
+    let diagnostics = run_rules(&text, &parse, settings);
+    (text, Analysis { parse, diagnostics })
+}
+
+/// Analyses one document.
+pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    let parse = parse(text);
+    let diagnostics = run_rules(text, &parse, settings);
+    Analysis { parse, diagnostics }
+}
+
+fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
+    let ctx = RuleContext { source: text, parse, settings };
+    let mut diagnostics = Vec::new();
+    for rule in all_rules() {
+        let mut found = Vec::new();
+        // A bug in one rule must not take the others (or the language server) down with it.
+        if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
+            found = vec![internal_error(rule.meta().code)];
+        }
+        diagnostics.append(&mut found);
+    }
+    diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    diagnostics
+}
+
+fn internal_error(code: &str) -> Diagnostic {
+    Diagnostic::new(
+        "ASL000",
+        "internal-error",
+        Severity::Warning,
+        TextRange::empty(0),
+        format!("internal error in rule {code}; the other rules still ran. Please report this file."),
+    )
+}

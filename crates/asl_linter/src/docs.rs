@@ -1,0 +1,79 @@
+//! Rule documentation, generated from each rule's doc comment.
+
+use std::fmt::Write as _;
+
+use crate::{Rule, all_rules};
+
+/// The Markdown page of one rule, as written to `docs/rules/<name>.md`.
+pub fn rule_page(rule: &dyn Rule) -> String {
+    let meta = rule.meta();
+    let mut page = String::new();
+    let _ = writeln!(page, "# {} ({})\n", meta.name, meta.code);
+    let _ = writeln!(
+        page,
+        "Category: {} · Default severity: {} · Fix: {}\n",
+        meta.category.as_str(),
+        meta.default_severity,
+        match meta.fix {
+            crate::FixKind::None => "none",
+            crate::FixKind::Sometimes => "sometimes",
+            crate::FixKind::Always => "always",
+        }
+    );
+    for line in meta.docs.lines() {
+        // Doc comments keep the space after `///`.
+        page.push_str(line.strip_prefix(' ').unwrap_or(line));
+        page.push('\n');
+    }
+    page
+}
+
+/// The index page, `docs/rules/README.md`.
+pub fn index_page() -> String {
+    let mut page = String::from(
+        "# Rules\n\nGenerated from the rule sources by `UPDATE_DOCS=1 cargo test -p asl_linter --test rule_docs`; do not edit.\n\n| Code | Name | Category | Severity | Summary |\n|---|---|---|---|---|\n",
+    );
+    for rule in all_rules() {
+        let meta = rule.meta();
+        let _ = writeln!(
+            page,
+            "| {} | [{}]({}.md) | {} | {} | {} |",
+            meta.code,
+            meta.name,
+            meta.name,
+            meta.category.as_str(),
+            meta.default_severity,
+            meta.summary()
+        );
+    }
+    page
+}
+
+/// The fenced JSON examples under `### Invalid` and `### Valid` in a rule's docs, as
+/// `(is_invalid, source)` pairs.
+pub fn examples(rule: &dyn Rule) -> Vec<(bool, String)> {
+    let mut examples = Vec::new();
+    let mut invalid = None;
+    let mut block: Option<String> = None;
+    for raw in rule.meta().docs.lines() {
+        let line = raw.strip_prefix(' ').unwrap_or(raw);
+        match (&mut block, line.trim_end()) {
+            (None, "### Invalid") => invalid = Some(true),
+            (None, "### Valid") => invalid = Some(false),
+            (None, heading) if heading.starts_with("## ") => invalid = None,
+            (None, "```json") if invalid.is_some() => block = Some(String::new()),
+            (Some(text), "```") => {
+                if let Some(invalid) = invalid {
+                    examples.push((invalid, std::mem::take(text)));
+                }
+                block = None;
+            }
+            (Some(text), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    examples
+}

@@ -1,0 +1,120 @@
+use asl_diagnostics::{Diagnostic, Severity};
+use asl_syntax::{Parse, TextRange};
+
+use crate::Settings;
+
+/// What every rule declares about itself. Codes and names are public API: never reuse them.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, such as `ASL201`.
+    pub code: &'static str,
+    /// Stable kebab-case name, such as `unreachable-state`.
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    pub fix: FixKind,
+    /// The rule's documentation in Markdown, from its doc comment.
+    pub docs: &'static str,
+}
+
+/// Rule families; the code's hundreds digit follows the category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// `ASL0xx`: the file is not well-formed JSON.
+    Syntax,
+    /// `ASL1xx`: fields, types and values of the definition.
+    Structure,
+    /// `ASL2xx`: transitions, reachability and termination.
+    Flow,
+    /// `ASL3xx`: paths, intrinsic functions, JSONata and variables.
+    DataFlow,
+    /// `ASL4xx`: retries, catchers, timeouts and integrations.
+    Resilience,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Structure => "structure",
+            Category::Flow => "flow",
+            Category::DataFlow => "data-flow",
+            Category::Resilience => "resilience",
+        }
+    }
+}
+
+/// Whether the rule's diagnostics carry fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixKind {
+    None,
+    /// Some diagnostics carry a fix.
+    Sometimes,
+    /// Every diagnostic carries a fix.
+    Always,
+}
+
+impl RuleMeta {
+    /// A diagnostic of this rule at its default severity.
+    pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.name, self.default_severity, range, message)
+    }
+
+    /// The first paragraph of the docs after the "What it does" heading: one line for listings.
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty() && !line.starts_with('#'))
+            .unwrap_or("")
+    }
+}
+
+/// Metadata, implemented by `declare_rule!`.
+pub trait RuleMetadata {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A lint rule: it looks at the whole document and appends what it finds.
+pub trait Rule: RuleMetadata + Send + Sync {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// What a rule can see.
+pub struct RuleContext<'a> {
+    pub source: &'a str,
+    pub parse: &'a Parse,
+    pub settings: &'a Settings,
+}
+
+/// Declares a rule: a unit struct, its metadata, and its docs taken from the doc comment.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub(crate) struct $name:ident {
+            code: $code:literal,
+            name: $kebab:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            fix: $fix:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub(crate) struct $name;
+
+        impl $crate::rule::RuleMetadata for $name {
+            fn meta(&self) -> &'static $crate::rule::RuleMeta {
+                static META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+                    code: $code,
+                    name: $kebab,
+                    category: $crate::rule::Category::$category,
+                    default_severity: asl_diagnostics::Severity::$severity,
+                    fix: $crate::rule::FixKind::$fix,
+                    docs: concat!($($doc, "\n"),*),
+                };
+                &META
+            }
+        }
+    };
+}
+pub(crate) use declare_rule;

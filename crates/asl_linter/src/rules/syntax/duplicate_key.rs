@@ -1,0 +1,73 @@
+use std::collections::HashMap;
+
+use asl_diagnostics::Diagnostic;
+use asl_syntax::{Node, Value};
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an object that has the same key twice.
+    ///
+    /// ## Why is this bad?
+    /// JSON parsers disagree on duplicates: most keep the last value silently, so the first
+    /// one is dead text that a reader still believes in. A duplicated `Next` or `Type` makes
+    /// the definition mean something other than what the reader sees.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Wait",
+    ///   "States": {
+    ///     "Wait": {"Type": "Wait", "Seconds": 5, "Seconds": 10, "End": true}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Wait",
+    ///   "States": {
+    ///     "Wait": {"Type": "Wait", "Seconds": 10, "End": true}
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct DuplicateKey {
+        code: "ASL002",
+        name: "duplicate-key",
+        category: Syntax,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for DuplicateKey {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let mut stack: Vec<&Node> = vec![&ctx.parse.root];
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Object(members) => {
+                    let mut first_seen = HashMap::new();
+                    for member in members {
+                        match first_seen.get(member.key.text.as_str()) {
+                            Some(&first) => out.push(
+                                self.meta()
+                                    .diagnostic(member.key.range, format!("key \"{}\" appears twice in this object", member.key.text))
+                                    .with_label(first, "first defined here")
+                                    .with_help("remove one of them; JSON readers keep only the last value"),
+                            ),
+                            None => {
+                                first_seen.insert(member.key.text.as_str(), member.key.range);
+                            }
+                        }
+                        stack.push(&member.value);
+                    }
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+    }
+}

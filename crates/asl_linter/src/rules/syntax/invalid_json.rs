@@ -1,0 +1,47 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports text that is not valid JSON (RFC 8259), and bytes that are not valid UTF-8.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects a definition that does not parse. asl-lint recovers after each syntax
+    /// error, so the rest of the file is still checked, but the file cannot be deployed.
+    ///
+    /// Comments, trailing commas, single quotes and `NaN` are not JSON, even though some
+    /// editors accept them.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Done"
+    ///   "States": {"Done": {"Type": "Succeed"}}
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Done",
+    ///   "States": {"Done": {"Type": "Succeed"}}
+    /// }
+    /// ```
+    pub(crate) struct InvalidJson {
+        code: "ASL001",
+        name: "invalid-json",
+        category: Syntax,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for InvalidJson {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for error in &ctx.parse.errors {
+            out.push(self.meta().diagnostic(error.range, error.message.clone()));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+pub(crate) mod duplicate_key;
+pub(crate) mod invalid_json;
