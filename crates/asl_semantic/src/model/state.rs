@@ -1,0 +1,277 @@
+//! States, their type-specific fields, and Retry/Catch.
+
+use asl_syntax::{Member, Node, Number, TextRange};
+
+use super::build::{array_of, dynamic_number, dynamic_string, field, nullable_path, value};
+use super::{ChoiceRule, Dynamic, Field, MapState, PathValue, QueryLanguage, ScopeId, StateId};
+
+/// One state: a member of a `States` object.
+#[derive(Debug, Clone)]
+pub struct State<'a> {
+    pub id: StateId,
+    /// The state's name (the decoded key).
+    pub name: &'a str,
+    /// The key's range, quotes included.
+    pub name_range: TextRange,
+    pub scope: ScopeId,
+    /// The state's value; not necessarily an object.
+    pub node: &'a Node,
+    pub type_field: Option<Field<'a, &'a str>>,
+    pub kind: StateKind<'a>,
+    /// The state's own `QueryLanguage` when valid, else the machine's.
+    pub effective_query_language: QueryLanguage,
+    pub query_language: Option<Field<'a, QueryLanguage>>,
+    pub comment: Option<Field<'a, &'a str>>,
+    pub next: Option<Field<'a, &'a str>>,
+    pub end: Option<Field<'a, bool>>,
+    pub input_path: Option<Field<'a, PathValue<'a>>>,
+    pub output_path: Option<Field<'a, PathValue<'a>>>,
+    pub parameters: Option<Field<'a, &'a Node>>,
+    pub result_selector: Option<Field<'a, &'a Node>>,
+    pub result_path: Option<Field<'a, PathValue<'a>>>,
+    /// Pass `Result`.
+    pub result: Option<Field<'a, &'a Node>>,
+    pub arguments: Option<Field<'a, &'a Node>>,
+    pub output: Option<Field<'a, &'a Node>>,
+    pub assign: Option<Field<'a, &'a [Member]>>,
+    pub retry: Option<Field<'a, Vec<Retrier<'a>>>>,
+    pub catch: Option<Field<'a, Vec<Catcher<'a>>>>,
+}
+
+/// The type-specific part of a state. Common fields are recorded on [`State`] whatever
+/// the type, so rules can report fields a type does not allow.
+#[derive(Debug, Clone)]
+pub enum StateKind<'a> {
+    Task(TaskState<'a>),
+    Pass,
+    Wait(WaitState<'a>),
+    Succeed,
+    Fail(FailState<'a>),
+    Choice(ChoiceState<'a>),
+    Parallel(ParallelState<'a>),
+    Map(Box<MapState<'a>>),
+    /// `Type` is present but is not one of the eight type names (or not a string).
+    Unknown,
+    /// No `Type` member (also when the state is not an object).
+    Missing,
+}
+
+impl StateKind<'_> {
+    /// The ASL type name; `None` for [`StateKind::Unknown`] and [`StateKind::Missing`].
+    pub fn type_name(&self) -> Option<&'static str> {
+        Some(match self {
+            StateKind::Task(_) => "Task",
+            StateKind::Pass => "Pass",
+            StateKind::Wait(_) => "Wait",
+            StateKind::Succeed => "Succeed",
+            StateKind::Fail(_) => "Fail",
+            StateKind::Choice(_) => "Choice",
+            StateKind::Parallel(_) => "Parallel",
+            StateKind::Map(_) => "Map",
+            StateKind::Unknown | StateKind::Missing => return None,
+        })
+    }
+}
+
+impl<'a> State<'a> {
+    /// Reads the fields common to all types; the kind is filled in by the builder.
+    pub(super) fn read(id: StateId, member: &'a Member, scope: ScopeId, machine_language: QueryLanguage) -> Self {
+        let node = &member.value;
+        let query_language = field(node, "QueryLanguage", |n| n.as_str().and_then(QueryLanguage::from_name));
+        let effective_query_language = query_language
+            .as_ref()
+            .and_then(|f| f.value)
+            .unwrap_or(machine_language);
+        State {
+            id,
+            name: &member.key.text,
+            name_range: member.key.range,
+            scope,
+            node,
+            type_field: field(node, "Type", Node::as_str),
+            kind: StateKind::Missing,
+            effective_query_language,
+            query_language,
+            comment: field(node, "Comment", Node::as_str),
+            next: field(node, "Next", Node::as_str),
+            end: field(node, "End", Node::as_bool),
+            input_path: field(node, "InputPath", nullable_path),
+            output_path: field(node, "OutputPath", nullable_path),
+            parameters: field(node, "Parameters", value),
+            result_selector: field(node, "ResultSelector", value),
+            result_path: field(node, "ResultPath", nullable_path),
+            result: field(node, "Result", value),
+            arguments: field(node, "Arguments", value),
+            output: field(node, "Output", value),
+            assign: field(node, "Assign", Node::as_object),
+            retry: field(node, "Retry", |n| array_of(n, Retrier::read)),
+            catch: field(node, "Catch", |n| array_of(n, Catcher::read)),
+        }
+    }
+
+    /// Whether the state ends its scope: `"End": true`, Succeed or Fail.
+    pub fn is_terminal(&self) -> bool {
+        matches!(self.kind, StateKind::Succeed | StateKind::Fail(_))
+            || matches!(self.end, Some(Field { value: Some(true), .. }))
+    }
+
+    pub fn is_object(&self) -> bool {
+        self.node.as_object().is_some()
+    }
+
+    /// The Retry elements; empty when `Retry` is absent or not an array.
+    pub fn retriers(&self) -> &[Retrier<'a>] {
+        self.retry.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[])
+    }
+
+    /// The Catch elements; empty when `Catch` is absent or not an array.
+    pub fn catchers(&self) -> &[Catcher<'a>] {
+        self.catch.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[])
+    }
+}
+
+/// Task fields.
+#[derive(Debug, Clone)]
+pub struct TaskState<'a> {
+    pub resource: Option<Field<'a, &'a str>>,
+    pub timeout_seconds: Option<Field<'a, Dynamic<'a, Number>>>,
+    pub timeout_seconds_path: Option<Field<'a, &'a str>>,
+    pub heartbeat_seconds: Option<Field<'a, Dynamic<'a, Number>>>,
+    pub heartbeat_seconds_path: Option<Field<'a, &'a str>>,
+    pub credentials: Option<Field<'a, &'a [Member]>>,
+}
+
+impl<'a> TaskState<'a> {
+    pub(super) fn read(node: &'a Node) -> Self {
+        TaskState {
+            resource: field(node, "Resource", Node::as_str),
+            timeout_seconds: field(node, "TimeoutSeconds", dynamic_number),
+            timeout_seconds_path: field(node, "TimeoutSecondsPath", Node::as_str),
+            heartbeat_seconds: field(node, "HeartbeatSeconds", dynamic_number),
+            heartbeat_seconds_path: field(node, "HeartbeatSecondsPath", Node::as_str),
+            credentials: field(node, "Credentials", Node::as_object),
+        }
+    }
+}
+
+/// Wait fields.
+#[derive(Debug, Clone)]
+pub struct WaitState<'a> {
+    pub seconds: Option<Field<'a, Dynamic<'a, Number>>>,
+    pub seconds_path: Option<Field<'a, &'a str>>,
+    pub timestamp: Option<Field<'a, Dynamic<'a, &'a str>>>,
+    pub timestamp_path: Option<Field<'a, &'a str>>,
+}
+
+impl<'a> WaitState<'a> {
+    pub(super) fn read(node: &'a Node) -> Self {
+        WaitState {
+            seconds: field(node, "Seconds", dynamic_number),
+            seconds_path: field(node, "SecondsPath", Node::as_str),
+            timestamp: field(node, "Timestamp", dynamic_string),
+            timestamp_path: field(node, "TimestampPath", Node::as_str),
+        }
+    }
+}
+
+/// Fail fields.
+#[derive(Debug, Clone)]
+pub struct FailState<'a> {
+    pub error: Option<Field<'a, Dynamic<'a, &'a str>>>,
+    pub error_path: Option<Field<'a, &'a str>>,
+    pub cause: Option<Field<'a, Dynamic<'a, &'a str>>>,
+    pub cause_path: Option<Field<'a, &'a str>>,
+}
+
+impl<'a> FailState<'a> {
+    pub(super) fn read(node: &'a Node) -> Self {
+        FailState {
+            error: field(node, "Error", dynamic_string),
+            error_path: field(node, "ErrorPath", Node::as_str),
+            cause: field(node, "Cause", dynamic_string),
+            cause_path: field(node, "CausePath", Node::as_str),
+        }
+    }
+}
+
+/// Choice fields. `Assign`/`Output` (used when no rule matches) are on [`State`].
+#[derive(Debug, Clone)]
+pub struct ChoiceState<'a> {
+    pub choices: Option<Field<'a, Vec<ChoiceRule<'a>>>>,
+    pub default: Option<Field<'a, &'a str>>,
+}
+
+impl<'a> ChoiceState<'a> {
+    pub(super) fn read(node: &'a Node) -> Self {
+        ChoiceState {
+            choices: field(node, "Choices", |n| array_of(n, ChoiceRule::read)),
+            default: field(node, "Default", Node::as_str),
+        }
+    }
+
+    /// The top-level rules; empty when `Choices` is absent or not an array.
+    pub fn rules(&self) -> &[ChoiceRule<'a>] {
+        self.choices.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[])
+    }
+}
+
+/// Parallel fields.
+#[derive(Debug, Clone)]
+pub struct ParallelState<'a> {
+    /// One scope per element of `Branches`, whatever the element's JSON type.
+    pub branches: Option<Field<'a, Vec<ScopeId>>>,
+}
+
+/// A `Retry` element (any JSON value; fields are read when it is an object).
+#[derive(Debug, Clone)]
+pub struct Retrier<'a> {
+    pub node: &'a Node,
+    pub error_equals: Option<Field<'a, &'a [Node]>>,
+    pub interval_seconds: Option<Field<'a, Number>>,
+    pub max_attempts: Option<Field<'a, Number>>,
+    pub backoff_rate: Option<Field<'a, Number>>,
+    pub max_delay_seconds: Option<Field<'a, Number>>,
+    pub jitter_strategy: Option<Field<'a, &'a str>>,
+    pub comment: Option<Field<'a, &'a str>>,
+}
+
+impl<'a> Retrier<'a> {
+    fn read(node: &'a Node) -> Self {
+        Retrier {
+            node,
+            error_equals: field(node, "ErrorEquals", Node::as_array),
+            interval_seconds: field(node, "IntervalSeconds", Node::as_number),
+            max_attempts: field(node, "MaxAttempts", Node::as_number),
+            backoff_rate: field(node, "BackoffRate", Node::as_number),
+            max_delay_seconds: field(node, "MaxDelaySeconds", Node::as_number),
+            jitter_strategy: field(node, "JitterStrategy", Node::as_str),
+            comment: field(node, "Comment", Node::as_str),
+        }
+    }
+}
+
+/// A `Catch` element (any JSON value; fields are read when it is an object).
+#[derive(Debug, Clone)]
+pub struct Catcher<'a> {
+    pub node: &'a Node,
+    pub error_equals: Option<Field<'a, &'a [Node]>>,
+    pub next: Option<Field<'a, &'a str>>,
+    pub result_path: Option<Field<'a, PathValue<'a>>>,
+    pub output: Option<Field<'a, &'a Node>>,
+    pub assign: Option<Field<'a, &'a [Member]>>,
+    pub comment: Option<Field<'a, &'a str>>,
+}
+
+impl<'a> Catcher<'a> {
+    fn read(node: &'a Node) -> Self {
+        Catcher {
+            node,
+            error_equals: field(node, "ErrorEquals", Node::as_array),
+            next: field(node, "Next", Node::as_str),
+            result_path: field(node, "ResultPath", nullable_path),
+            output: field(node, "Output", value),
+            assign: field(node, "Assign", Node::as_object),
+            comment: field(node, "Comment", Node::as_str),
+        }
+    }
+}
