@@ -30,7 +30,8 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 }
 
 fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
-    let ctx = RuleContext { source: text, parse, settings };
+    let model = asl_semantic::model::build(&parse.root);
+    let ctx = RuleContext { source: text, parse, model: &model, settings };
     let mut diagnostics = Vec::new();
     for rule in all_rules() {
         let mut found = Vec::new();
@@ -46,7 +47,7 @@ fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> 
 
 fn internal_error(code: &str) -> Diagnostic {
     Diagnostic::new(
-        "ASL000",
+        "ASL999",
         "internal-error",
         Severity::Warning,
         TextRange::empty(0),

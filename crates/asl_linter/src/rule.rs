@@ -1,4 +1,5 @@
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
@@ -84,6 +85,7 @@ pub trait Rule: RuleMetadata + Send + Sync {
 pub struct RuleContext<'a> {
     pub source: &'a str,
     pub parse: &'a Parse,
+    pub model: &'a Model<'a>,
     pub settings: &'a Settings,
 }
 

@@ -1,11 +1,13 @@
 use asl_diagnostics::Diagnostic;
+use asl_semantic::model::{Model, Scope, ScopeKind};
 use asl_syntax::TextRange;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a required field that is missing: `StartAt` and `States` of a state machine.
+    /// Reports a required field that is missing: `StartAt` and `States` of the state machine,
+    /// of each Parallel branch and of each Map processor, and the `Type` of each state.
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition ("These fields are required: [StartAt]").
@@ -31,18 +33,49 @@ declare_rule! {
 
 impl Rule for MissingRequiredField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let root = &ctx.parse.root;
-        if root.as_object().is_none() {
-            return;
-        }
-        for field in ["StartAt", "States"] {
-            if root.get(field).is_none() {
+        let model = ctx.model;
+        for scope in &model.scopes {
+            if scope.node.as_object().is_none() {
+                continue;
+            }
+            let owner = scope_description(model, scope);
+            if scope.start_at.is_none() {
                 out.push(
                     self.meta()
-                        .diagnostic(opening_brace(root.range), format!("the state machine is missing the required field \"{field}\""))
-                        .with_help(help_for(field)),
+                        .diagnostic(opening_brace(scope.node.range), format!("{owner} is missing the required field \"StartAt\""))
+                        .with_help("add \"StartAt\" naming the first state to run"),
                 );
             }
+            if scope.states_field.is_none() {
+                out.push(
+                    self.meta()
+                        .diagnostic(opening_brace(scope.node.range), format!("{owner} is missing the required field \"States\""))
+                        .with_help("add \"States\": an object whose members are the states"),
+                );
+            }
+        }
+        for state in &model.states {
+            if state.is_object() && state.type_field.is_none() {
+                out.push(
+                    self.meta()
+                        .diagnostic(state.name_range, format!("state \"{}\" is missing the required field \"Type\"", state.name))
+                        .with_help("add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel or Map"),
+                );
+            }
+        }
+    }
+}
+
+/// How messages name a scope: "the state machine", "branch 2 of Parallel state \"Fan\"", ….
+pub(crate) fn scope_description(model: &Model<'_>, scope: &Scope<'_>) -> String {
+    match scope.kind {
+        ScopeKind::Root => "the state machine".to_owned(),
+        ScopeKind::Branch { parallel, index } => {
+            format!("branch {} of Parallel state \"{}\"", index + 1, model.state(parallel).name)
+        }
+        ScopeKind::ItemProcessor { map, deprecated_iterator } => {
+            let field = if deprecated_iterator { "Iterator" } else { "ItemProcessor" };
+            format!("the {field} of Map state \"{}\"", model.state(map).name)
         }
     }
 }
@@ -50,11 +83,4 @@ impl Rule for MissingRequiredField {
 /// Points at the `{` of an object rather than at the whole object.
 fn opening_brace(range: TextRange) -> TextRange {
     TextRange::new(range.start, range.start + 1)
-}
-
-fn help_for(field: &str) -> &'static str {
-    match field {
-        "StartAt" => "add \"StartAt\" naming the first state to run",
-        _ => "add \"States\": an object whose members are the states",
-    }
 }

@@ -1,4 +1,5 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_semantic::model::Field;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::suggest::closest;
@@ -38,18 +39,15 @@ declare_rule! {
 
 impl Rule for UnknownStateType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(states) = ctx.parse.root.get("States").and_then(|s| s.as_object()) else {
-            return;
-        };
-        for state in states {
-            let Some(type_node) = state.value.get("Type") else { continue };
-            let Some(text) = type_node.as_str() else { continue };
-            if STATE_TYPES.contains(&text) {
+        for state in &ctx.model.states {
+            let Some(Field { value: Some(text), member }) = &state.type_field else { continue };
+            if STATE_TYPES.contains(text) {
                 continue;
             }
+            let type_node = &member.value;
             let mut diagnostic = self.meta().diagnostic(
                 type_node.range,
-                format!("\"{text}\" is not a state type (state \"{}\")", state.key.text),
+                format!("\"{text}\" is not a state type (state \"{}\")", state.name),
             );
             match closest(text, &STATE_TYPES) {
                 Some(suggestion) => {

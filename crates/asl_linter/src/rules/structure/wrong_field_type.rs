@@ -1,11 +1,13 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::missing_required_field::scope_description;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a field whose value has the wrong JSON type, such as a `StartAt` that is not a
-    /// string or `States` that is not an object.
+    /// Reports a value of the wrong JSON type in the skeleton of a definition: a `StartAt` that
+    /// is not a string, `States` that is not an object, a state that is not an object, or a
+    /// `Type` that is not a string.
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition.
@@ -31,22 +33,37 @@ declare_rule! {
 
 impl Rule for WrongFieldType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let root = &ctx.parse.root;
-        if let Some(start_at) = root.get("StartAt") {
-            if start_at.as_str().is_none() {
+        let model = ctx.model;
+        for scope in &model.scopes {
+            let owner = scope_description(model, scope);
+            if let Some(start_at) = scope.start_at.as_ref().filter(|f| f.value.is_none()) {
+                let node = start_at.node();
                 out.push(self.meta().diagnostic(
-                    start_at.range,
-                    format!("\"StartAt\" must be a string naming a state, but this is {}", start_at.kind_name()),
+                    node.range,
+                    format!("\"StartAt\" of {owner} must be a string naming a state, but this is {}", node.kind_name()),
                 ));
             }
-        }
-        if let Some(states) = root.get("States") {
-            if states.as_object().is_none() {
+            if let Some(states) = scope.states_field.as_ref().filter(|f| f.value.is_none()) {
+                let node = states.node();
                 out.push(
                     self.meta()
-                        .diagnostic(states.range, format!("\"States\" must be an object, but this is {}", states.kind_name()))
+                        .diagnostic(node.range, format!("\"States\" of {owner} must be an object, but this is {}", node.kind_name()))
                         .with_help("write the states as members of an object: {\"StateName\": {\"Type\": ...}}"),
                 );
+            }
+        }
+        for state in &model.states {
+            if !state.is_object() {
+                out.push(self.meta().diagnostic(
+                    state.node.range,
+                    format!("state \"{}\" must be an object, but this is {}", state.name, state.node.kind_name()),
+                ));
+            } else if let Some(type_field) = state.type_field.as_ref().filter(|f| f.value.is_none()) {
+                let node = type_field.node();
+                out.push(self.meta().diagnostic(
+                    node.range,
+                    format!("\"Type\" of state \"{}\" must be a string, but this is {}", state.name, node.kind_name()),
+                ));
             }
         }
     }

@@ -1,0 +1,183 @@
+//! The command line as a user runs it: exit codes, formats, discovery and bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const VALID: &str = r#"{
+  "StartAt": "Wait",
+  "States": {
+    "Wait": {"Type": "Wait", "Seconds": 5, "Next": "Done"},
+    "Done": {"Type": "Succeed"}
+  }
+}
+"#;
+
+const MISSING_COMMA_LINE_7: &str = r#"{
+  "Comment": "The comma after Seconds is missing",
+  "StartAt": "Wait",
+  "States": {
+    "Wait": {
+      "Type": "Wait",
+      "Seconds": 5
+      "Next": "Done"
+    },
+    "Done": {
+      "Type": "Succed"
+    }
+  }
+}
+"#;
+
+fn asl_lint(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asl-lint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asl-lint-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn json_report(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
+}
+
+#[test]
+fn exit_codes() {
+    let dir = scratch("exit");
+    let valid = write(&dir, "valid.asl.json", VALID);
+    let broken = write(&dir, "broken.asl.json", MISSING_COMMA_LINE_7);
+    assert_eq!(asl_lint(&["check", &valid], None).status.code(), Some(0));
+    assert_eq!(asl_lint(&["check", &broken], None).status.code(), Some(1));
+    let missing = dir.join("nope.json").to_string_lossy().into_owned();
+    let output = asl_lint(&["check", "--format", "json", &missing, &valid], None);
+    assert_eq!(output.status.code(), Some(2));
+    let report = json_report(&output);
+    assert_eq!(report["files_checked"], 2, "the other file is still checked");
+    assert_eq!(report["diagnostics"][0]["code"], "ASL000");
+    assert_eq!(report["diagnostics"][0]["range"], serde_json::Value::Null);
+    assert_eq!(asl_lint(&["check", "--format", "yaml", &valid], None).status.code(), Some(2));
+}
+
+#[test]
+fn missing_comma_gives_one_error_and_later_states_are_still_checked() {
+    let output = asl_lint(&["check", "--format", "concise", "-", "--stdin-filename", "flow.asl.json"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let syntax: Vec<&&str> = lines.iter().filter(|l| l.contains("ASL001")).collect();
+    assert_eq!(syntax.len(), 1, "{text}");
+    assert!(syntax[0].starts_with("flow.asl.json:7:"), "{text}");
+    assert!(lines.iter().any(|l| l.starts_with("flow.asl.json:11:") && l.contains("ASL104 unknown-state-type")), "{text}");
+}
+
+#[test]
+fn json_output_contract() {
+    let output = asl_lint(&["check", "--format", "json", "-"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    let report = json_report(&output);
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["files_checked"], 1);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["path"], "<stdin>");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["range"]["start"]["line"], 7);
+    for key in ["code", "name", "message", "pointer", "fixable"] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    let typo = report["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "ASL104").unwrap();
+    assert_eq!(typo["pointer"], "/States/Done/Type");
+    assert_eq!(typo["fixable"], true);
+    assert_eq!(report["summary"]["error"], report["diagnostics"].as_array().unwrap().len());
+}
+
+#[test]
+fn bad_input_gives_a_positioned_error_not_a_crash() {
+    let deep = "[".repeat(1_000_000);
+    let cases: [(&str, Vec<u8>); 5] = [
+        ("deep", deep.into_bytes()),
+        ("utf8", b"{\"StartAt\": \"A\xff\", \"States\": {}}".to_vec()),
+        ("empty", Vec::new()),
+        ("junk", (0u8..=255).cycle().take(4096).collect()),
+        ("objects", "{\"a\":".repeat(200_000).into_bytes()),
+    ];
+    for (name, bytes) in cases {
+        let output = asl_lint(&["check", "--format", "concise", "-", "--stdin-filename", name], Some(&bytes));
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}: {text}{}", String::from_utf8_lossy(&output.stderr));
+        assert!(text.starts_with(&format!("{name}:1:")), "{name}: {text}");
+        assert!(text.contains("error[ASL001 invalid-json]"), "{name}: {text}");
+    }
+    let utf8 = stdout(&asl_lint(&["check", "--format", "json", "-"], Some(b"{\"StartAt\": \"A\xff\"}")));
+    assert!(utf8.contains("\"offset\": 15"), "{utf8}");
+}
+
+#[test]
+fn huge_files_are_refused_with_a_clear_message() {
+    let dir = scratch("huge");
+    let path = dir.join("huge.asl.json");
+    std::fs::File::create(&path).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    let output = asl_lint(&["check", "--format", "concise", path.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("asl-lint checks inputs of at most"), "{}", stdout(&output));
+}
+
+#[test]
+fn directories_are_walked_with_gitignore_sniffing_and_globs() {
+    let dir = scratch("walk");
+    write(&dir, "a.asl.json", VALID);
+    write(&dir, "nested/b.json", VALID);
+    write(&dir, "nested/package.json", r#"{"name": "not a state machine"}"#);
+    write(&dir, "ignored/c.asl.json", MISSING_COMMA_LINE_7);
+    write(&dir, ".gitignore", "ignored/\n");
+    write(&dir, "notes.txt", "StartAt States");
+    let root = dir.to_str().unwrap();
+    let report = json_report(&asl_lint(&["check", "--format", "json", root], None));
+    assert_eq!(report["files_checked"], 2, "{report}");
+    let report = json_report(&asl_lint(&["check", "--format", "json", "--glob", "!nested/**", root], None));
+    assert_eq!(report["files_checked"], 1, "{report}");
+    let report = json_report(&asl_lint(&["check", "--format", "json", "--glob", "*.txt", root], None));
+    assert_eq!(report["files_checked"], 1, "{report}");
+    let ignored = dir.join("ignored/c.asl.json");
+    assert_eq!(asl_lint(&["check", ignored.to_str().unwrap()], None).status.code(), Some(1), "named files are always checked");
+}
+
+#[test]
+fn human_output() {
+    let output = asl_lint(&["check", "-", "--stdin-filename", "flow.asl.json"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn rule_docs_by_code_or_name() {
+    let by_code = stdout(&asl_lint(&["rule", "ASL104"], None));
+    let by_name = stdout(&asl_lint(&["rule", "unknown-state-type"], None));
+    assert!(by_code.starts_with("# unknown-state-type (ASL104)"), "{by_code}");
+    assert_eq!(by_code, by_name);
+    assert_eq!(asl_lint(&["rule", "no-such-rule"], None).status.code(), Some(2));
+    assert!(stdout(&asl_lint(&["rule"], None)).contains("ASL001"));
+}

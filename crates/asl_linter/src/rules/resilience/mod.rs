@@ -1,0 +1,3 @@
+use crate::Rule;
+
+pub(crate) static RULES: &[&dyn Rule] = &[];
