@@ -34,9 +34,14 @@ fn every_rule_has_valid_and_invalid_fixtures() {
 
 #[test]
 fn fixtures() {
+    // `FIXTURE_RULE=<rule-name>` runs the fixtures of one rule only.
+    let only = std::env::var("FIXTURE_RULE").ok();
     let mut failures = Vec::new();
     for dir in sorted_entries(&fixtures_dir()) {
         let rule_name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if only.as_ref().is_some_and(|only| *only != rule_name) {
+            continue;
+        }
         let rule = find_rule(&rule_name).unwrap_or_else(|| panic!("fixture folder {rule_name} names no rule"));
         for file in sorted_entries(&dir) {
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
