@@ -1,0 +1,1 @@
+//! JSONata expressions (work in progress).

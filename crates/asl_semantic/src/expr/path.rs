@@ -1,0 +1,625 @@
+//! The JSONPath dialect of ASL `Path` fields (Jayway-like, as AWS accepts it).
+//!
+//! Accepted: `$` (input), `$$` (context object), `$name` (variable), `.member` (any
+//! characters but `.`, `[`, `(` and white space; `\` escapes the next character, so
+//! `$.store\.book` names the member `store.book`), `['quoted']`/`["quoted"]`, `*`,
+//! `[0]`, `[-1]`, slices `[1:3]`/`[::2]`, unions `[0,1]`/`['a','b']`, filters
+//! `[?(…)]` (also the RFC 9535 form `[?…]`), `..` recursive descent, Jayway scripts
+//! `[(…)]` and function calls such as `.length()`. White space around the whole path
+//! and inside brackets is ignored, as Jayway trims it.
+//!
+//! A filter whose body we cannot understand is kept as [`SegmentKind::Filter`] with no
+//! expression rather than reported: only clearly broken input (unbalanced brackets or
+//! quotes, a dangling `.`) is an error.
+
+use std::ops::Range;
+
+use super::scan::{Cursor, matching_close};
+use super::{ExprError, ValueType};
+
+/// A syntax error in a path.
+pub type PathError = ExprError;
+
+/// A parsed path. All ranges are byte offsets into the string given to the parser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub root: Root,
+    pub segments: Vec<Segment>,
+    /// The whole path, without surrounding white space.
+    pub range: Range<usize>,
+}
+
+/// What a path starts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Root {
+    /// `$`: the state input (or the current value in a payload template).
+    Input,
+    /// `$$`: the context object.
+    Context,
+    /// `$name`: a workflow variable.
+    Variable { name: String, range: Range<usize> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SegmentKind {
+    /// `.name`, `['name']` or `["name"]`.
+    Member(String),
+    /// `.*` or `[*]`.
+    Wildcard,
+    /// `[3]` or `[-1]`.
+    Index(i64),
+    /// `[start:end:step]`, any part optional.
+    Slice(Slice),
+    /// `[0,1]`, `['a','b']`.
+    Union(Vec<Selector>),
+    /// `[?(…)]`; `None` when the body was accepted without being understood.
+    Filter(Option<FilterExpr>),
+    /// Jayway script expression `[(…)]`, kept as its source text.
+    Script(String),
+    /// `..`: the following segment applies at any depth.
+    Descendant,
+    /// `.length()` and other Jayway functions; `args` is the text between the parentheses.
+    Function { name: String, args: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub step: Option<i64>,
+}
+
+/// One member of a union `[…, …]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    Name(String),
+    Index(i64),
+    Slice(Slice),
+}
+
+/// A filter expression `?(…)`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterExpr {
+    Or(Box<FilterExpr>, Box<FilterExpr>),
+    And(Box<FilterExpr>, Box<FilterExpr>),
+    Not(Box<FilterExpr>),
+    /// `left op right`, `op` being one of [`FILTER_OPERATORS`].
+    Compare {
+        left: Operand,
+        op: &'static str,
+        right: Operand,
+    },
+    /// An operand on its own, e.g. `@.isbn` (existence test).
+    Test(Operand),
+}
+
+/// A value in a filter expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand {
+    /// `@…`: relative to the element being filtered.
+    Current(Vec<Segment>),
+    /// `$…`, `$$…` or `$name…`.
+    Path(Path),
+    String(String),
+    Number(f64),
+    Bool(bool),
+    Null,
+    /// `/pattern/flags`, kept as written.
+    Regex(String),
+    /// A JSON array or object literal (for `in`, `subsetof`, …), kept as written.
+    Json(String),
+}
+
+/// Comparison operators of Jayway filters, longest symbols first.
+pub const FILTER_OPERATORS: &[&str] = &[
+    "==", "!=", "<=", ">=", "=~", "<", ">", "nin", "in", "subsetof", "anyof", "noneof", "size", "empty", "contains",
+];
+
+/// Jayway functions that may end a path (`$.items.length()`).
+pub const PATH_FUNCTIONS: &[&str] = &[
+    "min", "max", "avg", "stddev", "length", "sum", "keys", "concat", "append", "first", "last", "index",
+];
+
+/// Parses a whole string as a path.
+pub fn parse_path(s: &str) -> Result<Path, PathError> {
+    parse_path_in(s, 0..s.len())
+}
+
+/// Parses `src[span]` as a path; ranges stay relative to `src`.
+pub(crate) fn parse_path_in(src: &str, span: Range<usize>) -> Result<Path, PathError> {
+    let text = src.get(span.clone()).unwrap_or_default();
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.start + text.trim_end().len();
+    if start >= end {
+        return Err(ExprError::new("empty path: a path starts with `$`", start..start));
+    }
+    let mut parser = Parser::new(src, start..end);
+    let path = parser.path(false)?;
+    match parser.peek() {
+        None => Ok(path),
+        Some(c) => Err(parser.unexpected(c)),
+    }
+}
+
+impl Path {
+    /// True for the Reference Path subset: only member and index segments, so the
+    /// path identifies at most one node.
+    pub fn is_reference_path(&self) -> bool {
+        self.segments
+            .iter()
+            .all(|s| matches!(s.kind, SegmentKind::Member(_) | SegmentKind::Index(_)))
+    }
+
+    /// For a `$$` path, the range of the first member that is not a known context
+    /// object field (see [`CONTEXT_OBJECT_FIELDS`]); `None` when all are known or the
+    /// path is not a context path.
+    pub fn unknown_context_field(&self) -> Option<Range<usize>> {
+        if self.root != Root::Context {
+            return None;
+        }
+        let members = self.segments.iter().map_while(|s| match &s.kind {
+            SegmentKind::Member(name) => Some((name.as_str(), s.range.clone())),
+            _ => None,
+        });
+        unknown_context_member(members)
+    }
+}
+
+/// The documented fields of the context object, with their types. Fields of type
+/// object or any (`Execution.Input`, `Map.Item.Value`) may be followed by any member.
+pub const CONTEXT_OBJECT_FIELDS: &[(&str, ValueType)] = &[
+    ("Execution.Id", ValueType::String),
+    ("Execution.Input", ValueType::Object),
+    ("Execution.Name", ValueType::String),
+    ("Execution.RoleArn", ValueType::String),
+    ("Execution.StartTime", ValueType::String),
+    ("Execution.RedriveCount", ValueType::Number),
+    ("Execution.RedriveTime", ValueType::String),
+    ("State.EnteredTime", ValueType::String),
+    ("State.Name", ValueType::String),
+    ("State.RetryCount", ValueType::Number),
+    ("StateMachine.Id", ValueType::String),
+    ("StateMachine.Name", ValueType::String),
+    ("Task.Token", ValueType::String),
+    ("Map.Item.Index", ValueType::Number),
+    ("Map.Item.Value", ValueType::Any),
+    ("Map.Item.Key", ValueType::String),
+    ("Map.Item.Source", ValueType::String),
+];
+
+/// Checks a chain of member names read from the context object (the members after
+/// `$$`, or after `$states.context` in JSONata) and returns the range of the first
+/// one that is not a known field. An empty chain is fine.
+pub fn unknown_context_member<'a>(members: impl IntoIterator<Item = (&'a str, Range<usize>)>) -> Option<Range<usize>> {
+    let mut prefix = String::new();
+    for (name, range) in members {
+        let parent_is_open = CONTEXT_OBJECT_FIELDS
+            .iter()
+            .any(|(field, ty)| *field == prefix && matches!(ty, ValueType::Object | ValueType::Any));
+        if parent_is_open {
+            return None;
+        }
+        if !prefix.is_empty() {
+            prefix.push('.');
+        }
+        prefix.push_str(name);
+        let known = CONTEXT_OBJECT_FIELDS.iter().any(|(field, _)| {
+            field
+                .strip_prefix(prefix.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        });
+        if !known {
+            return Some(range);
+        }
+    }
+    None
+}
+
+/// The path grammar is written as methods of the shared cursor.
+type Parser<'a> = Cursor<'a>;
+
+impl Parser<'_> {
+    fn unexpected(&self, c: char) -> ExprError {
+        let at = self.pos..self.pos + c.len_utf8();
+        if c.is_whitespace() {
+            ExprError::new(
+                "unexpected white space in a path: use bracket notation ['a b'] for names with spaces",
+                at,
+            )
+        } else {
+            ExprError::new(format!("unexpected `{c}` in a path"), at)
+        }
+    }
+
+    /// A path from its `$` to the last segment. Inside filters, member names also
+    /// stop at operator characters.
+    fn path(&mut self, in_filter: bool) -> Result<Path, ExprError> {
+        let start = self.pos;
+        if !self.eat('$') {
+            return Err(self.error_here("a path must start with `$`"));
+        }
+        let root = if self.eat('$') {
+            Root::Context
+        } else if self.peek().is_some_and(is_variable_char) {
+            let name_start = self.pos;
+            while self.peek().is_some_and(is_variable_char) {
+                self.bump();
+            }
+            Root::Variable {
+                name: self.src[name_start..self.pos].to_owned(),
+                range: name_start..self.pos,
+            }
+        } else {
+            Root::Input
+        };
+        let segments = self.segments(in_filter)?;
+        Ok(Path {
+            root,
+            segments,
+            range: start..self.pos,
+        })
+    }
+
+    fn segments(&mut self, in_filter: bool) -> Result<Vec<Segment>, ExprError> {
+        let mut segments = Vec::new();
+        loop {
+            let start = self.pos;
+            match self.peek() {
+                Some('.') if self.peek_at(1) == Some('.') => {
+                    self.pos += 2;
+                    segments.push(Segment {
+                        kind: SegmentKind::Descendant,
+                        range: start..self.pos,
+                    });
+                    match self.peek() {
+                        Some('[') => {}
+                        None => {
+                            return Err(ExprError::new("a path must not end with `..`", start..self.pos));
+                        }
+                        Some(_) => segments.push(self.dot_segment(self.pos, in_filter)?),
+                    }
+                }
+                Some('.') => {
+                    self.bump();
+                    match self.peek() {
+                        // Jayway accepts `$.a.['b']`.
+                        Some('[') => {}
+                        None => {
+                            return Err(ExprError::new(
+                                "a path must not end with `.`: add a member name or remove the dot",
+                                start..self.pos,
+                            ));
+                        }
+                        Some(_) => segments.push(self.dot_segment(start, in_filter)?),
+                    }
+                }
+                Some('[') => segments.push(self.bracket()?),
+                _ => return Ok(segments),
+            }
+        }
+    }
+
+    /// After a `.`: `*`, a member name, or a function call `name(…)`.
+    fn dot_segment(&mut self, start: usize, in_filter: bool) -> Result<Segment, ExprError> {
+        if self.eat('*') {
+            return Ok(Segment {
+                kind: SegmentKind::Wildcard,
+                range: start..self.pos,
+            });
+        }
+        let mut name = String::new();
+        while let Some(c) = self.peek() {
+            if ends_member_name(c, in_filter) {
+                break;
+            }
+            self.bump();
+            let c = self.unescape(c);
+            name.push(c);
+        }
+        if name.is_empty() {
+            return Err(match self.peek() {
+                Some(c) if !c.is_whitespace() => self.unexpected(c),
+                _ => self.error_here("expected a member name after `.`"),
+            });
+        }
+        if self.peek() == Some('(') {
+            let close = matching_close(self.src, self.pos, self.end)?;
+            let args = self.src[self.pos + 1..close].to_owned();
+            self.pos = close + 1;
+            return Ok(Segment {
+                kind: SegmentKind::Function { name, args },
+                range: start..self.pos,
+            });
+        }
+        Ok(Segment {
+            kind: SegmentKind::Member(name),
+            range: start..self.pos,
+        })
+    }
+
+    fn bracket(&mut self) -> Result<Segment, ExprError> {
+        let start = self.pos;
+        self.bump();
+        self.skip_ws();
+        let kind = match self.peek() {
+            Some('?') => {
+                let close = matching_close(self.src, start, self.end)?;
+                let body = self.pos + 1..close;
+                let blank = |c: char| c.is_whitespace() || matches!(c, '(' | ')');
+                if self.src[body.clone()].chars().all(blank) {
+                    return Err(ExprError::new("empty filter expression", start..close + 1));
+                }
+                self.pos = close + 1;
+                SegmentKind::Filter(parse_filter(self.src, body))
+            }
+            Some('(') => {
+                let close = matching_close(self.src, start, self.end)?;
+                let script = self.src[self.pos..close].trim().to_owned();
+                self.pos = close + 1;
+                SegmentKind::Script(script)
+            }
+            Some('*') => {
+                self.bump();
+                self.close_bracket(start)?;
+                SegmentKind::Wildcard
+            }
+            Some('\'' | '"' | '0'..='9' | '-' | ':') => {
+                let mut selectors = vec![self.selector()?];
+                self.skip_ws();
+                while self.eat(',') {
+                    self.skip_ws();
+                    selectors.push(self.selector()?);
+                    self.skip_ws();
+                }
+                self.close_bracket(start)?;
+                match (selectors.pop(), selectors.is_empty()) {
+                    (Some(Selector::Name(name)), true) => SegmentKind::Member(name),
+                    (Some(Selector::Index(index)), true) => SegmentKind::Index(index),
+                    (Some(Selector::Slice(slice)), true) => SegmentKind::Slice(slice),
+                    (last, _) => {
+                        selectors.extend(last);
+                        SegmentKind::Union(selectors)
+                    }
+                }
+            }
+            None => {
+                return Err(ExprError::new(
+                    "`[` is never closed: add a matching `]`",
+                    start..start + 1,
+                ));
+            }
+            Some(_) => {
+                return Err(
+                    self.error_here("expected an index, a 'quoted name', `*`, a slice or a filter `?(…)` inside `[…]`")
+                );
+            }
+        };
+        Ok(Segment {
+            kind,
+            range: start..self.pos,
+        })
+    }
+
+    fn close_bracket(&mut self, open: usize) -> Result<(), ExprError> {
+        self.skip_ws();
+        match self.peek() {
+            Some(']') => {
+                self.bump();
+                Ok(())
+            }
+            None => Err(ExprError::new(
+                "`[` is never closed: add a matching `]`",
+                open..open + 1,
+            )),
+            Some(_) => Err(self.error_here("expected `]` or `,`")),
+        }
+    }
+
+    /// One entry of a bracket: a quoted name, an index or a slice.
+    fn selector(&mut self) -> Result<Selector, ExprError> {
+        if let Some(quote @ ('\'' | '"')) = self.peek() {
+            return self.quoted(quote).map(Selector::Name);
+        }
+        let start = self.integer()?;
+        if self.peek() != Some(':') {
+            return start
+                .map(Selector::Index)
+                .ok_or_else(|| self.error_here("expected an index, a 'quoted name' or a slice"));
+        }
+        self.bump();
+        let end = self.integer()?;
+        let step = if self.eat(':') { self.integer()? } else { None };
+        if step == Some(0) {
+            return Err(self.error_here("a slice step must not be 0"));
+        }
+        Ok(Selector::Slice(Slice { start, end, step }))
+    }
+
+    fn integer(&mut self) -> Result<Option<i64>, ExprError> {
+        self.skip_ws();
+        let start = self.pos;
+        self.eat('-');
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.bump();
+        }
+        let text = &self.src[start..self.pos];
+        let value = match text {
+            "" => None,
+            "-" => return Err(ExprError::new("expected digits after `-`", start..self.pos)),
+            _ => Some(
+                text.parse::<i64>()
+                    .map_err(|_| ExprError::new("index is out of range", start..self.pos))?,
+            ),
+        };
+        self.skip_ws();
+        Ok(value)
+    }
+
+    /// After reading `c`: if it is a `\\`, the character it escapes (consumed).
+    fn unescape(&mut self, c: char) -> char {
+        match self.peek() {
+            Some(escaped) if c == '\\' => {
+                self.bump();
+                escaped
+            }
+            _ => c,
+        }
+    }
+
+    /// A quoted string; `\` escapes the next character.
+    fn quoted(&mut self, quote: char) -> Result<String, ExprError> {
+        let start = self.pos;
+        self.bump();
+        let mut value = String::new();
+        while let Some(c) = self.peek() {
+            self.bump();
+            if c == quote {
+                return Ok(value);
+            }
+            let c = self.unescape(c);
+            value.push(c);
+        }
+        Err(ExprError::new(
+            format!("unterminated string: add the closing {quote}"),
+            start..self.pos,
+        ))
+    }
+}
+
+fn is_variable_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn ends_member_name(c: char, in_filter: bool) -> bool {
+    matches!(c, '.' | '[' | '(')
+        || c.is_whitespace()
+        || (in_filter && matches!(c, ')' | ']' | ',' | '=' | '!' | '<' | '>' | '&' | '|' | '~'))
+}
+
+/// Parses a filter body (after `?`); `None` when it is not understood.
+fn parse_filter(src: &str, span: Range<usize>) -> Option<FilterExpr> {
+    let mut parser = Parser::new(src, span);
+    let expr = parser.filter_or()?;
+    parser.skip_ws();
+    parser.peek().is_none().then_some(expr)
+}
+
+impl Parser<'_> {
+    fn eat_str(&mut self, token: &str) -> bool {
+        self.skip_ws();
+        let found = self.rest().starts_with(token);
+        if found {
+            self.pos += token.len();
+        }
+        found
+    }
+
+    fn filter_or(&mut self) -> Option<FilterExpr> {
+        let mut left = self.filter_and()?;
+        while self.eat_str("||") {
+            left = FilterExpr::Or(Box::new(left), Box::new(self.filter_and()?));
+        }
+        Some(left)
+    }
+
+    fn filter_and(&mut self) -> Option<FilterExpr> {
+        let mut left = self.filter_unary()?;
+        while self.eat_str("&&") {
+            left = FilterExpr::And(Box::new(left), Box::new(self.filter_unary()?));
+        }
+        Some(left)
+    }
+
+    fn filter_unary(&mut self) -> Option<FilterExpr> {
+        self.skip_ws();
+        if self.peek() == Some('!') && self.peek_at(1) != Some('=') {
+            self.bump();
+            return Some(FilterExpr::Not(Box::new(self.filter_unary()?)));
+        }
+        if self.eat('(') {
+            let inner = self.filter_or()?;
+            return self.eat_str(")").then_some(inner);
+        }
+        let left = self.operand()?;
+        match self.filter_operator() {
+            Some(op) => Some(FilterExpr::Compare {
+                left,
+                op,
+                right: self.operand()?,
+            }),
+            None => Some(FilterExpr::Test(left)),
+        }
+    }
+
+    fn filter_operator(&mut self) -> Option<&'static str> {
+        self.skip_ws();
+        let rest = self.rest();
+        let op = FILTER_OPERATORS.iter().copied().find(|op| {
+            rest.starts_with(op)
+                && (!op.starts_with(char::is_alphabetic)
+                    || !rest[op.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        })?;
+        self.pos += op.len();
+        Some(op)
+    }
+
+    fn operand(&mut self) -> Option<Operand> {
+        self.skip_ws();
+        let start = self.pos;
+        let operand = match self.peek()? {
+            '@' => {
+                self.bump();
+                Operand::Current(self.segments(true).ok()?)
+            }
+            '$' => Operand::Path(self.path(true).ok()?),
+            quote @ ('\'' | '"') => Operand::String(self.quoted(quote).ok()?),
+            '/' => {
+                self.bump();
+                while let Some(c) = self.peek() {
+                    self.bump();
+                    match c {
+                        '\\' => self.bump(),
+                        '/' => break,
+                        _ => {}
+                    }
+                }
+                while self.peek().is_some_and(char::is_alphabetic) {
+                    self.bump();
+                }
+                Operand::Regex(self.src[start..self.pos].to_owned())
+            }
+            '[' | '{' => {
+                let close = matching_close(self.src, start, self.end).ok()?;
+                self.pos = close + 1;
+                Operand::Json(self.src[start..self.pos].to_owned())
+            }
+            '-' | '0'..='9' => {
+                while self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+                {
+                    self.bump();
+                }
+                Operand::Number(self.src[start..self.pos].parse().ok()?)
+            }
+            _ => {
+                while self.peek().is_some_and(char::is_alphabetic) {
+                    self.bump();
+                }
+                match &self.src[start..self.pos] {
+                    "true" => Operand::Bool(true),
+                    "false" => Operand::Bool(false),
+                    "null" => Operand::Null,
+                    _ => return None,
+                }
+            }
+        };
+        Some(operand)
+    }
+}

@@ -1,0 +1,151 @@
+//! Small character-level helpers shared by the expression parsers.
+
+use super::ExprError;
+
+/// Byte offset of the closing delimiter that balances the opener at `open`, skipping
+/// nested `()`/`[]`/`{}` pairs and quoted strings (`'…'`, `"…"`, with backslash
+/// escapes). Returns an error pointing at the unbalanced character.
+pub(crate) fn matching_close(src: &str, open: usize, end: usize) -> Result<usize, ExprError> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut chars = src[open..end].char_indices().map(|(i, c)| (i + open, c));
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '(' | '[' | '{' => stack.push((c, i)),
+            ')' | ']' | '}' => {
+                let Some((opener, _)) = stack.pop() else {
+                    return Err(ExprError::new(format!("unexpected `{c}`"), i..i + 1));
+                };
+                if closer_of(opener) != c {
+                    return Err(ExprError::new(
+                        format!("expected `{}` but found `{c}`", closer_of(opener)),
+                        i..i + 1,
+                    ));
+                }
+                if stack.is_empty() {
+                    return Ok(i);
+                }
+            }
+            '\'' | '"' => skip_quoted(&mut chars, c, i, end)?,
+            _ => {}
+        }
+    }
+    let (opener, at) = stack.last().copied().unwrap_or(('(', open));
+    Err(ExprError::new(
+        format!("`{opener}` is never closed: add a matching `{}`", closer_of(opener)),
+        at..at + opener.len_utf8(),
+    ))
+}
+
+/// Consumes a quoted string whose opening quote `quote` was at `start`.
+fn skip_quoted(
+    chars: &mut impl Iterator<Item = (usize, char)>,
+    quote: char,
+    start: usize,
+    end: usize,
+) -> Result<(), ExprError> {
+    while let Some((_, c)) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        } else if c == quote {
+            return Ok(());
+        }
+    }
+    Err(ExprError::new(
+        format!("unterminated string: add the closing {quote}"),
+        start..end,
+    ))
+}
+
+fn closer_of(opener: char) -> char {
+    match opener {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
+}
+
+/// The character at byte offset `i`, if any.
+pub(crate) fn char_at(src: &str, i: usize) -> Option<char> {
+    src.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// Levenshtein distance between two strings, counted in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// A position in a string being parsed, never beyond `end`. The parsers wrap it and
+/// reach its methods through `Deref`.
+pub(crate) struct Cursor<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) pos: usize,
+    pub(crate) end: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(src: &'a str, span: std::ops::Range<usize>) -> Self {
+        Self {
+            src,
+            pos: span.start,
+            end: span.end.min(src.len()),
+        }
+    }
+
+    pub(crate) fn peek(&self) -> Option<char> {
+        self.peek_at(0)
+    }
+
+    /// The character `offset` bytes after the current position.
+    pub(crate) fn peek_at(&self, offset: usize) -> Option<char> {
+        let i = self.pos + offset;
+        if i < self.end { char_at(self.src, i) } else { None }
+    }
+
+    pub(crate) fn bump(&mut self) {
+        if let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    pub(crate) fn eat(&mut self, c: char) -> bool {
+        let found = self.peek() == Some(c);
+        if found {
+            self.bump();
+        }
+        found
+    }
+
+    pub(crate) fn skip_ws(&mut self) {
+        self.take_while(char::is_whitespace);
+    }
+
+    pub(crate) fn take_while(&mut self, keep: impl Fn(char) -> bool) -> std::ops::Range<usize> {
+        let start = self.pos;
+        while self.peek().is_some_and(&keep) {
+            self.bump();
+        }
+        start..self.pos
+    }
+
+    /// The rest of the input.
+    pub(crate) fn rest(&self) -> &'a str {
+        self.src.get(self.pos..self.end).unwrap_or_default()
+    }
+
+    /// An error covering the current character (or empty at the end).
+    pub(crate) fn error_here(&self, message: impl Into<String>) -> ExprError {
+        let width = self.peek().map_or(0, char::len_utf8);
+        ExprError::new(message, self.pos..self.pos + width)
+    }
+}
