@@ -3,6 +3,8 @@
 //! `parse` never fails: it returns a tree (with [`Value::Error`] where input could not be
 //! understood) plus the syntax errors it met. This crate knows nothing about ASL.
 
+mod escape;
+mod lexer;
 mod line_index;
 mod parser;
 mod pointer;

@@ -10,19 +10,25 @@ pub struct SourceText {
     pub error: Option<SyntaxError>,
 }
 
-/// Decodes raw file bytes (STUB: to be completed in the parser work).
+/// Decodes raw file bytes as UTF-8, replacing each invalid byte with `?` so that offsets are
+/// kept and the rest of the file can still be parsed. A BOM is kept (the parser skips it).
 pub fn decode_source(bytes: Vec<u8>) -> SourceText {
-    match String::from_utf8(bytes) {
-        Ok(text) => SourceText { text, error: None },
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to() as u32;
-            SourceText {
-                text: String::new(),
-                error: Some(SyntaxError {
-                    message: "invalid UTF-8".into(),
-                    range: TextRange::new(at, at + 1),
-                }),
-            }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return SourceText { text, error: None },
+        Err(error) => error.into_bytes(),
+    };
+    let mut text = String::with_capacity(bytes.len());
+    let mut first_bad = None;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            first_bad.get_or_insert(text.len() as u32);
+            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
         }
     }
+    let error = first_bad.map(|at| SyntaxError {
+        message: format!("invalid UTF-8 byte at offset {at}: the file must be UTF-8 encoded"),
+        range: TextRange::new(at, at + 1),
+    });
+    SourceText { text, error }
 }

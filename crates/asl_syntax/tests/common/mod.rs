@@ -1,0 +1,111 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use asl_syntax::{LineIndex, Node, Number, PositionEncoding, Value, parse};
+
+/// Errors as `line:col: message` (1-based, columns in characters), then a compact tree.
+pub fn check(input: &str) -> String {
+    let parsed = parse(input);
+    let index = LineIndex::new(input);
+    let mut out = String::new();
+    for error in &parsed.errors {
+        let pos = index.line_col(error.range.start, PositionEncoding::Utf32);
+        out.push_str(&format!("{}:{}: {}\n", pos.line + 1, pos.col + 1, error.message));
+    }
+    out.push_str(&dump(&parsed.root));
+    out
+}
+
+/// A compact one-line rendering of a tree; error nodes show as `<error>`.
+pub fn dump(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match n {
+            Number::PosInt(n) => n.to_string(),
+            Number::NegInt(n) => n.to_string(),
+            Number::Float(f) => format!("{f:?}"),
+        },
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(items) => format!("[{}]", items.iter().map(dump).collect::<Vec<_>>().join(", ")),
+        Value::Object(members) => format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|m| format!("{:?}: {}", m.key.text, dump(&m.value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Error => "<error>".into(),
+    }
+}
+
+/// The tree as a `serde_json::Value` (for duplicate keys the last wins, as in serde_json).
+pub fn to_serde(node: &Node) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Number(Number::PosInt(n)) => J::from(*n),
+        Value::Number(Number::NegInt(n)) => J::from(*n),
+        Value::Number(Number::Float(f)) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        Value::String(s) => J::String(s.clone()),
+        Value::Array(items) => J::Array(items.iter().map(to_serde).collect()),
+        Value::Object(members) => {
+            let mut map = serde_json::Map::new();
+            for m in members {
+                map.insert(m.key.text.clone(), to_serde(&m.value));
+            }
+            J::Object(map)
+        }
+        Value::Error => panic!("error node in an accepted document"),
+    }
+}
+
+/// Equality where floats may differ in the last bits: serde_json's default float parsing is
+/// not always correctly rounded, ours is.
+pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as J;
+    match (a, b) {
+        (J::Number(x), J::Number(y)) => match (x.as_u64(), y.as_u64(), x.as_i64(), y.as_i64()) {
+            (Some(p), Some(q), _, _) => p == q,
+            (_, _, Some(p), Some(q)) if !x.is_f64() && !y.is_f64() => p == q,
+            _ if x.is_f64() && y.is_f64() => {
+                let (p, q) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+                p == q || ((p - q).abs() <= p.abs().max(q.abs()) * 1e-15)
+            }
+            _ => false,
+        },
+        (J::Array(x), J::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q)),
+        (J::Object(x), J::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The corpus directory shared next to the repository, if present.
+pub fn corpus_dir(sub: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(sub);
+    dir.is_dir().then_some(dir)
+}
+
+/// Every `.json` file under `dir`, recursively, sorted.
+pub fn json_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
