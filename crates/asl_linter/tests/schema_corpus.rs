@@ -1,0 +1,244 @@
+//! The published JSON Schema (`schemas/asl.schema.json`) must be a valid draft 2020-12 schema,
+//! accept every deployed definition in the shared corpus, and reject typical mistakes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+const SCHEMA: &str = include_str!("../../../schemas/asl.schema.json");
+
+/// Published samples that AWS cannot accept as written, with the reason. The test asserts that
+/// the schema still rejects them, so the list cannot go stale silently.
+const KNOWN_INVALID_REAL: &[(&str, &str)] = &[(
+    "sfn-workflows-collection/shared-fallback-state-jsonata/statemachine/statemachine.asl.json",
+    "`\"QueryLanguage\": \"JSONata\"` is written inside `States` (a state whose value is a string), \
+     so the machine stays JSONPath and its JSONata fields (Arguments, Output) are not allowed",
+)];
+
+fn schema_value() -> Value {
+    serde_json::from_str(SCHEMA).expect("schemas/asl.schema.json is not valid JSON")
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&schema_value()).expect("the schema does not compile")
+}
+
+/// Every error as `instance path: message (schema path)`, one per line.
+fn errors(validator: &jsonschema::Validator, document: &Value) -> Vec<String> {
+    validator
+        .iter_errors(document)
+        .map(|error| format!("{}: {} ({})", error.instance_path(), error, error.schema_path()))
+        .collect()
+}
+
+fn corpus_dir(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(name);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("note: {} is absent; skipping", dir.display());
+        None
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn schema_is_a_valid_draft_2020_12_schema() {
+    let schema = schema_value();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    if let Err(error) = jsonschema::meta::validate(&schema) {
+        panic!(
+            "schema violates the 2020-12 meta-schema at {}: {error}",
+            error.instance_path()
+        );
+    }
+}
+
+#[test]
+fn every_real_definition_is_accepted() {
+    let Some(dir) = corpus_dir("real") else {
+        return;
+    };
+    let validator = validator();
+    let mut checked = 0;
+    let mut skipped = Vec::new();
+    let mut failures = Vec::new();
+    for path in files_under(&dir) {
+        let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(&path).unwrap();
+        // YAML definitions need a YAML parser, which this crate does not depend on.
+        let Ok(document) = serde_json::from_str::<Value>(&text) else {
+            skipped.push(relative);
+            continue;
+        };
+        checked += 1;
+        let found = errors(&validator, &document);
+        let known = KNOWN_INVALID_REAL.iter().any(|(name, _)| *name == relative);
+        if known {
+            assert!(
+                !found.is_empty(),
+                "{relative} is listed as invalid but the schema accepts it"
+            );
+        } else if !found.is_empty() {
+            failures.push(format!("{relative}\n    {}", found.join("\n    ")));
+        }
+    }
+    println!(
+        "real corpus: {checked} JSON definitions checked, {} known invalid, {} non-JSON skipped: {skipped:?}",
+        KNOWN_INVALID_REAL.len(),
+        skipped.len()
+    );
+    assert!(checked > 0, "no JSON definitions found under {}", dir.display());
+    assert!(
+        failures.is_empty(),
+        "schema errors on deployed definitions:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// A JSONPath machine with one state named `S`.
+fn machine_with(state: Value) -> Value {
+    json!({ "StartAt": "S", "States": { "S": state } })
+}
+
+#[test]
+fn well_formed_documents_are_accepted() {
+    let validator = validator();
+    let documents = [
+        machine_with(json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Done" })),
+        json!({
+            "QueryLanguage": "JSONata",
+            "StartAt": "Wait",
+            "States": {
+                "Wait": { "Type": "Wait", "Seconds": "{% $states.input.delay %}", "Next": "Fan" },
+                "Fan": {
+                    "Type": "Map",
+                    "Items": "{% $states.input.items %}",
+                    "ItemProcessor": {
+                        "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS" },
+                        "StartAt": "Work",
+                        "States": { "Work": { "Type": "Pass", "Output": "{% $states.input %}", "End": true } }
+                    },
+                    "Label": "Fan",
+                    "End": true
+                }
+            }
+        }),
+        // A JSONata state in a JSONPath machine; its Parallel branch stays JSONPath.
+        machine_with(json!({
+            "Type": "Parallel",
+            "QueryLanguage": "JSONata",
+            "Arguments": { "x": "{% $states.input %}" },
+            "Branches": [{ "StartAt": "P", "States": { "P": { "Type": "Pass", "ResultPath": "$.p", "End": true } } }],
+            "End": true
+        })),
+        // Deployment placeholders in non-string fields.
+        machine_with(json!({ "Type": "Wait", "Seconds": "${WaitSeconds}", "End": true })),
+    ];
+    for document in documents {
+        let found = errors(&validator, &document);
+        assert!(found.is_empty(), "{document}\n{found:#?}");
+    }
+}
+
+#[test]
+fn typical_mistakes_are_rejected_at_the_offending_value() {
+    let lambda = "arn:aws:states:::lambda:invoke";
+    let distributed_map_labelled = |label: String| {
+        json!({
+            "Type": "Map",
+            "Label": label,
+            "ItemProcessor": {
+                "ProcessorConfig": { "Mode": "DISTRIBUTED" },
+                "StartAt": "P",
+                "States": { "P": { "Type": "Pass", "End": true } }
+            },
+            "End": true
+        })
+    };
+    let mut jsonpath_state_in_jsonata_machine =
+        machine_with(json!({ "Type": "Pass", "QueryLanguage": "JSONPath", "End": true }));
+    jsonpath_state_in_jsonata_machine["QueryLanguage"] = json!("JSONata");
+    // (what is wrong, document, instance path of the expected error)
+    let cases = [
+        (
+            "unknown field in a Task",
+            machine_with(json!({ "Type": "Task", "Resource": lambda, "Retries": [], "End": true })),
+            "/States/S",
+        ),
+        (
+            "JSONPath field in a JSONata state",
+            machine_with(json!({ "Type": "Pass", "QueryLanguage": "JSONata", "ResultPath": "$.x", "End": true })),
+            "/States/S",
+        ),
+        (
+            "JSONata field in a JSONPath state",
+            machine_with(json!({ "Type": "Pass", "Output": "{% 1 %}", "End": true })),
+            "/States/S",
+        ),
+        (
+            "JSONPath state in a JSONata machine",
+            jsonpath_state_in_jsonata_machine,
+            "/States/S/QueryLanguage",
+        ),
+        (
+            "Next and End together",
+            machine_with(json!({ "Type": "Pass", "Next": "S", "End": true })),
+            "/States/S",
+        ),
+        (
+            "Label of 41 characters",
+            machine_with(distributed_map_labelled("a".repeat(41))),
+            "/States/S/Label",
+        ),
+        (
+            "BackoffRate below 1",
+            machine_with(json!({
+                "Type": "Task",
+                "Resource": lambda,
+                "Retry": [{ "ErrorEquals": ["States.ALL"], "BackoffRate": 0.5 }],
+                "End": true
+            })),
+            "/States/S/Retry/0/BackoffRate",
+        ),
+        (
+            "misspelled Type",
+            machine_with(json!({ "Type": "Taks", "Resource": lambda, "End": true })),
+            "/States/S/Type",
+        ),
+        (
+            "Wait with two durations",
+            machine_with(json!({ "Type": "Wait", "Seconds": 5, "SecondsPath": "$.s", "End": true })),
+            "/States/S",
+        ),
+    ];
+    let validator = validator();
+    for (mistake, document, expected_instance_path) in cases {
+        let found = errors(&validator, &document);
+        assert!(
+            found
+                .iter()
+                .any(|error| error.starts_with(&format!("{expected_instance_path}: "))),
+            "{mistake}: expected an error at {expected_instance_path:?}, got {found:#?}"
+        );
+    }
+}
