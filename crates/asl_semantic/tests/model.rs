@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use asl_semantic::model::{
     Catcher, ChoiceRule, Dynamic, Field, Model, PathValue, Retrier, ScopeKind, State, StateKind, build,
@@ -751,10 +751,11 @@ fn comparison_operator_table_is_complete_and_consistent() {
     assert_eq!(ComparisonOperator::from_name("stringequals"), None);
 }
 
-/// Deep nesting must not overflow the stack (the parser caps depth at 512).
+/// Nesting as deep as the parser allows must not overflow the stack (of a 2 MiB test thread).
 #[test]
-fn deeply_nested_rules_and_branches_build() {
-    let depth = 150;
+fn deepest_nested_rules_and_branches_build() {
+    // Root, States, state, Choices and the innermost rule take 5 levels.
+    let depth = asl_syntax::MAX_DEPTH - 5;
     let rule = format!(
         r#"{}{{"Variable": "$.x", "IsNull": true}}{}"#,
         r#"{"Not": "#.repeat(depth),
@@ -762,32 +763,40 @@ fn deeply_nested_rules_and_branches_build() {
     );
     let json = format!(r#"{{"StartAt": "C", "States": {{"C": {{"Type": "Choice", "Choices": [{rule}]}}}}}}"#);
     let parsed = parse(&json);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     let model = build(&parsed.root);
-    assert_eq!(model.states.len(), 1);
-    let mut branches = String::from(r#"{"Type": "Pass", "End": true}"#);
-    for _ in 0..100 {
-        branches = format!(
-            r#"{{"Type": "Parallel", "End": true, "Branches": [{{"StartAt": "S", "States": {{"S": {branches}}}}}]}}"#
+    let StateKind::Choice(choice) = &model.states[0].kind else {
+        panic!("not a choice")
+    };
+    let mut rule = &choice.rules()[0];
+    let mut levels = 0;
+    while let Some(nested) = rule.nested().next() {
+        rule = nested;
+        levels += 1;
+    }
+    assert_eq!(levels, depth);
+
+    // Each Parallel level takes 4 JSON levels: state, Branches, branch, States.
+    let levels = (asl_syntax::MAX_DEPTH - 3) / 4;
+    let mut state = String::from(r#"{"Type": "Pass", "End": true}"#);
+    for _ in 0..levels {
+        state = format!(
+            r#"{{"Type": "Parallel", "End": true, "Branches": [{{"StartAt": "S", "States": {{"S": {state}}}}}]}}"#
         );
     }
-    let json = format!(r#"{{"StartAt": "S", "States": {{"S": {branches}}}}}"#);
+    let json = format!(r#"{{"StartAt": "S", "States": {{"S": {state}}}}}"#);
     let parsed = parse(&json);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     let model = build(&parsed.root);
-    assert_eq!(model.states.len(), 101);
-    assert_eq!(model.scopes.len(), 101);
+    assert_eq!(model.states.len(), levels + 1);
+    assert_eq!(model.scopes.len(), levels + 1);
 }
 
 /// Every real definition builds, and every state the JSON holds (found independently with
 /// serde_json) is in the model, in the right scope.
 #[test]
 fn real_corpus_builds_with_every_state() {
-    let corpus = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/real"));
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} is absent", corpus.display());
-        return;
-    }
-    let mut files = Vec::new();
-    collect_files(corpus, &mut files);
+    let Some(files) = corpus_files(&["real"]) else { return };
     let mut checked = 0;
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
@@ -808,8 +817,45 @@ fn real_corpus_builds_with_every_state() {
     assert!(checked > 100, "only {checked} corpus files were checked");
 }
 
-fn collect_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
+/// Every corpus definition, also cut short at a few places (an error-recovered tree), builds
+/// without panicking; the states it finds all come from the document.
+#[test]
+fn corpus_and_truncated_corpus_build_without_panicking() {
+    let Some(files) = corpus_files(&["real", "peers-fixtures", "broken-in-the-wild", "templates"]) else {
+        return;
+    };
+    assert!(files.len() > 300, "only {} corpus files", files.len());
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for cut in [text.len(), text.len() / 3, text.len() / 2, text.len() * 4 / 5] {
+            let Some(prefix) = text.get(..cut) else { continue };
+            let parsed = parse(prefix);
+            let model = build(&parsed.root);
+            for state in &model.states {
+                assert!(parsed.root.range.contains_range(state.name_range), "{}", file.display());
+            }
+        }
+    }
+}
+
+/// The `.json`/`.asl` files under these corpus folders; `None` (test skipped) when the
+/// shared corpus is absent.
+fn corpus_files(folders: &[&str]) -> Option<Vec<PathBuf>> {
+    let corpus = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus"));
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is absent", corpus.display());
+        return None;
+    }
+    let mut files = Vec::new();
+    for folder in folders {
+        collect_files(&corpus.join(folder), &mut files);
+    }
+    Some(files)
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
             collect_files(&path, files);

@@ -62,12 +62,14 @@ pub struct StateId(u32);
 pub struct ScopeId(u32);
 
 impl StateId {
+    /// The position in [`Model::states`] (also usable as a dense graph index).
     pub fn index(self) -> usize {
         self.0 as usize
     }
 }
 
 impl ScopeId {
+    /// The position in [`Model::scopes`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
