@@ -41,9 +41,20 @@ fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> 
         }
         diagnostics.append(&mut found);
     }
+    drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics
 }
+
+/// A value cut short by a syntax error (a truncated string, say) is not what the author
+/// wrote: the syntax error is the one finding there.
+fn drop_findings_inside_syntax_errors(diagnostics: &mut Vec<Diagnostic>, parse: &Parse) {
+    let overlaps = |a: TextRange, b: TextRange| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
+    diagnostics.retain(|d| d.code == SYNTAX_ERROR_CODE || !parse.errors.iter().any(|e| overlaps(e.range, d.range)));
+}
+
+/// The code of `invalid-json`, the rule that reports parse errors.
+const SYNTAX_ERROR_CODE: &str = "ASL001";
 
 fn internal_error(code: &str) -> Diagnostic {
     Diagnostic::new(

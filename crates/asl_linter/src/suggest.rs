@@ -13,20 +13,27 @@ pub(crate) fn closest<'c>(text: &str, candidates: &[&'c str]) -> Option<&'c str>
         .map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters where swapping two neighbours counts as one edit
+/// (optimal string alignment), so `Taks` is one edit from `Task`.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+    let width = b.len() + 1;
+    let mut table: Vec<usize> = (0..(a.len() + 1) * width).map(|i| if i < width { i } else { 0 }).collect();
+    for i in 1..=a.len() {
+        table[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[(i - 1) * width + j] + 1)
+                .min(table[i * width + j - 1] + 1)
+                .min(table[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[(i - 2) * width + j - 2] + 1);
+            }
+            table[i * width + j] = best;
         }
-        std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()]
+    table[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -38,6 +45,8 @@ mod tests {
         assert_eq!(closest("Sucess", &["Succeed", "Success"]), Some("Success"));
         assert_eq!(closest("task", &["Task", "Pass"]), Some("Task"));
         assert_eq!(closest("Banana", &["Task", "Pass"]), None);
+        assert_eq!(closest("Taks", &["Task", "Pass"]), Some("Task"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

@@ -6,8 +6,7 @@ use crate::rules::structure::missing_required_field::scope_description;
 declare_rule! {
     /// ## What it does
     /// Reports a value of the wrong JSON type in the skeleton of a definition: a `StartAt` that
-    /// is not a string, `States` that is not an object, a state that is not an object, or a
-    /// `Type` that is not a string.
+    /// is not a string, `States` that is not an object, or a `Type` that is not a string.
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition.
@@ -53,12 +52,7 @@ impl Rule for WrongFieldType {
             }
         }
         for state in &model.states {
-            if !state.is_object() {
-                out.push(self.meta().diagnostic(
-                    state.node.range,
-                    format!("state \"{}\" must be an object, but this is {}", state.name, state.node.kind_name()),
-                ));
-            } else if let Some(type_field) = state.type_field.as_ref().filter(|f| f.value.is_none()) {
+            if let Some(type_field) = state.type_field.as_ref().filter(|f| f.value.is_none()) {
                 let node = type_field.node();
                 out.push(self.meta().diagnostic(
                     node.range,

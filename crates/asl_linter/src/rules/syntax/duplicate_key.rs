@@ -12,7 +12,9 @@ declare_rule! {
     /// ## Why is this bad?
     /// JSON parsers disagree on duplicates: most keep the last value silently, so the first
     /// one is dead text that a reader still believes in. A duplicated `Next` or `Type` makes
-    /// the definition mean something other than what the reader sees.
+    /// the definition mean something other than what the reader sees. It is a warning because
+    /// whether Step Functions rejects duplicate keys is not documented. (Two states with the
+    /// same name are always an error: see `duplicate-state-name`.)
     ///
     /// ## Examples
     /// ### Invalid
@@ -38,7 +40,7 @@ declare_rule! {
         code: "ASL002",
         name: "duplicate-key",
         category: Syntax,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }
@@ -54,9 +56,9 @@ impl Rule for DuplicateKey {
                         match first_seen.get(member.key.text.as_str()) {
                             Some(&first) => out.push(
                                 self.meta()
-                                    .diagnostic(member.key.range, format!("key \"{}\" appears twice in this object", member.key.text))
+                                    .diagnostic(member.key.range, format!("key \"{}\" appears twice in this object; only one of its values takes effect", member.key.text))
                                     .with_label(first, "first defined here")
-                                    .with_help("remove one of them; JSON readers keep only the last value"),
+                                    .with_help("remove one of them (JSON readers usually keep the last)"),
                             ),
                             None => {
                                 first_seen.insert(member.key.text.as_str(), member.key.range);
