@@ -115,6 +115,68 @@ fn every_real_definition_is_accepted() {
     );
 }
 
+/// Peer fixtures labelled valid that today's AWS rejects, with the reason.
+const KNOWN_INVALID_PEER_VALID: &[(&str, &str)] = &[
+    (
+        "asl-validator/valid/valid-map-with-item-batcher-jsonata.json",
+        "a state sets \"QueryLanguage\": \"JSONPath\" inside a JSONata state machine",
+    ),
+    (
+        "asl-validator/valid/valid-task-credentials.json",
+        "Credentials without RoleArn (AWS requires it)",
+    ),
+    (
+        "statelint/valid/task-with-credentials.json",
+        "Credentials with `roleArn` instead of `RoleArn`",
+    ),
+];
+
+/// How many of the peers' invalid fixtures the schema rejects (the rest need graph, duplicate-key
+/// or expression checks that a JSON Schema cannot express). A floor, so that loosening the
+/// schema by accident shows up.
+const MIN_PEER_INVALID_REJECTED: usize = 59;
+
+#[test]
+fn peer_fixtures_are_classified_as_expected() {
+    let Some(dir) = corpus_dir("peers-fixtures") else {
+        return;
+    };
+    let validator = validator();
+    let mut wrongly_rejected = Vec::new();
+    let (mut invalid_total, mut invalid_rejected) = (0, 0);
+    for path in files_under(&dir) {
+        let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+        let Ok(document) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()) else {
+            continue;
+        };
+        let found = errors(&validator, &document);
+        if relative.contains("/valid/") {
+            let known = KNOWN_INVALID_PEER_VALID.iter().any(|(name, _)| *name == relative);
+            if known {
+                assert!(
+                    !found.is_empty(),
+                    "{relative} is listed as invalid but the schema accepts it"
+                );
+            } else if !found.is_empty() {
+                wrongly_rejected.push(format!("{relative}\n    {}", found.join("\n    ")));
+            }
+        } else if relative.contains("/invalid/") {
+            invalid_total += 1;
+            invalid_rejected += usize::from(!found.is_empty());
+        }
+    }
+    println!("peer invalid fixtures rejected by the schema: {invalid_rejected} of {invalid_total}");
+    assert!(
+        wrongly_rejected.is_empty(),
+        "valid peer fixtures rejected:\n{}",
+        wrongly_rejected.join("\n")
+    );
+    assert!(
+        invalid_rejected >= MIN_PEER_INVALID_REJECTED,
+        "only {invalid_rejected} of {invalid_total} invalid peer fixtures rejected"
+    );
+}
+
 /// A JSONPath machine with one state named `S`.
 fn machine_with(state: Value) -> Value {
     json!({ "StartAt": "S", "States": { "S": state } })
@@ -153,6 +215,15 @@ fn well_formed_documents_are_accepted() {
         })),
         // Deployment placeholders in non-string fields.
         machine_with(json!({ "Type": "Wait", "Seconds": "${WaitSeconds}", "End": true })),
+        // A CloudFormation intrinsic in an embedded Definition.
+        machine_with(json!({ "Type": "Task", "Resource": { "Fn::GetAtt": ["Fn", "Arn"] }, "End": true })),
+        // Deprecated Map fields are still accepted.
+        machine_with(json!({
+            "Type": "Map",
+            "Parameters": { "item.$": "$$.Map.Item.Value" },
+            "Iterator": { "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } },
+            "End": true
+        })),
     ];
     for document in documents {
         let found = errors(&validator, &document);
