@@ -926,3 +926,21 @@ fn qualified_name(model: &Model<'_>, state: &State<'_>) -> String {
     }
     format!("{prefix}/{}", state.name)
 }
+
+#[test]
+fn query_language_misplaced_inside_states_sets_the_machine_language() {
+    let json = r#"{"StartAt": "A", "States": {"QueryLanguage": "JSONata", "A": {"Type": "Pass", "End": true}}}"#;
+    let parsed = parse(json);
+    let model = build(&parsed.root);
+    assert_eq!(model.query_language, asl_semantic::model::QueryLanguage::Jsonata);
+    let state = model.state(model.find_state(model.root_scope, "A").unwrap());
+    assert_eq!(
+        state.effective_query_language,
+        asl_semantic::model::QueryLanguage::Jsonata
+    );
+    let top_level_wins = r#"{"QueryLanguage": "JSONPath", "StartAt": "A", "States": {"QueryLanguage": "JSONata"}}"#;
+    assert_eq!(
+        build(&parse(top_level_wins).root).query_language,
+        asl_semantic::model::QueryLanguage::JsonPath
+    );
+}

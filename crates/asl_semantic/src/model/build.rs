@@ -12,11 +12,7 @@ use super::{
 /// Builds the model of a definition. Never fails, never panics, reports nothing: what it
 /// cannot read is recorded (see the module documentation).
 pub fn build(root: &Node) -> Model<'_> {
-    let query_language = root
-        .get("QueryLanguage")
-        .and_then(Node::as_str)
-        .and_then(QueryLanguage::from_name)
-        .unwrap_or(QueryLanguage::JsonPath);
+    let query_language = machine_query_language(root);
     let mut builder = Builder {
         scopes: Vec::new(),
         states: Vec::new(),
@@ -32,6 +28,16 @@ pub fn build(root: &Node) -> Model<'_> {
         timeout_seconds: field(root, "TimeoutSeconds", Node::as_number),
         query_language,
     }
+}
+
+/// The top-level `QueryLanguage`, else JSONPath. A `"QueryLanguage"` string written inside the
+/// top-level `States` by mistake counts too: deployed definitions do this, so the model reads
+/// them the way their authors meant (rule `state-not-object` warns about the placement).
+fn machine_query_language(root: &Node) -> QueryLanguage {
+    let language = |node: Option<&Node>| node.and_then(Node::as_str).and_then(QueryLanguage::from_name);
+    language(root.get("QueryLanguage"))
+        .or_else(|| language(root.get("States").and_then(|states| states.get("QueryLanguage"))))
+        .unwrap_or(QueryLanguage::JsonPath)
 }
 
 struct Builder<'a> {
