@@ -66,6 +66,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let output = match args.format {
         Format::Json => render::json(&reports),
         Format::Concise => reports.iter().map(render::concise).collect(),
+        Format::Github => reports.iter().map(render::github).collect(),
         Format::Human => {
             let color = args.color.enabled();
             let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();

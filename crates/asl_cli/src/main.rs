@@ -63,6 +63,8 @@ enum Format {
     Concise,
     /// The stable JSON document described in the README.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::message`).
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

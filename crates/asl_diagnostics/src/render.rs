@@ -92,6 +92,38 @@ fn concise_line(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<
     )
 }
 
+/// Renders GitHub Actions workflow commands, which show as annotations on the changed lines.
+pub fn github(report: &FileReport<'_>) -> String {
+    let index = report.source.map(LineIndex::new);
+    let mut out = String::new();
+    for diagnostic in report.diagnostics {
+        let level = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut properties = format!("file={}", escape_property(report.path));
+        if let Some(index) = &index {
+            let start = index.line_col(diagnostic.range.start, PositionEncoding::Utf32);
+            let end = index.line_col(diagnostic.range.end, PositionEncoding::Utf32);
+            let _ = write!(properties, ",line={},col={},endLine={},endColumn={}", start.line + 1, start.col + 1, end.line + 1, end.col + 1);
+        }
+        let title = format!("{} {}", diagnostic.code, diagnostic.name);
+        let _ = writeln!(out, "::{level} {properties},title={}::{}", escape_property(&title), escape_data(&diagnostic.message));
+    }
+    out
+}
+
+/// Escaping of workflow-command data (the message).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escaping of workflow-command properties (file, title).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// Renders the JSON document described in the README (public API).
 pub fn json(reports: &[FileReport<'_>]) -> String {
     let mut summary = JsonSummary { error: 0, warning: 0, info: 0 };
