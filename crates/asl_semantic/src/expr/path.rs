@@ -79,6 +79,7 @@ pub struct Slice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selector {
     Name(String),
+    Wildcard,
     Index(i64),
     Slice(Slice),
 }
@@ -269,6 +270,12 @@ impl Parser<'_> {
     fn segments(&mut self, in_filter: bool) -> Result<Vec<Segment>, ExprError> {
         let mut segments = Vec::new();
         loop {
+            // White space may separate segments (`$ .a`, `$['a'] ['b']`).
+            let before_ws = self.pos;
+            self.skip_ws();
+            if !matches!(self.peek(), Some('.' | '[')) {
+                self.pos = before_ws;
+            }
             let start = self.pos;
             match self.peek() {
                 Some('.') if self.peek_at(1) == Some('.') => {
@@ -364,12 +371,7 @@ impl Parser<'_> {
                 self.pos = close + 1;
                 SegmentKind::Script(script)
             }
-            Some('*') => {
-                self.bump();
-                self.close_bracket(start)?;
-                SegmentKind::Wildcard
-            }
-            Some('\'' | '"' | '0'..='9' | '-' | ':') => {
+            Some('\'' | '"' | '0'..='9' | '-' | ':' | '*') => {
                 let mut selectors = vec![self.selector()?];
                 self.skip_ws();
                 while self.eat(',') {
@@ -380,6 +382,7 @@ impl Parser<'_> {
                 self.close_bracket(start)?;
                 match (selectors.pop(), selectors.is_empty()) {
                     (Some(Selector::Name(name)), true) => SegmentKind::Member(name),
+                    (Some(Selector::Wildcard), true) => SegmentKind::Wildcard,
                     (Some(Selector::Index(index)), true) => SegmentKind::Index(index),
                     (Some(Selector::Slice(slice)), true) => SegmentKind::Slice(slice),
                     (last, _) => {
@@ -423,6 +426,9 @@ impl Parser<'_> {
 
     /// One entry of a bracket: a quoted name, an index or a slice.
     fn selector(&mut self) -> Result<Selector, ExprError> {
+        if self.eat('*') {
+            return Ok(Selector::Wildcard);
+        }
         if let Some(quote @ ('\'' | '"')) = self.peek() {
             return self.quoted(quote).map(Selector::Name);
         }
@@ -435,9 +441,6 @@ impl Parser<'_> {
         self.bump();
         let end = self.integer()?;
         let step = if self.eat(':') { self.integer()? } else { None };
-        if step == Some(0) {
-            return Err(self.error_here("a slice step must not be 0"));
-        }
         Ok(Selector::Slice(Slice { start, end, step }))
     }
 
