@@ -89,6 +89,7 @@ impl<'a> Lexer<'a> {
         self.text
     }
 
+    #[inline(always)]
     pub(crate) fn next_token(&mut self) -> Token {
         self.skip_trivia();
         let start = self.pos;

@@ -12,10 +12,15 @@ pub const MAX_DEPTH: usize = 512;
 
 /// Parses JSON text. Never fails: see [`Parse`].
 pub fn parse(text: &str) -> Parse {
+    let mut lexer = Lexer::new(text);
+    let token = lexer.next_token();
     let mut parser = Parser {
-        lexer: Lexer::new(text),
-        lookahead: [None, None],
+        lexer,
+        token,
         prev_end: 0,
+        stack: Vec::new(),
+        items: Vec::new(),
+        members: Vec::new(),
     };
     let root = parser.root();
     Parse {
@@ -24,16 +29,11 @@ pub fn parse(text: &str) -> Parse {
     }
 }
 
+/// An open array or object. Its children so far sit at the end of the parser's `items` or
+/// `members` from index `first` on, so each container is allocated once, at its final size.
 enum Frame {
-    Array {
-        start: u32,
-        items: Vec<Node>,
-    },
-    Object {
-        start: u32,
-        members: Vec<Member>,
-        key: Option<Key>,
-    },
+    Array { start: u32, first: usize },
+    Object { start: u32, first: usize, key: Option<Key> },
 }
 
 impl Frame {
@@ -42,44 +42,6 @@ impl Frame {
             Frame::Array { .. } => TokenKind::RBracket,
             Frame::Object { .. } => TokenKind::RBrace,
         }
-    }
-
-    fn into_node(self, end: u32) -> Node {
-        match self {
-            Frame::Array { start, items } => Node {
-                value: Value::Array(items),
-                range: TextRange::new(start, end),
-            },
-            Frame::Object {
-                start,
-                mut members,
-                key,
-            } => {
-                // A key whose value never came (end of input) still shows up, with an error value.
-                if let Some(key) = key {
-                    members.push(Member {
-                        key,
-                        value: Node {
-                            value: Value::Error,
-                            range: TextRange::empty(end),
-                        },
-                    });
-                }
-                Node {
-                    value: Value::Object(members),
-                    range: TextRange::new(start, end),
-                }
-            }
-        }
-    }
-
-    /// Whether the last value added here is an error node (its error is already reported).
-    fn last_is_error(&self) -> bool {
-        let last = match self {
-            Frame::Array { items, .. } => items.last(),
-            Frame::Object { members, .. } => members.last().map(|m| &m.value),
-        };
-        last.is_some_and(|node| matches!(node.value, Value::Error))
     }
 
     fn expected_after_item(&self) -> &'static str {
@@ -104,86 +66,72 @@ enum State {
 
 struct Parser<'a> {
     lexer: Lexer<'a>,
-    /// Up to two tokens read ahead.
-    lookahead: [Option<Token>; 2],
-    /// End of the last token taken.
+    /// The current token, not yet consumed.
+    token: Token,
+    /// End of the last consumed token.
     prev_end: u32,
+    stack: Vec<Frame>,
+    items: Vec<Node>,
+    members: Vec<Member>,
 }
 
 impl Parser<'_> {
     fn root(&mut self) -> Node {
-        let mut stack = Vec::new();
         let mut state = State::Value;
         let root = loop {
             state = match state {
-                State::Value => self.value(&mut stack),
-                State::Key { comma } => self.key(&mut stack, comma),
-                State::AfterItem => self.after_item(&mut stack),
+                State::Value => self.value(),
+                State::Key { comma } => self.key(comma),
+                State::AfterItem => self.after_item(),
                 State::Done(node) => break node,
             };
         };
-        let rest = self.next();
         // After an invalid root, whatever follows is part of the same mistake.
-        if rest.kind != TokenKind::Eof && root.value != Value::Error {
-            let message = format!("unexpected {} after the end of the JSON document", self.describe(&rest));
-            self.lexer.error(message, rest.range);
+        if self.token.kind != TokenKind::Eof && root.value != Value::Error {
+            let message = format!(
+                "unexpected {} after the end of the JSON document",
+                self.describe_token()
+            );
+            self.error(message, self.token.range);
         }
         root
     }
 
-    fn peek(&mut self) -> &Token {
-        let lexer = &mut self.lexer;
-        self.lookahead[0].get_or_insert_with(|| lexer.next_token())
-    }
-
-    fn peek_second(&mut self) -> &Token {
-        self.peek();
-        let lexer = &mut self.lexer;
-        self.lookahead[1].get_or_insert_with(|| lexer.next_token())
-    }
-
-    fn next(&mut self) -> Token {
-        let token = match self.lookahead[0].take() {
-            Some(token) => {
-                self.lookahead[0] = self.lookahead[1].take();
-                token
-            }
-            None => self.lexer.next_token(),
-        };
-        self.prev_end = token.range.end;
-        token
-    }
-
-    /// Puts back a token taken with `next` (only when nothing else is buffered behind it).
-    fn unread(&mut self, token: Token) {
-        self.lookahead[1] = self.lookahead[0].take();
-        self.lookahead[0] = Some(token);
+    #[inline(always)]
+    fn bump(&mut self) {
+        self.prev_end = self.token.range.end;
+        self.token = self.lexer.next_token();
     }
 
     fn error(&mut self, message: impl Into<String>, range: TextRange) {
         self.lexer.error(message, range);
     }
 
-    fn describe(&self, token: &Token) -> String {
-        match &token.kind {
+    fn text(&self) -> &str {
+        self.lexer.text()
+    }
+
+    fn describe_token(&self) -> String {
+        match &self.token.kind {
             TokenKind::Eof => "end of file".into(),
             TokenKind::String(_) => "a string".into(),
             TokenKind::Number(_) | TokenKind::Invalid => "a number".into(),
-            _ => format!("`{}`", &self.lexer.text()[token.range.as_usize()]),
+            _ => format!("`{}`", &self.text()[self.token.range.as_usize()]),
         }
     }
 
     /// Adds a finished value to the innermost container, or finishes the document.
-    fn attach(stack: &mut [Frame], node: Node) -> State {
-        match stack.last_mut() {
+    #[inline]
+    fn attach(&mut self, node: Node) -> State {
+        match self.stack.last_mut() {
             None => State::Done(node),
-            Some(Frame::Array { items, .. }) => {
-                items.push(node);
+            Some(Frame::Array { .. }) => {
+                self.items.push(node);
                 State::AfterItem
             }
-            Some(Frame::Object { members, key, .. }) => {
+            Some(Frame::Object { key, .. }) => {
                 if let Some(key) = key.take() {
-                    members.push(Member { key, value: node });
+                    self.members.push(Member { key, value: node });
                 }
                 State::AfterItem
             }
@@ -191,350 +139,339 @@ impl Parser<'_> {
     }
 
     /// Closes the innermost container at `end` and adds it to its parent.
-    fn close(stack: &mut Vec<Frame>, end: u32) -> State {
-        match stack.pop() {
-            Some(frame) => Self::attach(stack, frame.into_node(end)),
-            None => State::Done(Node {
+    fn close(&mut self, end: u32) -> State {
+        let node = match self.stack.pop() {
+            Some(Frame::Array { start, first }) => Node {
+                value: Value::Array(self.items.drain(first..).collect()),
+                range: TextRange::new(start, end),
+            },
+            Some(Frame::Object { start, first, key }) => {
+                // A key whose value never came (end of input) still shows up, with an error value.
+                if let Some(key) = key {
+                    let value = Node {
+                        value: Value::Error,
+                        range: TextRange::empty(end),
+                    };
+                    self.members.push(Member { key, value });
+                }
+                let members = self.members.drain(first..).collect();
+                Node {
+                    value: Value::Object(members),
+                    range: TextRange::new(start, end),
+                }
+            }
+            None => Node {
                 value: Value::Error,
                 range: TextRange::empty(end),
-            }),
-        }
+            },
+        };
+        self.attach(node)
     }
 
     /// Closes every open container at `end`; returns the finished document.
-    fn close_all(stack: &mut Vec<Frame>, end: u32) -> State {
+    fn close_all(&mut self, end: u32) -> State {
         loop {
-            if let State::Done(node) = Self::close(stack, end) {
+            if let State::Done(node) = self.close(end) {
                 return State::Done(node);
             }
         }
     }
 
     /// Reports the end of input where more was expected, and closes everything.
-    fn unexpected_eof(&mut self, stack: &mut Vec<Frame>, expected: &str) -> State {
-        let end = self.lexer.text().len() as u32;
+    fn unexpected_eof(&mut self, expected: &str) -> State {
+        let end = self.text().len() as u32;
         self.error(format!("unexpected end of file: {expected}"), TextRange::empty(end));
-        Self::close_all(stack, end)
+        self.close_all(end)
     }
 
-    fn value(&mut self, stack: &mut Vec<Frame>) -> State {
-        if matches!(stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() {
+    fn value(&mut self) -> State {
+        let range = self.token.range;
+        if matches!(self.stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() {
             // `"a":` followed by a line `"b": …`: the value of "a" is missing.
             let at = TextRange::empty(self.prev_end);
             self.error("expected a value after `:`", at);
-            return Self::attach(
-                stack,
-                Node {
-                    value: Value::Error,
-                    range: at,
-                },
-            );
+            return self.attach(Node {
+                value: Value::Error,
+                range: at,
+            });
         }
-        let token = self.next();
-        let range = token.range;
-        let value = match token.kind {
-            TokenKind::LBrace | TokenKind::LBracket if stack.len() >= MAX_DEPTH => {
-                return self.too_deep(stack, range);
-            }
+        let value = match &mut self.token.kind {
+            TokenKind::String(text) => Value::String(std::mem::take(text)),
+            TokenKind::LBrace | TokenKind::LBracket if self.stack.len() >= MAX_DEPTH => return self.too_deep(),
             TokenKind::LBrace => {
-                stack.push(Frame::Object {
+                self.stack.push(Frame::Object {
                     start: range.start,
-                    members: Vec::new(),
+                    first: self.members.len(),
                     key: None,
                 });
+                self.bump();
                 return State::Key { comma: None };
             }
             TokenKind::LBracket => {
-                stack.push(Frame::Array {
+                self.stack.push(Frame::Array {
                     start: range.start,
-                    items: Vec::new(),
+                    first: self.items.len(),
                 });
-                if self.peek().kind == TokenKind::RBracket {
-                    let end = self.next().range.end;
-                    return Self::close(stack, end);
+                self.bump();
+                if self.token.kind == TokenKind::RBracket {
+                    let end = self.token.range.end;
+                    self.bump();
+                    return self.close(end);
                 }
                 return State::Value;
             }
-            TokenKind::String(text) => Value::String(text),
-            TokenKind::Number(number) => Value::Number(number),
+            TokenKind::Number(number) => Value::Number(*number),
             TokenKind::True => Value::Bool(true),
             TokenKind::False => Value::Bool(false),
             TokenKind::Null => Value::Null,
             TokenKind::Invalid => Value::Error,
             TokenKind::Word => {
-                let word = &self.lexer.text()[range.as_usize()];
+                let word = &self.text()[range.as_usize()];
                 let message = format!(
                     "unexpected `{word}`: expected a value (a string in double quotes, a number, an object, an array, `true`, `false` or `null`)"
                 );
                 self.error(message, range);
                 Value::Error
             }
-            TokenKind::Eof if stack.is_empty() => {
+            TokenKind::Eof if self.stack.is_empty() => {
                 self.error("expected a JSON value, found end of file", range);
-                Value::Error
+                return State::Done(Node {
+                    value: Value::Error,
+                    range,
+                });
             }
-            TokenKind::Eof => {
-                return self.unexpected_eof(stack, "expected a value");
-            }
+            TokenKind::Eof => return self.unexpected_eof("expected a value"),
             TokenKind::RBrace | TokenKind::RBracket | TokenKind::Comma | TokenKind::Colon => {
-                let message = format!("expected a value, found {}", self.describe(&token));
+                let message = format!("expected a value, found {}", self.describe_token());
                 self.error(message, range);
-                let at = TextRange::empty(range.start);
-                if stack.is_empty() {
+                if self.stack.is_empty() {
                     return State::Done(Node {
                         value: Value::Error,
                         range,
                     });
                 }
-                self.unread(token);
-                return Self::attach(
-                    stack,
-                    Node {
-                        value: Value::Error,
-                        range: at,
-                    },
-                );
+                // Left for the container to handle.
+                return self.attach(Node {
+                    value: Value::Error,
+                    range: TextRange::empty(range.start),
+                });
             }
         };
-        Self::attach(stack, Node { value, range })
+        self.bump();
+        self.attach(Node { value, range })
     }
 
     /// An array or object opened deeper than `MAX_DEPTH`: reported once and skipped.
-    fn too_deep(&mut self, stack: &mut Vec<Frame>, open: TextRange) -> State {
+    fn too_deep(&mut self) -> State {
+        let open = self.token.range;
         self.error(format!("nesting deeper than {MAX_DEPTH} levels is not supported"), open);
-        // The lexer is right behind the bracket: `value` only reads ahead past strings.
+        // The lexer stands right behind the opening bracket (the current token).
         let closed = self.lexer.skip_nested();
         let end = self.lexer.pos as u32;
         self.prev_end = end;
+        self.token = self.lexer.next_token();
         let node = Node {
             value: Value::Error,
             range: TextRange::new(open.start, end),
         };
-        if !closed {
+        let state = self.attach(node);
+        if closed {
+            state
+        } else {
             // Input ended inside the deep value: that is the same mistake, not a new one.
-            let _ = Self::attach(stack, node);
-            return Self::close_all(stack, end);
+            self.close_all(end)
         }
-        Self::attach(stack, node)
     }
 
-    /// Whether the next tokens are `"key":` at the start of a later line than the last token.
-    fn key_on_next_line(&mut self) -> bool {
-        let start = self.peek().range.start;
-        matches!(self.peek().kind, TokenKind::String(_))
-            && self.lexer.text().as_bytes()[self.prev_end as usize..start as usize].contains(&b'\n')
-            && self.peek_second().kind == TokenKind::Colon
+    /// Whether the current token is a string at the start of a later line than the last
+    /// consumed token, directly followed by `:` — that is, a new object member.
+    fn key_on_next_line(&self) -> bool {
+        let bytes = self.text().as_bytes();
+        let range = self.token.range;
+        matches!(self.token.kind, TokenKind::String(_))
+            && bytes[self.prev_end as usize..range.start as usize]
+                .iter()
+                .any(|&b| b == b'\n' || b == b'\r')
+            && bytes[range.end as usize..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
     }
 
-    fn key(&mut self, stack: &mut Vec<Frame>, comma: Option<TextRange>) -> State {
-        let token = self.next();
-        let key = match token.kind {
+    /// Whether a line break separates the last consumed token and the current one.
+    fn token_on_new_line(&self) -> bool {
+        let between = &self.text().as_bytes()[self.prev_end as usize..self.token.range.start as usize];
+        between.iter().any(|&b| b == b'\n' || b == b'\r')
+    }
+
+    fn key(&mut self, comma: Option<TextRange>) -> State {
+        let range = self.token.range;
+        let key = match &mut self.token.kind {
             TokenKind::String(text) => Key {
-                text,
-                range: token.range,
+                text: std::mem::take(text),
+                range,
             },
             TokenKind::Word => {
-                let word = &self.lexer.text()[token.range.as_usize()];
-                let message = format!("object keys must be strings in double quotes: write `\"{word}\"`");
-                let key = Key {
-                    text: word.to_owned(),
-                    range: token.range,
-                };
-                self.error(message, token.range);
-                key
+                let word = self.text()[range.as_usize()].to_owned();
+                self.error(
+                    format!("object keys must be strings in double quotes: write `\"{word}\"`"),
+                    range,
+                );
+                Key { text: word, range }
             }
             TokenKind::RBrace => {
                 if let Some(comma) = comma {
                     self.error("trailing comma is not allowed in JSON; remove it", comma);
                 }
-                return Self::close(stack, token.range.end);
+                self.bump();
+                return self.close(range.end);
             }
-            TokenKind::Eof => return self.unexpected_eof(stack, "expected `}`"),
+            TokenKind::Eof => return self.unexpected_eof("expected `}`"),
             TokenKind::Comma => {
-                self.error("unexpected `,`: expected a key in double quotes", token.range);
+                self.error("unexpected `,`: expected a key in double quotes", range);
+                self.bump();
                 return State::Key { comma: None };
             }
             _ => {
                 let message = format!(
                     "expected a key in double quotes or `}}`, found {}",
-                    self.describe(&token)
+                    self.describe_token()
                 );
-                self.error(message, token.range);
-                self.unread(token);
-                return self.resync(stack);
+                self.error(message, range);
+                return self.resync();
             }
         };
-        let key_end = key.range.end;
-        let unterminated_key = self.lexer.unterminated_string_end == Some(key_end);
-        if let Some(Frame::Object { key: slot, .. }) = stack.last_mut() {
+        self.bump();
+        let unterminated_key = self.lexer.unterminated_string_end == Some(range.end);
+        if let Some(Frame::Object { key: slot, .. }) = self.stack.last_mut() {
             *slot = Some(key);
         }
-        let next = self.peek();
-        let (starts_value, next_start) = (next.kind.starts_value(), next.range.start);
-        match next.kind {
+        match self.token.kind {
             TokenKind::Colon => {
-                self.next();
+                self.bump();
                 return State::Value;
             }
-            TokenKind::Eof => return self.unexpected_eof(stack, "expected `:` and a value"),
+            TokenKind::Eof => return self.unexpected_eof("expected `:` and a value"),
             _ => {}
         }
-        let value_on_same_line = starts_value && !self.on_new_line(next_start);
         if !unterminated_key {
-            self.error("expected `:` after object key", TextRange::empty(key_end));
+            self.error("expected `:` after object key", TextRange::empty(range.end));
         }
-        if value_on_same_line {
+        if self.token.kind.starts_value() && !self.token_on_new_line() {
             return State::Value;
         }
-        Self::attach(
-            stack,
-            Node {
-                value: Value::Error,
-                range: TextRange::empty(key_end),
-            },
-        )
+        self.attach(Node {
+            value: Value::Error,
+            range: TextRange::empty(range.end),
+        })
     }
 
-    /// Whether a line break separates the last token taken and `offset`.
-    fn on_new_line(&self, offset: u32) -> bool {
-        let between = &self.lexer.text().as_bytes()[self.prev_end as usize..offset as usize];
-        between.iter().any(|&b| b == b'\n' || b == b'\r')
-    }
-
-    fn after_item(&mut self, stack: &mut Vec<Frame>) -> State {
-        let Some(frame) = stack.last() else {
+    fn after_item(&mut self) -> State {
+        let Some(frame) = self.stack.last() else {
             return State::Done(Node {
                 value: Value::Error,
                 range: TextRange::empty(self.prev_end),
             });
         };
+        if self.token.kind == frame.closer() {
+            let end = self.token.range.end;
+            self.bump();
+            return self.close(end);
+        }
         let is_object = matches!(frame, Frame::Object { .. });
-        let closer = frame.closer();
         let expected = frame.expected_after_item();
-        let last_is_error = frame.last_is_error();
-        let token = self.peek();
-        let kind = token.kind.clone_shallow();
-        let token_range = token.range;
-        match kind {
+        let range = self.token.range;
+        match self.token.kind {
             TokenKind::Comma => {
-                let comma = self.next().range;
+                self.bump();
                 if is_object {
-                    return State::Key { comma: Some(comma) };
+                    return State::Key { comma: Some(range) };
                 }
-                if self.peek().kind == TokenKind::RBracket {
-                    self.error("trailing comma is not allowed in JSON; remove it", comma);
-                    let end = self.next().range.end;
-                    return Self::close(stack, end);
+                if self.token.kind == TokenKind::RBracket {
+                    self.error("trailing comma is not allowed in JSON; remove it", range);
+                    let end = self.token.range.end;
+                    self.bump();
+                    return self.close(end);
                 }
                 State::Value
             }
-            _ if kind == closer => {
-                self.next();
-                Self::close(stack, token_range.end)
-            }
-            TokenKind::Eof => {
-                let closer = if is_object { "expected `}`" } else { "expected `]`" };
-                self.unexpected_eof(stack, closer)
-            }
+            TokenKind::Eof => self.unexpected_eof(if is_object { "expected `}`" } else { "expected `]`" }),
             TokenKind::RBrace | TokenKind::RBracket => {
-                let message = format!("{expected}, found {}", self.describe_kind(&kind, token_range));
-                self.error(message, token_range);
-                if !self.close_up_to(stack, &kind) {
+                let message = format!("{expected}, found {}", self.describe_token());
+                self.error(message, range);
+                if !self.close_inner_containers() {
                     // Closes nothing that is open: a stray bracket.
-                    self.next();
+                    self.bump();
                 }
                 State::AfterItem
             }
-            _ if kind.starts_value() => {
+            _ if self.token.kind.starts_value() => {
                 // A missing comma. Not reported when the previous value already had an error,
                 // or was a string that ran to the end of its line (the comma is likely inside it).
                 let unterminated_before = self.lexer.unterminated_string_end == Some(self.prev_end);
-                if !last_is_error && !unterminated_before {
+                if !self.last_item_is_error() && !unterminated_before {
                     self.error(expected, TextRange::empty(self.prev_end));
                 }
-                match kind {
-                    _ if !is_object => State::Value,
-                    TokenKind::String(_) | TokenKind::Word => State::Key { comma: None },
-                    _ => self.resync(stack),
+                if !is_object {
+                    State::Value
+                } else if matches!(self.token.kind, TokenKind::String(_) | TokenKind::Word) {
+                    State::Key { comma: None }
+                } else {
+                    self.resync()
                 }
             }
             _ => {
-                let message = format!("{expected}, found {}", self.describe_kind(&kind, token_range));
-                self.error(message, token_range);
-                self.resync(stack)
+                let message = format!("{expected}, found {}", self.describe_token());
+                self.error(message, range);
+                self.resync()
             }
         }
     }
 
-    fn describe_kind(&self, kind: &TokenKind, range: TextRange) -> String {
-        self.describe(&Token {
-            kind: kind.clone_shallow(),
-            range,
-        })
+    /// Whether the last value added to the innermost container is an error node.
+    fn last_item_is_error(&self) -> bool {
+        let last = match self.stack.last() {
+            Some(Frame::Array { first, .. }) => self.items[*first..].last(),
+            Some(Frame::Object { first, .. }) => self.members[*first..].last().map(|m| &m.value),
+            None => None,
+        };
+        last.is_some_and(|node| node.value == Value::Error)
     }
 
-    /// If `closer` closes an enclosing container, closes the containers inside it (quietly)
-    /// and returns true; the closer itself is left for that container.
-    fn close_up_to(&mut self, stack: &mut Vec<Frame>, closer: &TokenKind) -> bool {
-        let Some(index) = stack.iter().rposition(|frame| frame.closer() == *closer) else {
+    /// If the current token (a closing bracket) closes an enclosing container, closes the
+    /// containers inside that one (quietly) and returns true; the token is left for it.
+    fn close_inner_containers(&mut self) -> bool {
+        let Some(index) = self.stack.iter().rposition(|frame| frame.closer() == self.token.kind) else {
             return false;
         };
-        while stack.len() > index + 1 {
-            let _ = Self::close(stack, self.prev_end);
+        while self.stack.len() > index + 1 {
+            let _ = self.close(self.prev_end);
         }
         true
     }
 
     /// After an error: skips tokens until a `,`, a closing bracket of an open container, or a
     /// line that starts with `"key":` inside an object, then continues from there.
-    fn resync(&mut self, stack: &mut Vec<Frame>) -> State {
+    fn resync(&mut self) -> State {
         loop {
-            let kind = self.peek().kind.clone_shallow();
-            match kind {
-                TokenKind::Eof => return Self::close_all(stack, self.lexer.text().len() as u32),
+            match self.token.kind {
+                TokenKind::Eof => return self.close_all(self.text().len() as u32),
                 TokenKind::Comma => return State::AfterItem,
                 TokenKind::RBrace | TokenKind::RBracket => {
-                    if self.close_up_to(stack, &kind) {
+                    if self.close_inner_containers() {
                         return State::AfterItem;
                     }
-                    self.next();
+                    self.bump();
                 }
                 TokenKind::LBrace | TokenKind::LBracket => {
-                    self.next();
                     let _ = self.lexer.skip_nested();
                     self.prev_end = self.lexer.pos as u32;
+                    self.token = self.lexer.next_token();
                 }
                 TokenKind::String(_)
-                    if matches!(stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() =>
+                    if matches!(self.stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() =>
                 {
                     return State::Key { comma: None };
                 }
-                _ => {
-                    self.next();
-                }
+                _ => self.bump(),
             }
-        }
-    }
-}
-
-impl TokenKind {
-    /// A copy without the string payload, for matching while the token stays buffered.
-    fn clone_shallow(&self) -> TokenKind {
-        match self {
-            TokenKind::String(_) => TokenKind::String(String::new()),
-            TokenKind::LBrace => TokenKind::LBrace,
-            TokenKind::RBrace => TokenKind::RBrace,
-            TokenKind::LBracket => TokenKind::LBracket,
-            TokenKind::RBracket => TokenKind::RBracket,
-            TokenKind::Colon => TokenKind::Colon,
-            TokenKind::Comma => TokenKind::Comma,
-            TokenKind::Number(n) => TokenKind::Number(*n),
-            TokenKind::True => TokenKind::True,
-            TokenKind::False => TokenKind::False,
-            TokenKind::Null => TokenKind::Null,
-            TokenKind::Invalid => TokenKind::Invalid,
-            TokenKind::Word => TokenKind::Word,
-            TokenKind::Eof => TokenKind::Eof,
         }
     }
 }
