@@ -22,6 +22,11 @@ fn generated_definition() -> String {
         } else {
             "\"End\": true".into()
         };
+        let retry = if i % 3 == 0 {
+            "\n      \"Retry\": [ { \"ErrorEquals\": [\"States.ALL\"] } ],"
+        } else {
+            ""
+        };
         let state = match i % 10 {
             0 => format!(
                 "\"Type\": \"Choice\",\n      \"Choices\": [\n        {{ \"Variable\": \"$.count\", \"NumericGreaterThan\": {i}, \"Next\": \"S{n}\" }},\n        {{ \"And\": [ {{ \"Variable\": \"$.name\", \"StringEquals\": \"item-{i}\" }}, {{ \"Variable\": \"$.ok\", \"BooleanEquals\": true }} ], \"Next\": \"S{n}\" }}\n      ],\n      \"Default\": \"S{n}\"",
@@ -34,7 +39,7 @@ fn generated_definition() -> String {
                 "\"Type\": \"Map\",\n      \"ItemsPath\": \"$.items\",\n      \"MaxConcurrency\": 10,\n      \"ItemProcessor\": {{ \"ProcessorConfig\": {{ \"Mode\": \"INLINE\" }}, \"StartAt\": \"M{i}\", \"States\": {{ \"M{i}\": {{ \"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true }} }} }},\n      {next}"
             ),
             _ => format!(
-                "\"Type\": \"Task\",\n      \"Resource\": \"arn:aws:states:::lambda:invoke\",\n      \"Parameters\": {{\n        \"FunctionName\": \"worker-{i}\",\n        \"Payload.$\": \"$\",\n        \"Note\": \"caf\\u00e9 \\\"{i}\\\"\"\n      }},\n      \"Retry\": [ {{ \"ErrorEquals\": [\"States.ALL\"], \"BackoffRate\": 2.0 }} ],\n      {next}"
+                "\"Type\": \"Task\",\n      \"Resource\": \"arn:aws:states:::lambda:invoke\",\n      \"Parameters\": {{\n        \"FunctionName\": \"worker-{i}\",\n        \"Note\": \"caf\\u00e9 \\\"{i}\\\"\"\n      }},{retry}\n      {next}"
             ),
         };
         let comma = if i + 1 < STATES { "," } else { "" };

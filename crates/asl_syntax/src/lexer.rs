@@ -59,6 +59,8 @@ pub(crate) struct Lexer<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pub pos: usize,
+    /// The token read last.
+    pub token: Token,
     pub errors: Vec<SyntaxError>,
     /// End offset of the last string that ran to the end of its line (already reported), so the
     /// parser does not also report the comma that is most likely inside that string.
@@ -73,6 +75,10 @@ impl<'a> Lexer<'a> {
             text,
             bytes,
             pos,
+            token: Token {
+                kind: TokenKind::Eof,
+                range: TextRange::empty(0),
+            },
             errors: Vec::new(),
             unterminated_string_end: None,
         }
@@ -89,41 +95,41 @@ impl<'a> Lexer<'a> {
         self.text
     }
 
+    /// Reads the next token into `self.token` (in place: tokens are not moved around).
     #[inline(always)]
-    pub(crate) fn next_token(&mut self) -> Token {
+    pub(crate) fn advance(&mut self) {
         self.skip_trivia();
         let start = self.pos;
         let Some(&byte) = self.bytes.get(start) else {
-            return Token {
+            self.token = Token {
                 kind: TokenKind::Eof,
                 range: range(start, start),
             };
+            return;
         };
         let punctuation = match byte {
-            b'{' => Some(TokenKind::LBrace),
-            b'}' => Some(TokenKind::RBrace),
-            b'[' => Some(TokenKind::LBracket),
-            b']' => Some(TokenKind::RBracket),
-            b':' => Some(TokenKind::Colon),
-            b',' => Some(TokenKind::Comma),
-            _ => None,
-        };
-        if let Some(kind) = punctuation {
-            self.pos += 1;
-            return Token {
-                kind,
-                range: range(start, start + 1),
-            };
-        }
-        match byte {
-            b'"' => self.string(b'"'),
+            b'{' => TokenKind::LBrace,
+            b'}' => TokenKind::RBrace,
+            b'[' => TokenKind::LBracket,
+            b']' => TokenKind::RBracket,
+            b':' => TokenKind::Colon,
+            b',' => TokenKind::Comma,
+            b'"' => return self.string(b'"'),
             b'\'' => {
-                let token = self.string(b'\'');
-                self.error("strings must use double quotes in JSON, not single quotes", token.range);
-                token
+                self.string(b'\'');
+                self.error(
+                    "strings must use double quotes in JSON, not single quotes",
+                    self.token.range,
+                );
+                return;
             }
-            _ => self.word(),
-        }
+            _ => return self.word(),
+        };
+        self.pos += 1;
+        self.token = Token {
+            kind: punctuation,
+            range: range(start, start + 1),
+        };
     }
 
     /// Skips whitespace and (reporting them) comments.
@@ -159,17 +165,18 @@ impl<'a> Lexer<'a> {
 
     /// A string starting at the current position (which holds `quote`). A string that reaches
     /// the end of its line is reported as unterminated and ends there.
-    fn string(&mut self, quote: u8) -> Token {
+    fn string(&mut self, quote: u8) {
         let start = self.pos;
         let content_start = start + 1;
         let mut i = skip_plain(self.bytes, content_start, quote);
         if self.bytes.get(i) == Some(&quote) {
             self.pos = i + 1;
             let text = self.text[content_start..i].to_owned();
-            return Token {
+            self.token = Token {
                 kind: TokenKind::String(text),
                 range: range(start, i + 1),
             };
+            return;
         }
         let mut decoded = String::with_capacity(i - content_start + 16);
         decoded.push_str(&self.text[content_start..i]);
@@ -211,14 +218,14 @@ impl<'a> Lexer<'a> {
             }
         };
         self.pos = end;
-        Token {
+        self.token = Token {
             kind: TokenKind::String(decoded),
             range: range(start, end),
-        }
+        };
     }
 
     /// An unquoted run: a number, `true`/`false`/`null`, or something invalid.
-    fn word(&mut self) -> Token {
+    fn word(&mut self) {
         let start = self.pos;
         // The first byte always belongs to the word, even `/` (a lone slash is not a comment).
         let mut end = start + 1;
@@ -245,10 +252,10 @@ impl<'a> Lexer<'a> {
                 _ => TokenKind::Word,
             },
         };
-        Token {
+        self.token = Token {
             kind,
             range: token_range,
-        }
+        };
     }
 
     fn number(&mut self, word: &str, token_range: TextRange) -> TokenKind {

@@ -4,7 +4,7 @@
 //! an error the parser resynchronises on `,`, a closing bracket, or a line that starts a new
 //! key, so one mistake gives one error and the rest of the document is still read.
 
-use crate::lexer::{Lexer, Token, TokenKind};
+use crate::lexer::{Lexer, TokenKind};
 use crate::{Key, Member, Node, Parse, TextRange, Value};
 
 /// Deepest nesting of arrays and objects that is parsed; deeper input is an error.
@@ -13,14 +13,14 @@ pub const MAX_DEPTH: usize = 512;
 /// Parses JSON text. Never fails: see [`Parse`].
 pub fn parse(text: &str) -> Parse {
     let mut lexer = Lexer::new(text);
-    let token = lexer.next_token();
+    lexer.advance();
     let mut parser = Parser {
         lexer,
-        token,
         prev_end: 0,
         stack: Vec::new(),
         items: Vec::new(),
         members: Vec::new(),
+        root: None,
     };
     let root = parser.root();
     Parse {
@@ -56,51 +56,54 @@ enum State {
     /// A value is expected (array element, member value, or the root).
     Value,
     /// An object key is expected; `comma` is the comma just read, if any.
-    Key {
-        comma: Option<TextRange>,
-    },
+    Key { comma: Option<TextRange> },
     /// A value was just added to the innermost container: `,` or its closer is expected.
     AfterItem,
-    Done(Node),
+    /// The document is complete (in `Parser::root`).
+    Done,
 }
 
 struct Parser<'a> {
     lexer: Lexer<'a>,
-    /// The current token, not yet consumed.
-    token: Token,
     /// End of the last consumed token.
     prev_end: u32,
     stack: Vec<Frame>,
     items: Vec<Node>,
     members: Vec<Member>,
+    /// The finished document.
+    root: Option<Node>,
 }
 
 impl Parser<'_> {
     fn root(&mut self) -> Node {
         let mut state = State::Value;
-        let root = loop {
+        loop {
             state = match state {
                 State::Value => self.value(),
                 State::Key { comma } => self.key(comma),
                 State::AfterItem => self.after_item(),
-                State::Done(node) => break node,
+                State::Done => break,
             };
-        };
+        }
+        let root = self.root.take().unwrap_or(Node {
+            value: Value::Error,
+            range: TextRange::empty(0),
+        });
         // After an invalid root, whatever follows is part of the same mistake.
-        if self.token.kind != TokenKind::Eof && root.value != Value::Error {
+        if self.lexer.token.kind != TokenKind::Eof && root.value != Value::Error {
             let message = format!(
                 "unexpected {} after the end of the JSON document",
                 self.describe_token()
             );
-            self.error(message, self.token.range);
+            self.error(message, self.lexer.token.range);
         }
         root
     }
 
     #[inline(always)]
     fn bump(&mut self) {
-        self.prev_end = self.token.range.end;
-        self.token = self.lexer.next_token();
+        self.prev_end = self.lexer.token.range.end;
+        self.lexer.advance();
     }
 
     fn error(&mut self, message: impl Into<String>, range: TextRange) {
@@ -112,11 +115,11 @@ impl Parser<'_> {
     }
 
     fn describe_token(&self) -> String {
-        match &self.token.kind {
+        match &self.lexer.token.kind {
             TokenKind::Eof => "end of file".into(),
             TokenKind::String(_) => "a string".into(),
             TokenKind::Number(_) | TokenKind::Invalid => "a number".into(),
-            _ => format!("`{}`", &self.text()[self.token.range.as_usize()]),
+            _ => format!("`{}`", &self.text()[self.lexer.token.range.as_usize()]),
         }
     }
 
@@ -124,7 +127,10 @@ impl Parser<'_> {
     #[inline]
     fn attach(&mut self, node: Node) -> State {
         match self.stack.last_mut() {
-            None => State::Done(node),
+            None => {
+                self.root = Some(node);
+                State::Done
+            }
             Some(Frame::Array { .. }) => {
                 self.items.push(node);
                 State::AfterItem
@@ -171,8 +177,8 @@ impl Parser<'_> {
     /// Closes every open container at `end`; returns the finished document.
     fn close_all(&mut self, end: u32) -> State {
         loop {
-            if let State::Done(node) = self.close(end) {
-                return State::Done(node);
+            if let State::Done = self.close(end) {
+                return State::Done;
             }
         }
     }
@@ -185,7 +191,7 @@ impl Parser<'_> {
     }
 
     fn value(&mut self) -> State {
-        let range = self.token.range;
+        let range = self.lexer.token.range;
         if matches!(self.stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() {
             // `"a":` followed by a line `"b": …`: the value of "a" is missing.
             let at = TextRange::empty(self.prev_end);
@@ -195,7 +201,7 @@ impl Parser<'_> {
                 range: at,
             });
         }
-        let value = match &mut self.token.kind {
+        let value = match &mut self.lexer.token.kind {
             TokenKind::String(text) => Value::String(std::mem::take(text)),
             TokenKind::LBrace | TokenKind::LBracket if self.stack.len() >= MAX_DEPTH => return self.too_deep(),
             TokenKind::LBrace => {
@@ -213,8 +219,8 @@ impl Parser<'_> {
                     first: self.items.len(),
                 });
                 self.bump();
-                if self.token.kind == TokenKind::RBracket {
-                    let end = self.token.range.end;
+                if self.lexer.token.kind == TokenKind::RBracket {
+                    let end = self.lexer.token.range.end;
                     self.bump();
                     return self.close(end);
                 }
@@ -235,7 +241,7 @@ impl Parser<'_> {
             }
             TokenKind::Eof if self.stack.is_empty() => {
                 self.error("expected a JSON value, found end of file", range);
-                return State::Done(Node {
+                return self.attach(Node {
                     value: Value::Error,
                     range,
                 });
@@ -245,7 +251,7 @@ impl Parser<'_> {
                 let message = format!("expected a value, found {}", self.describe_token());
                 self.error(message, range);
                 if self.stack.is_empty() {
-                    return State::Done(Node {
+                    return self.attach(Node {
                         value: Value::Error,
                         range,
                     });
@@ -263,13 +269,13 @@ impl Parser<'_> {
 
     /// An array or object opened deeper than `MAX_DEPTH`: reported once and skipped.
     fn too_deep(&mut self) -> State {
-        let open = self.token.range;
+        let open = self.lexer.token.range;
         self.error(format!("nesting deeper than {MAX_DEPTH} levels is not supported"), open);
         // The lexer stands right behind the opening bracket (the current token).
         let closed = self.lexer.skip_nested();
         let end = self.lexer.pos as u32;
         self.prev_end = end;
-        self.token = self.lexer.next_token();
+        self.lexer.advance();
         let node = Node {
             value: Value::Error,
             range: TextRange::new(open.start, end),
@@ -287,8 +293,8 @@ impl Parser<'_> {
     /// consumed token, directly followed by `:` — that is, a new object member.
     fn key_on_next_line(&self) -> bool {
         let bytes = self.text().as_bytes();
-        let range = self.token.range;
-        matches!(self.token.kind, TokenKind::String(_))
+        let range = self.lexer.token.range;
+        matches!(self.lexer.token.kind, TokenKind::String(_))
             && bytes[self.prev_end as usize..range.start as usize]
                 .iter()
                 .any(|&b| b == b'\n' || b == b'\r')
@@ -297,13 +303,13 @@ impl Parser<'_> {
 
     /// Whether a line break separates the last consumed token and the current one.
     fn token_on_new_line(&self) -> bool {
-        let between = &self.text().as_bytes()[self.prev_end as usize..self.token.range.start as usize];
+        let between = &self.text().as_bytes()[self.prev_end as usize..self.lexer.token.range.start as usize];
         between.iter().any(|&b| b == b'\n' || b == b'\r')
     }
 
     fn key(&mut self, comma: Option<TextRange>) -> State {
-        let range = self.token.range;
-        let key = match &mut self.token.kind {
+        let range = self.lexer.token.range;
+        let key = match &mut self.lexer.token.kind {
             TokenKind::String(text) => Key {
                 text: std::mem::take(text),
                 range,
@@ -343,7 +349,7 @@ impl Parser<'_> {
         if let Some(Frame::Object { key: slot, .. }) = self.stack.last_mut() {
             *slot = Some(key);
         }
-        match self.token.kind {
+        match self.lexer.token.kind {
             TokenKind::Colon => {
                 self.bump();
                 return State::Value;
@@ -354,7 +360,7 @@ impl Parser<'_> {
         if !unterminated_key {
             self.error("expected `:` after object key", TextRange::empty(range.end));
         }
-        if self.token.kind.starts_value() && !self.token_on_new_line() {
+        if self.lexer.token.kind.starts_value() && !self.token_on_new_line() {
             return State::Value;
         }
         self.attach(Node {
@@ -365,28 +371,28 @@ impl Parser<'_> {
 
     fn after_item(&mut self) -> State {
         let Some(frame) = self.stack.last() else {
-            return State::Done(Node {
+            return self.attach(Node {
                 value: Value::Error,
                 range: TextRange::empty(self.prev_end),
             });
         };
-        if self.token.kind == frame.closer() {
-            let end = self.token.range.end;
+        if self.lexer.token.kind == frame.closer() {
+            let end = self.lexer.token.range.end;
             self.bump();
             return self.close(end);
         }
         let is_object = matches!(frame, Frame::Object { .. });
         let expected = frame.expected_after_item();
-        let range = self.token.range;
-        match self.token.kind {
+        let range = self.lexer.token.range;
+        match self.lexer.token.kind {
             TokenKind::Comma => {
                 self.bump();
                 if is_object {
                     return State::Key { comma: Some(range) };
                 }
-                if self.token.kind == TokenKind::RBracket {
+                if self.lexer.token.kind == TokenKind::RBracket {
                     self.error("trailing comma is not allowed in JSON; remove it", range);
-                    let end = self.token.range.end;
+                    let end = self.lexer.token.range.end;
                     self.bump();
                     return self.close(end);
                 }
@@ -402,7 +408,7 @@ impl Parser<'_> {
                 }
                 State::AfterItem
             }
-            _ if self.token.kind.starts_value() => {
+            _ if self.lexer.token.kind.starts_value() => {
                 // A missing comma. Not reported when the previous value already had an error,
                 // or was a string that ran to the end of its line (the comma is likely inside it).
                 let unterminated_before = self.lexer.unterminated_string_end == Some(self.prev_end);
@@ -411,7 +417,7 @@ impl Parser<'_> {
                 }
                 if !is_object {
                     State::Value
-                } else if matches!(self.token.kind, TokenKind::String(_) | TokenKind::Word) {
+                } else if matches!(self.lexer.token.kind, TokenKind::String(_) | TokenKind::Word) {
                     State::Key { comma: None }
                 } else {
                     self.resync()
@@ -438,7 +444,11 @@ impl Parser<'_> {
     /// If the current token (a closing bracket) closes an enclosing container, closes the
     /// containers inside that one (quietly) and returns true; the token is left for it.
     fn close_inner_containers(&mut self) -> bool {
-        let Some(index) = self.stack.iter().rposition(|frame| frame.closer() == self.token.kind) else {
+        let Some(index) = self
+            .stack
+            .iter()
+            .rposition(|frame| frame.closer() == self.lexer.token.kind)
+        else {
             return false;
         };
         while self.stack.len() > index + 1 {
@@ -451,7 +461,7 @@ impl Parser<'_> {
     /// line that starts with `"key":` inside an object, then continues from there.
     fn resync(&mut self) -> State {
         loop {
-            match self.token.kind {
+            match self.lexer.token.kind {
                 TokenKind::Eof => return self.close_all(self.text().len() as u32),
                 TokenKind::Comma => return State::AfterItem,
                 TokenKind::RBrace | TokenKind::RBracket => {
@@ -463,7 +473,7 @@ impl Parser<'_> {
                 TokenKind::LBrace | TokenKind::LBracket => {
                     let _ = self.lexer.skip_nested();
                     self.prev_end = self.lexer.pos as u32;
-                    self.token = self.lexer.next_token();
+                    self.lexer.advance();
                 }
                 TokenKind::String(_)
                     if matches!(self.stack.last(), Some(Frame::Object { .. })) && self.key_on_next_line() =>
