@@ -127,6 +127,10 @@ fn bench(c: &mut Criterion) {
         group.bench_function("serde_json", |b| b.iter(|| parse_serde(files)));
         group.finish();
     }
+    let mut group = c.benchmark_group("line_index");
+    group.throughput(Throughput::Bytes(generated[0].len() as u64));
+    group.bench_function("new", |b| b.iter(|| asl_syntax::LineIndex::new(black_box(&generated[0]))));
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -2,6 +2,7 @@
 //! it goes. Works on bytes; every token carries its byte range.
 
 use crate::escape::{Escape, decode_escape};
+use crate::swar;
 use crate::{Number, SyntaxError, TextRange};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -315,23 +316,12 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The first index at or after `from` holding `quote`, `\` or a control character.
-/// Scans eight bytes at a time (the classic "has zero byte" trick) for long plain strings.
 fn skip_plain(bytes: &[u8], from: usize, quote: u8) -> usize {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGHS: u64 = ONES << 7;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let chars = u64::from_le_bytes(word);
-        let control = chars.wrapping_sub(ONES * 0x20) & !chars;
-        let quotes = chars ^ (ONES * u64::from(quote));
-        let quotes = quotes.wrapping_sub(ONES) & !quotes;
-        let backslashes = chars ^ (ONES * u64::from(b'\\'));
-        let backslashes = backslashes.wrapping_sub(ONES) & !backslashes;
-        let found = (control | quotes | backslashes) & HIGHS;
-        if found != 0 {
-            return i + found.trailing_zeros() as usize / 8;
+    while let Some(word) = swar::word_at(bytes, i) {
+        let marks = swar::less_than(word, 0x20) | swar::equal_to(word, quote) | swar::equal_to(word, b'\\');
+        if marks != 0 {
+            return i + swar::first_marked(marks);
         }
         i += 8;
     }

@@ -10,6 +10,7 @@ mod parser;
 mod pointer;
 mod source;
 mod string_map;
+mod swar;
 mod text_range;
 mod tree;
 

@@ -1,3 +1,5 @@
+use crate::swar;
+
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PositionEncoding {
@@ -59,6 +61,15 @@ impl LineIndex {
         let mut wide_chars = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
+            // Most bytes are ASCII and not line breaks: skip them eight at a time.
+            if let Some(word) = swar::word_at(bytes, i) {
+                let marks = (word & swar::HIGHS) | swar::equal_to(word, b'\n') | swar::equal_to(word, b'\r');
+                if marks == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += swar::first_marked(marks);
+            }
             let byte = bytes[i];
             if byte.is_ascii() {
                 if byte == b'\n' || byte == b'\r' {

@@ -122,3 +122,56 @@ fn decode_source_replaces_each_bad_byte() {
     assert_eq!(decode_source(b"ab\xe4\xb8".to_vec()).text, "ab??");
     assert!(decode_source("é".as_bytes().to_vec()).error.is_none());
 }
+
+/// Line and column computed the slow, obvious way.
+fn naive_line_col(text: &str, offset: usize, encoding: asl_syntax::PositionEncoding) -> LineCol {
+    let before = &text[..offset];
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = before.matches(['\n', '\r']).count() - before.matches("\r\n").count();
+    let col_text = &before[line_start..];
+    let col = match encoding {
+        Utf8 => col_text.len(),
+        Utf16 => col_text.encode_utf16().count(),
+        Utf32 => col_text.chars().count(),
+    };
+    lc(line as u32, col as u32)
+}
+
+proptest::proptest! {
+    #[test]
+    fn line_index_agrees_with_naive_counting(text in "([a\\r\\n é中😀\u{2028}]|\\r\\n){0,40}") {
+        let index = LineIndex::new(&text);
+        for encoding in [Utf8, Utf16, Utf32] {
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                // Between \r and \n is not a position a client sends; skip it.
+                if offset > 0 && text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                    continue;
+                }
+                let pos = index.line_col(offset as u32, encoding);
+                proptest::prop_assert_eq!(pos, naive_line_col(&text, offset, encoding));
+                proptest::prop_assert_eq!(index.offset(pos, encoding), offset as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn string_source_map_points_at_the_source_of_each_char(decoded in "[a\"\\\\\\n\\t\u{1}é😀/]{0,12}", ascii in proptest::bool::ANY) {
+        // serde_json writes `"`, `\`, control characters as escapes; we also try `\uXXXX` for all.
+        let literal = if ascii {
+            format!("\"{}\"", decoded.encode_utf16().map(|u| format!("\\u{u:04x}")).collect::<String>())
+        } else {
+            serde_json::to_string(&decoded).unwrap()
+        };
+        let source = format!("[ {literal}]");
+        let parsed = parse(&source);
+        let node = &parsed.root.as_array().unwrap()[0];
+        proptest::prop_assert_eq!(node.as_str().unwrap(), decoded.as_str());
+        let map = StringSourceMap::new(&source, node.range);
+        for (offset, ch) in decoded.char_indices() {
+            let at = map.source_offset(offset) as usize;
+            let escaped = source[at..].starts_with('\\');
+            proptest::prop_assert!(escaped || source[at..].starts_with(ch), "{:?} at {}", ch, offset);
+        }
+        proptest::prop_assert_eq!(map.source_offset(decoded.len()), node.range.end - 1);
+    }
+}

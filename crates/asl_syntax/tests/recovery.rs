@@ -292,3 +292,81 @@ fn serde_json_state_names(text: &str) -> Vec<String> {
     names.sort();
     names.into_iter().map(|(_, k)| k).collect()
 }
+
+/// The usual slip: a line without its trailing comma. One error, on that line, right after the
+/// value; every later state is still in the tree.
+#[test]
+fn missing_comma_at_end_of_line_seven() {
+    let input = r#"{
+  "Comment": "Example",
+  "StartAt": "First",
+  "States": {
+    "First": {
+      "Type": "Task",
+      "Next": "Second"
+      "Resource": "arn:aws:states:::lambda:invoke"
+    },
+    "Second": { "Type": "Pass", "Next": "Third" },
+    "Third": { "Type": "Succeed" }
+  }
+}"#;
+    let parsed = asl_syntax::parse(input);
+    assert_eq!(
+        check(input).lines().next(),
+        Some("7:23: expected `,` or `}` after object member")
+    );
+    assert_eq!(parsed.errors.len(), 1);
+    assert_eq!(
+        parsed.errors[0].range,
+        asl_syntax::TextRange::empty(input.find(r#""Second""#).unwrap() as u32 + 8)
+    );
+    let states = parsed.root.get("States").unwrap();
+    let first = states.get("First").unwrap();
+    assert_eq!(
+        first.get("Resource").unwrap().as_str(),
+        Some("arn:aws:states:::lambda:invoke")
+    );
+    assert_eq!(
+        states
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|m| m.key.text.as_str())
+            .collect::<Vec<_>>(),
+        ["First", "Second", "Third"]
+    );
+}
+
+/// The same file as in the corpus, but with the usual slip instead: one error, on line 7.
+#[test]
+fn broken_in_the_wild_iot_with_missing_comma_on_line_seven() {
+    let Some(dir) = common::corpus_dir("broken-in-the-wild") else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("sfn-iot-data-analytics-dataset.asl.json")).unwrap();
+    let fixed = text.replace(
+        r#""Messages": "Messages.$": "$.Messages""#,
+        r#""Messages.$": "$.Messages""#,
+    );
+    let text = fixed.replacen(r#""Next": "CreateDataset","#, r#""Next": "CreateDataset""#, 1);
+    let parsed = asl_syntax::parse(&text);
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    let index = asl_syntax::LineIndex::new(&text);
+    assert_eq!(
+        index
+            .line_col(parsed.errors[0].range.start, asl_syntax::PositionEncoding::Utf8)
+            .line
+            + 1,
+        7
+    );
+    let names: Vec<&str> = parsed
+        .root
+        .get("States")
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|m| m.key.text.as_str())
+        .collect();
+    assert_eq!(names, serde_json_state_names(&fixed));
+}
