@@ -184,9 +184,12 @@ impl Parser<'_> {
     }
 
     /// Reports the end of input where more was expected, and closes everything.
+    /// Not reported after a string that ran to the end of the file: that error says it all.
     fn unexpected_eof(&mut self, expected: &str) -> State {
         let end = self.text().len() as u32;
-        self.error(format!("unexpected end of file: {expected}"), TextRange::empty(end));
+        if self.lexer.unterminated_string_end != Some(end) {
+            self.error(format!("unexpected end of file: {expected}"), TextRange::empty(end));
+        }
         self.close_all(end)
     }
 

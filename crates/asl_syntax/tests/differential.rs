@@ -147,6 +147,10 @@ fn fixed_edge_cases_agree() {
         "{\"a\":1,}",
         "\u{feff}[1]",
         "[1]\u{feff}",
+        "1.7976931348623157e308",
+        "-1.7976931348623157e308",
+        "2e-324",
+        "5e-324",
         "\u{c}1",
         "1 2",
         "tru",
@@ -176,4 +180,17 @@ fn real_corpus_matches_serde_json() {
         let expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert!(json_eq(&to_serde(&parsed.root), &expected), "{}", path.display());
     }
+}
+
+/// A deliberate difference: numbers at the edge of the f64 range that round to `f64::MAX` are
+/// accepted (correct rounding), while serde_json's default, approximate float parsing calls
+/// them out of range.
+#[test]
+fn numbers_rounding_to_f64_max_are_accepted() {
+    let parsed = asl_syntax::parse("1.7976931348623158e308");
+    assert!(parsed.errors.is_empty());
+    assert_eq!(parsed.root.as_number(), Some(asl_syntax::Number::Float(f64::MAX)));
+    let parsed = asl_syntax::parse("179769313486231570000e288");
+    assert_eq!(parsed.root.as_number(), Some(asl_syntax::Number::Float(f64::MAX)));
+    assert!(!asl_syntax::parse("1.7976931348623159e308").errors.is_empty());
 }

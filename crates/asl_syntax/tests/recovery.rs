@@ -92,6 +92,10 @@ fn truncated_file_closes_everything() {
         "1:5: unexpected end of file: expected `:` and a value\n{\"a\": <error>}"
     );
     assert_eq!(check("[1,"), "1:4: unexpected end of file: expected a value\n[1]");
+    assert_eq!(
+        check("{\"a\": [\"x"),
+        "1:8: unterminated string: add the closing `\"`\n{\"a\": [\"x\"]}"
+    );
     assert_eq!(check(""), "1:1: expected a JSON value, found end of file\n<error>");
 }
 
