@@ -2,6 +2,7 @@
 
 mod check;
 mod discover;
+mod lsp;
 mod rule;
 
 use std::io::IsTerminal as _;
@@ -27,6 +28,8 @@ enum Command {
         /// A rule code or name; without it, every rule is listed.
         rule: Option<String>,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -107,6 +110,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Rule { rule } => rule::run(rule.as_deref()),
+        Command::Lsp => lsp::run(),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,134 @@
+//! Open documents: text, client version, and the latest analysis.
+
+use std::sync::Arc;
+
+use asl_linter::{Analysis, Settings, analyze};
+use asl_syntax::{LineIndex, PositionEncoding};
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+
+use crate::convert::Positions;
+
+/// One open document. `revision` counts every change the server applied, so a result computed
+/// for an older revision is recognised as stale even when a client reuses version numbers.
+pub(crate) struct Document {
+    pub(crate) text: Arc<str>,
+    pub(crate) version: i32,
+    pub(crate) revision: u64,
+    line_index: Arc<LineIndex>,
+    /// The analysis of the current revision, once computed.
+    analyzed: Option<Arc<Snapshot>>,
+}
+
+/// An analysed, immutable document version: what every request works on.
+pub(crate) struct Snapshot {
+    pub(crate) text: Arc<str>,
+    pub(crate) line_index: Arc<LineIndex>,
+    pub(crate) version: i32,
+    pub(crate) revision: u64,
+    pub(crate) analysis: Analysis,
+}
+
+/// What is needed to analyse a revision off the lock.
+pub(crate) struct Pending {
+    text: Arc<str>,
+    line_index: Arc<LineIndex>,
+    version: i32,
+    revision: u64,
+}
+
+impl Document {
+    pub(crate) fn new(text: String, version: i32, revision: u64) -> Self {
+        let line_index = Arc::new(LineIndex::new(&text));
+        Document {
+            text: text.into(),
+            version,
+            revision,
+            line_index,
+            analyzed: None,
+        }
+    }
+
+    /// Applies the changes of one `didChange` in order. A change with a range replaces that
+    /// range (positions are clamped to the text); one without replaces the whole text.
+    pub(crate) fn apply_changes(
+        &mut self,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        version: i32,
+        revision: u64,
+        encoding: PositionEncoding,
+    ) {
+        let mut text = String::from(&*self.text);
+        let mut line_index = Arc::clone(&self.line_index);
+        let mut changed_since_index = false;
+        for change in changes {
+            match change.range {
+                None => text = change.text,
+                Some(range) => {
+                    if changed_since_index {
+                        line_index = Arc::new(LineIndex::new(&text));
+                    }
+                    let range = Positions {
+                        index: &line_index,
+                        encoding,
+                    }
+                    .text_range(range);
+                    text.replace_range(range.as_usize(), &change.text);
+                }
+            }
+            changed_since_index = true;
+        }
+        if changed_since_index {
+            line_index = Arc::new(LineIndex::new(&text));
+        }
+        self.text = text.into();
+        self.line_index = line_index;
+        self.version = version;
+        self.revision = revision;
+        self.analyzed = None;
+    }
+
+    /// The analysis of the current revision if it is already known, else what to compute.
+    pub(crate) fn snapshot_or_pending(&self) -> Result<Arc<Snapshot>, Pending> {
+        match &self.analyzed {
+            Some(snapshot) if snapshot.revision == self.revision => Ok(Arc::clone(snapshot)),
+            _ => Err(Pending {
+                text: Arc::clone(&self.text),
+                line_index: Arc::clone(&self.line_index),
+                version: self.version,
+                revision: self.revision,
+            }),
+        }
+    }
+
+    /// Keeps a finished analysis if the document has not moved on; returns whether it is current.
+    pub(crate) fn store(&mut self, snapshot: &Arc<Snapshot>) -> bool {
+        let current = snapshot.revision == self.revision;
+        if current {
+            self.analyzed = Some(Arc::clone(snapshot));
+        }
+        current
+    }
+}
+
+impl Pending {
+    /// Runs the analysis (CPU-bound: call it off the async runtime).
+    pub(crate) fn analyze(self, settings: &Settings) -> Snapshot {
+        let analysis = analyze(&self.text, settings);
+        Snapshot {
+            text: self.text,
+            line_index: self.line_index,
+            version: self.version,
+            revision: self.revision,
+            analysis,
+        }
+    }
+}
+
+impl Snapshot {
+    pub(crate) fn positions(&self, encoding: PositionEncoding) -> Positions<'_> {
+        Positions {
+            index: &self.line_index,
+            encoding,
+        }
+    }
+}

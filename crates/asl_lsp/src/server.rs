@@ -1,0 +1,434 @@
+//! The `LanguageServer` implementation: document sync, publishing, and request dispatch.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use asl_linter::Settings;
+use asl_semantic::model::{Model, build};
+use asl_syntax::PositionEncoding;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::convert::{self, Positions};
+use crate::document::{Document, Snapshot};
+use crate::{actions, completion, hover, navigation};
+
+/// How the server behaves; the defaults suit editors.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How long to wait after a change before analysing, so that a burst of keystrokes costs
+    /// one analysis.
+    pub debounce: Duration,
+    pub settings: Settings,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            debounce: Duration::from_millis(100),
+            settings: Settings::default(),
+        }
+    }
+}
+
+/// The language server.
+pub struct Backend {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    documents: Mutex<HashMap<Uri, Document>>,
+    encoding: Mutex<PositionEncoding>,
+    revisions: AtomicU64,
+    options: Options,
+}
+
+impl Shared {
+    fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+        // A panic elsewhere never leaves a document half-changed (changes are applied to a copy).
+        self.documents.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        *self.encoding.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn next_revision(&self) -> u64 {
+        self.revisions.fetch_add(1, Ordering::Relaxed) + 1
+    }
+}
+
+impl Backend {
+    pub fn new(client: Client, options: Options) -> Self {
+        let shared = Shared {
+            documents: Mutex::new(HashMap::new()),
+            encoding: Mutex::new(PositionEncoding::Utf16),
+            revisions: AtomicU64::new(0),
+            options,
+        };
+        Backend {
+            client,
+            shared: Arc::new(shared),
+        }
+    }
+
+    /// Analyses the document after `delay` and publishes the result, unless the document has
+    /// changed by then (a later change schedules its own analysis).
+    fn schedule(&self, uri: Uri, revision: u64, delay: Duration) {
+        let shared = Arc::clone(&self.shared);
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            let pending = {
+                let documents = shared.documents();
+                match documents.get(&uri) {
+                    Some(document) if document.revision == revision => document.snapshot_or_pending(),
+                    _ => return,
+                }
+            };
+            let snapshot = match pending {
+                Ok(snapshot) => snapshot,
+                Err(pending) => match analyze(&shared, &client, pending).await {
+                    Some(snapshot) => snapshot,
+                    None => return,
+                },
+            };
+            let is_current = shared
+                .documents()
+                .get_mut(&uri)
+                .is_some_and(|document| document.store(&snapshot));
+            if !is_current {
+                return;
+            }
+            let positions = snapshot.positions(shared.encoding());
+            let diagnostics = snapshot.analysis.diagnostics.iter();
+            let diagnostics = diagnostics.map(|d| convert::diagnostic(d, positions, &uri)).collect();
+            client
+                .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
+                .await;
+        });
+    }
+
+    /// The analysed current version of a document (analysing it now if needed).
+    async fn snapshot(&self, uri: &Uri) -> Result<Option<Arc<Snapshot>>> {
+        let pending = match self.shared.documents().get(uri).map(Document::snapshot_or_pending) {
+            None => return Ok(None),
+            Some(Ok(snapshot)) => return Ok(Some(snapshot)),
+            Some(Err(pending)) => pending,
+        };
+        let snapshot = analyze(&self.shared, &self.client, pending)
+            .await
+            .ok_or_else(Error::internal_error)?;
+        if let Some(document) = self.shared.documents().get_mut(uri) {
+            document.store(&snapshot);
+        }
+        Ok(Some(snapshot))
+    }
+
+    /// Runs a request on the document's current analysis. A panic becomes an internal-error
+    /// response and a log message; the server keeps running.
+    async fn on_document<T>(
+        &self,
+        method: &str,
+        uri: &Uri,
+        handler: impl FnOnce(&Snapshot, &Model<'_>, Positions<'_>) -> Result<Option<T>>,
+    ) -> Result<Option<T>> {
+        let Some(snapshot) = self.snapshot(uri).await? else {
+            return Ok(None);
+        };
+        let encoding = self.shared.encoding();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let model = build(&snapshot.analysis.parse.root);
+            handler(&snapshot, &model, snapshot.positions(encoding))
+        }));
+        match outcome {
+            Ok(result) => result,
+            Err(panic) => {
+                let message = format!("asl-lint: {method} failed: {}", panic_message(&*panic));
+                self.client.log_message(MessageType::ERROR, &message).await;
+                Err(Error {
+                    message: message.into(),
+                    ..Error::internal_error()
+                })
+            }
+        }
+    }
+
+    fn open(&self, uri: Uri, text: String, version: i32) {
+        let revision = self.shared.next_revision();
+        self.shared
+            .documents()
+            .insert(uri.clone(), Document::new(text, version, revision));
+        self.schedule(uri, revision, Duration::ZERO);
+    }
+}
+
+/// Analyses off the async runtime; a panic is logged and gives `None`.
+async fn analyze(shared: &Arc<Shared>, client: &Client, pending: crate::document::Pending) -> Option<Arc<Snapshot>> {
+    let worker = Arc::clone(shared);
+    let analysed = tokio::task::spawn_blocking(move || {
+        catch_unwind(AssertUnwindSafe(|| pending.analyze(&worker.options.settings)))
+            .map_err(|panic| panic_message(&*panic))
+    })
+    .await;
+    match analysed {
+        Ok(Ok(snapshot)) => Some(Arc::new(snapshot)),
+        Ok(Err(message)) => {
+            client
+                .log_message(MessageType::ERROR, format!("asl-lint: analysis failed: {message}"))
+                .await;
+            None
+        }
+        Err(error) => {
+            client
+                .log_message(MessageType::ERROR, format!("asl-lint: analysis task failed: {error}"))
+                .await;
+            None
+        }
+    }
+}
+
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = convert::negotiate_encoding(&params.capabilities);
+        *self.shared.encoding.lock().unwrap_or_else(PoisonError::into_inner) = encoding;
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(convert::encoding_kind(encoding)),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(true),
+                })),
+                ..TextDocumentSyncOptions::default()
+            })),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            document_highlight_provider: Some(OneOf::Left(true)),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            rename_provider: Some(OneOf::Right(RenameOptions {
+                prepare_provider: Some(true),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            completion_provider: Some(CompletionOptions {
+                trigger_characters: Some(["\"", ".", "$"].map(str::to_owned).to_vec()),
+                ..CompletionOptions::default()
+            }),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                ..CodeActionOptions::default()
+            })),
+            ..ServerCapabilities::default()
+        };
+        Ok(InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo {
+                name: "asl-lint".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        self.open(document.uri, document.text, document.version);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        // Applied before the first `.await`, so changes are never reordered.
+        let revision = self.shared.next_revision();
+        let encoding = self.shared.encoding();
+        let applied = {
+            let mut documents = self.shared.documents();
+            match documents.get_mut(&uri) {
+                Some(document) => {
+                    let changes = params.content_changes;
+                    let version = params.text_document.version;
+                    catch_unwind(AssertUnwindSafe(|| {
+                        document.apply_changes(changes, version, revision, encoding)
+                    }))
+                    .map_err(|panic| panic_message(&*panic))
+                }
+                None => Err("the document is not open".to_owned()),
+            }
+        };
+        match applied {
+            Ok(()) => self.schedule(uri, revision, self.shared.options.debounce),
+            Err(message) => {
+                let message = format!("asl-lint: change to {} ignored: {message}", uri.as_str());
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = self.shared.documents().get(&uri).map(|document| document.version);
+        match (params.text, version) {
+            (Some(text), Some(version)) => self.open(uri, text, version),
+            (None, Some(_)) => {
+                let revision = self.shared.documents().get(&uri).map(|document| document.revision);
+                if let Some(revision) = revision {
+                    self.schedule(uri, revision, Duration::ZERO);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.shared.documents().remove(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        self.on_document("definition", &at.text_document.uri, |snapshot, model, positions| {
+            let offset = positions.offset(at.position);
+            let location = navigation::definition(model, &snapshot.text, offset, positions, &at.text_document.uri);
+            Ok(location.map(GotoDefinitionResponse::Scalar))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let include_declaration = params.context.include_declaration;
+        self.on_document("references", &at.text_document.uri, |snapshot, model, positions| {
+            let offset = positions.offset(at.position);
+            Ok(navigation::references(
+                model,
+                &snapshot.text,
+                offset,
+                include_declaration,
+                positions,
+                &at.text_document.uri,
+            ))
+        })
+        .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        self.on_document(
+            "documentHighlight",
+            &at.text_document.uri,
+            |snapshot, model, positions| {
+                Ok(navigation::highlight(
+                    model,
+                    &snapshot.text,
+                    positions.offset(at.position),
+                    positions,
+                ))
+            },
+        )
+        .await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.on_document(
+            "prepareRename",
+            &params.text_document.uri,
+            |snapshot, model, positions| {
+                Ok(navigation::prepare_rename(
+                    model,
+                    &snapshot.text,
+                    positions.offset(params.position),
+                    positions,
+                ))
+            },
+        )
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        self.on_document("rename", &at.text_document.uri, |snapshot, model, positions| {
+            let offset = positions.offset(at.position);
+            navigation::rename(
+                model,
+                &snapshot.text,
+                offset,
+                &params.new_name,
+                positions,
+                &at.text_document.uri,
+            )
+            .map_err(Error::invalid_params)
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.on_document("documentSymbol", &params.text_document.uri, |_, model, positions| {
+            Ok(Some(DocumentSymbolResponse::Nested(navigation::document_symbols(
+                model, positions,
+            ))))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        self.on_document("completion", &at.text_document.uri, |snapshot, model, positions| {
+            let items = completion::complete(model, &snapshot.text, positions.offset(at.position), positions);
+            Ok(Some(CompletionResponse::Array(items)))
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        self.on_document("hover", &at.text_document.uri, |snapshot, model, positions| {
+            let offset = positions.offset(at.position);
+            let found = hover::hover(model, &snapshot.text, &snapshot.analysis.diagnostics, offset);
+            Ok(found.map(|(value, range)| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                }),
+                range: Some(positions.range(range)),
+            }))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        self.on_document("codeAction", &uri, |snapshot, model, positions| {
+            let range = positions.text_range(params.range);
+            let diagnostics = &snapshot.analysis.diagnostics;
+            Ok(Some(actions::code_actions(
+                model,
+                &snapshot.text,
+                diagnostics,
+                range,
+                positions,
+                &uri,
+            )))
+        })
+        .await
+    }
+}
