@@ -5,4 +5,5 @@
 //! is recorded in the model so that rules in `asl_linter` can report it.
 
 pub mod expr;
+pub mod graph;
 pub mod model;

@@ -1,3 +1,22 @@
+pub(crate) mod error_handlers;
+pub(crate) mod max_attempts_zero;
+pub(crate) mod misplaced_states_all;
+pub(crate) mod reserved_error_name;
+pub(crate) mod retry_timeout_without_timeout;
+pub(crate) mod shadowed_error_handler;
+pub(crate) mod uncatchable_error;
+pub(crate) mod unknown_states_error;
+pub(crate) mod wait_for_task_token_without_timeout;
+
 use crate::Rule;
 
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &misplaced_states_all::MisplacedStatesAll,
+    &shadowed_error_handler::ShadowedErrorHandler,
+    &unknown_states_error::UnknownStatesError,
+    &reserved_error_name::ReservedErrorName,
+    &uncatchable_error::UncatchableError,
+    &max_attempts_zero::MaxAttemptsZero,
+    &retry_timeout_without_timeout::RetryTimeoutWithoutTimeout,
+    &wait_for_task_token_without_timeout::WaitForTaskTokenWithoutTimeout,
+];

@@ -1,7 +1,7 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use asl_diagnostics::Diagnostic;
-use asl_syntax::{Node, Value};
+use asl_syntax::{Node, TextRange, Value};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -47,9 +47,19 @@ declare_rule! {
 
 impl Rule for DuplicateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        // Two states of the same name are reported by duplicate-state-name (ASL207).
+        let states_objects: HashSet<TextRange> = ctx
+            .model
+            .scopes
+            .iter()
+            .filter_map(|scope| Some(scope.states_field.as_ref()?.value_range()))
+            .collect();
         let mut stack: Vec<&Node> = vec![&ctx.parse.root];
         while let Some(node) = stack.pop() {
             match &node.value {
+                Value::Object(members) if states_objects.contains(&node.range) => {
+                    stack.extend(members.iter().map(|member| &member.value));
+                }
                 Value::Object(members) => {
                     let mut first_seen = HashMap::new();
                     for member in members {

@@ -1,0 +1,168 @@
+use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, TransitionKind};
+use asl_syntax::TextRange;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::missing_required_field::scope_description;
+use crate::suggest::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `StartAt`, `Next`, `Default`, `Choices[].Next` or `Catch[].Next` that names
+    /// no state of its own `States` object.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects the definition. Names are case-sensitive, and a state inside a Parallel
+    /// branch or a Map item processor can only move to states of the same branch or
+    /// processor: leaving it is done by ending the branch and letting the Parallel or Map
+    /// state move on.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Pass", "Next": "Notfy"},
+    ///     "Notify": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Pass", "Next": "Notify"},
+    ///     "Notify": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// When one state of the scope has a close name, a fix replaces the target with it. It
+    /// is offered as unsafe: the closest name is not always the intended one.
+    pub(crate) struct UnknownTransitionTarget {
+        code: "ASL201",
+        name: "unknown-transition-target",
+        category: Flow,
+        severity: Error,
+        fix: Sometimes,
+    }
+}
+
+impl Rule for UnknownTransitionTarget {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let model = ctx.model;
+        for scope in &model.scopes {
+            if let Some(Field {
+                member,
+                value: Some(name),
+            }) = &scope.start_at
+                && model.find_state(scope.id, name).is_none()
+            {
+                let field = format!("\"StartAt\" of {}", scope_description(model, scope));
+                out.push(self.report(model, scope.id, &field, name, member.value.range));
+            }
+        }
+        for state in &model.states {
+            for transition in model.transitions(state.id) {
+                if transition.resolved.is_some() {
+                    continue;
+                }
+                let field = match transition.kind {
+                    TransitionKind::Next => "\"Next\"".to_owned(),
+                    TransitionKind::Default => "\"Default\"".to_owned(),
+                    TransitionKind::Choice(index) => format!("\"Choices[{index}].Next\""),
+                    TransitionKind::Catch(index) => format!("\"Catch[{index}].Next\""),
+                };
+                let field = format!("{field} of state \"{}\"", state.name);
+                out.push(self.report(model, state.scope, &field, transition.target, transition.target_range));
+            }
+        }
+    }
+}
+
+impl UnknownTransitionTarget {
+    fn report(&self, model: &Model<'_>, scope: ScopeId, field: &str, target: &str, range: TextRange) -> Diagnostic {
+        let here = scope_description(model, model.scope(scope));
+        let diagnostic = self.meta().diagnostic(
+            range,
+            format!("{field} names \"{target}\", which is not a state of {here}"),
+        );
+        if let Some(elsewhere) = model.states.iter().find(|state| state.name == target) {
+            let owner = model.scope(elsewhere.scope);
+            let reason = match model.scope(scope).kind {
+                ScopeKind::Root => {
+                    "a state can only move to states of its own \"States\" object, not into a Parallel branch or a Map item processor"
+                }
+                ScopeKind::Branch { .. } => {
+                    "a state inside a Parallel branch can only move to states of the same branch"
+                }
+                ScopeKind::ItemProcessor { .. } => {
+                    "a state inside a Map item processor can only move to states of the same processor"
+                }
+            };
+            let where_it_is = match owner.kind {
+                ScopeKind::Root => "the outer machine".to_owned(),
+                _ => scope_description(model, owner),
+            };
+            let diagnostic = diagnostic
+                .with_label(
+                    elsewhere.name_range,
+                    format!("\"{target}\" is defined here, in {where_it_is}"),
+                )
+                .with_note(format!("\"{target}\" is a state of {where_it_is}; {reason}"));
+            return match containing_state_in(model, scope, elsewhere.scope) {
+                Some(container) => diagnostic.with_help(format!(
+                    "end {here} instead (\"End\": true) and move to \"{target}\" from the \"Next\" of \"{container}\", which contains it"
+                )),
+                None => match containing_state_in(model, elsewhere.scope, scope) {
+                    Some(container) => diagnostic.with_help(format!("move to \"{container}\", which contains it, instead")),
+                    None => diagnostic.with_help(format!("name a state of {here}")),
+                },
+            };
+        }
+        let names: Vec<&str> = model.states_in(scope).map(|state| state.name).collect();
+        match closest(target, &names) {
+            Some(suggestion) => diagnostic
+                .with_help(format!("did you mean \"{suggestion}\"?"))
+                .with_fix(Fix::replace(
+                    format!("Replace with \"{suggestion}\""),
+                    Applicability::Unsafe,
+                    range,
+                    json_string(suggestion),
+                )),
+            None if names.is_empty() => diagnostic.with_help(format!("add a state named \"{target}\" to {here}")),
+            None => diagnostic.with_help(format!("name one of: {}", quoted_list(&names))),
+        }
+    }
+}
+
+/// The state of `outer` that (directly or not) contains `inner`, when `outer` encloses it.
+fn containing_state_in<'a>(model: &Model<'a>, inner: ScopeId, outer: ScopeId) -> Option<&'a str> {
+    let mut scope = inner;
+    while let Some(parent) = model.scope(scope).parent() {
+        let parent_state = model.state(parent);
+        if parent_state.scope == outer {
+            return Some(parent_state.name);
+        }
+        scope = parent_state.scope;
+    }
+    None
+}
+
+/// A JSON string literal for `text`.
+pub(crate) fn json_string(text: &str) -> String {
+    serde_json::Value::String(text.to_owned()).to_string()
+}
+
+/// `"A", "B", "C"`, at most eight names.
+pub(crate) fn quoted_list(names: &[&str]) -> String {
+    let mut list: Vec<String> = names.iter().take(8).map(|name| format!("\"{name}\"")).collect();
+    if names.len() > 8 {
+        list.push(format!("… ({} more)", names.len() - 8));
+    }
+    list.join(", ")
+}

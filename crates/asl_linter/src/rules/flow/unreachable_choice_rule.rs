@@ -1,0 +1,159 @@
+use std::collections::HashMap;
+
+use asl_diagnostics::Diagnostic;
+use asl_semantic::model::{ChoiceRule, Dynamic, StateKind};
+use asl_syntax::{Node, TextRange, Value};
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a Choice rule that can never be chosen because an earlier rule of the same
+    /// Choice has the same condition, or an earlier rule's `Condition` is `true`.
+    ///
+    /// ## Why is this bad?
+    /// Rules are tried in order and the first match wins, so the later rule is dead: its
+    /// `Next` never runs. Usually the condition was copied and not edited.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Route",
+    ///   "States": {
+    ///     "Route": {"Type": "Choice", "Default": "Other", "Choices": [
+    ///       {"Variable": "$.kind", "StringEquals": "book", "Next": "Book"},
+    ///       {"Variable": "$.kind", "StringEquals": "book", "Next": "Music"}
+    ///     ]},
+    ///     "Book": {"Type": "Succeed"},
+    ///     "Music": {"Type": "Succeed"},
+    ///     "Other": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Route",
+    ///   "States": {
+    ///     "Route": {"Type": "Choice", "Default": "Other", "Choices": [
+    ///       {"Variable": "$.kind", "StringEquals": "book", "Next": "Book"},
+    ///       {"Variable": "$.kind", "StringEquals": "music", "Next": "Music"}
+    ///     ]},
+    ///     "Book": {"Type": "Succeed"},
+    ///     "Music": {"Type": "Succeed"},
+    ///     "Other": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct UnreachableChoiceRule {
+        code: "ASL206",
+        name: "unreachable-choice-rule",
+        category: Flow,
+        severity: Warning,
+        fix: None,
+    }
+}
+
+impl Rule for UnreachableChoiceRule {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for state in &ctx.model.states {
+            let StateKind::Choice(choice) = &state.kind else {
+                continue;
+            };
+            let mut earlier: HashMap<String, usize> = HashMap::new();
+            let mut always: Option<usize> = None;
+            for (index, rule) in choice.rules().iter().enumerate() {
+                let Some(key) = condition_key(rule) else { continue };
+                let range = condition_range(rule);
+                if let Some(first) = always {
+                    out.push(
+                        self.meta()
+                            .diagnostic(range, format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] always matches", state.name))
+                            .with_label(condition_range(&choice.rules()[first]), "this condition is always true")
+                            .with_help("remove the rule, or give the earlier rule a real condition"),
+                    );
+                    continue;
+                }
+                if let Some(&first) = earlier.get(&key) {
+                    out.push(
+                        self.meta()
+                            .diagnostic(
+                                range,
+                                format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] has the same condition and is tried first", state.name),
+                            )
+                            .with_label(condition_range(&choice.rules()[first]), "the same condition, tried first")
+                            .with_help("change one of the two conditions, or remove the later rule"),
+                    );
+                    continue;
+                }
+                if is_always_true(rule) {
+                    always = Some(index);
+                }
+                earlier.insert(key, index);
+            }
+        }
+    }
+}
+
+/// A JSONata `Condition` that is the literal `true`.
+pub(crate) fn is_always_true(rule: &ChoiceRule<'_>) -> bool {
+    match rule.condition.as_ref().and_then(|f| f.value) {
+        Some(Dynamic::Literal(value)) => value,
+        Some(Dynamic::Jsonata(jsonata)) => jsonata.expression.trim() == "true",
+        None => false,
+    }
+}
+
+/// A text that two rules share exactly when their conditions are written the same way,
+/// whatever the key order, whitespace in JSONata, or `Next`/`Comment`/`Assign`/`Output`.
+/// `None` when the rule is not an object.
+pub(crate) fn condition_key(rule: &ChoiceRule<'_>) -> Option<String> {
+    let members = rule.node.as_object()?;
+    let mut parts: Vec<String> = members
+        .iter()
+        .filter(|member| !matches!(member.key.text.as_str(), "Next" | "Comment" | "Assign" | "Output"))
+        .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
+        .collect();
+    parts.sort();
+    Some(parts.join(","))
+}
+
+fn canonical(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(value) => value.to_string(),
+        Value::Number(number) => number.as_f64().to_string(),
+        Value::String(text) => match asl_semantic::model::jsonata_expression(text) {
+            Some(jsonata) => format!(
+                "{{%{}%}}",
+                jsonata.expression.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            None => format!("{text:?}"),
+        },
+        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        Value::Object(members) => {
+            let mut parts: Vec<String> = members
+                .iter()
+                .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
+                .collect();
+            parts.sort();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Error => "error".to_owned(),
+    }
+}
+
+/// Where a rule's condition is written: its `Condition`, `And`, `Or`, `Not` or comparison
+/// key; else the rule's opening brace.
+fn condition_range(rule: &ChoiceRule<'_>) -> TextRange {
+    rule.condition
+        .as_ref()
+        .map(|f| f.key_range())
+        .or_else(|| rule.and.as_ref().map(|f| f.key_range()))
+        .or_else(|| rule.or.as_ref().map(|f| f.key_range()))
+        .or_else(|| rule.not.as_ref().map(|f| f.key_range()))
+        .or_else(|| rule.comparisons.first().map(|c| c.field.key_range()))
+        .unwrap_or(TextRange::new(rule.node.range.start, rule.node.range.start + 1))
+}

@@ -1,0 +1,104 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::resilience::error_handlers::handler_lists;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `States.ALL` that is not alone in its `ErrorEquals`, or not in the last
+    /// retrier or catcher, in `Retry` and in `Catch`.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects it ("States.ALL can only appear in the last element, and by itself"):
+    /// `States.ALL` matches every error, so any name next to it or any handler after it
+    /// would never be used.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge", "End": true,
+    ///       "Catch": [
+    ///         {"ErrorEquals": ["States.ALL"], "Next": "Failed"},
+    ///         {"ErrorEquals": ["States.Timeout"], "Next": "Failed"}
+    ///       ]},
+    ///     "Failed": {"Type": "Fail"}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge", "End": true,
+    ///       "Catch": [
+    ///         {"ErrorEquals": ["States.Timeout"], "Next": "Failed"},
+    ///         {"ErrorEquals": ["States.ALL"], "Next": "Failed"}
+    ///       ]},
+    ///     "Failed": {"Type": "Fail"}
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct MisplacedStatesAll {
+        code: "ASL401",
+        name: "misplaced-states-all",
+        category: Resilience,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for MisplacedStatesAll {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for state in &ctx.model.states {
+            for handlers in handler_lists(state) {
+                let count = handlers.len();
+                for handler in &handlers {
+                    let alone = handler.names.len() == 1;
+                    let last = handler.index + 1 == count;
+                    for &(_, range) in handler.names.iter().filter(|&&(name, _)| name == "States.ALL") {
+                        let list = handler.list.name();
+                        let (problem, help) = match (alone, last) {
+                            (true, true) => continue,
+                            (false, true) => (
+                                "must be alone in its \"ErrorEquals\"".to_owned(),
+                                "remove the other error names: States.ALL already matches them".to_owned(),
+                            ),
+                            (true, false) => (
+                                format!(
+                                    "is only allowed in the last {}, so {list}[{}] and later never run",
+                                    handler.list.element(),
+                                    handler.index + 1
+                                ),
+                                format!("move this {} to the end of \"{list}\"", handler.list.element()),
+                            ),
+                            (false, false) => (
+                                format!("must be alone and in the last {}", handler.list.element()),
+                                format!(
+                                    "remove the other error names and move this {} to the end of \"{list}\"",
+                                    handler.list.element()
+                                ),
+                            ),
+                        };
+                        out.push(
+                            self.meta()
+                                .diagnostic(
+                                    range,
+                                    format!(
+                                        "States.ALL in {} of state \"{}\" {problem}",
+                                        handler.label(),
+                                        state.name
+                                    ),
+                                )
+                                .with_help(help),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+use std::collections::HashSet;
+
+use asl_diagnostics::{Applicability, Diagnostic, Fix};
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::flow::unknown_transition_target::json_string;
+use crate::rules::resilience::error_handlers::{PREDEFINED_ERRORS, handler_lists, is_predefined, raised_errors};
+use crate::suggest::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `States.` error name in `ErrorEquals` that is not a predefined error, such
+    /// as `States.Timout`.
+    ///
+    /// ## Why is this bad?
+    /// No error has that name, so the retrier or catcher never matches what it was meant
+    /// for. Names that a Fail state of the machine raises are left alone here (the Fail
+    /// state is reported by reserved-error-name instead).
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge", "TimeoutSeconds": 30, "End": true,
+    ///       "Retry": [{"ErrorEquals": ["States.Timout"]}]}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge", "TimeoutSeconds": 30, "End": true,
+    ///       "Retry": [{"ErrorEquals": ["States.Timeout"]}]}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// When a predefined name is close, a fix replaces it. It is offered as unsafe: the
+    /// closest name is not always the intended one.
+    pub(crate) struct UnknownStatesError {
+        code: "ASL403",
+        name: "unknown-states-error",
+        category: Resilience,
+        severity: Warning,
+        fix: Sometimes,
+    }
+}
+
+impl Rule for UnknownStatesError {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let raised: HashSet<&str> = raised_errors(&ctx.model.states).map(|(name, _)| name).collect();
+        for state in &ctx.model.states {
+            for handler in handler_lists(state).iter().flatten() {
+                for &(name, range) in &handler.names {
+                    let looks_predefined = name
+                        .get(..7)
+                        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("States."));
+                    if !looks_predefined || is_predefined(name) || raised.contains(name) {
+                        continue;
+                    }
+                    let diagnostic = self.meta().diagnostic(
+                        range,
+                        format!(
+                            "\"{name}\" in {} of state \"{}\" is not a predefined error name, so it never matches",
+                            handler.label(),
+                            state.name
+                        ),
+                    );
+                    out.push(match closest(name, &PREDEFINED_ERRORS) {
+                        Some(suggestion) => diagnostic.with_help(format!("did you mean \"{suggestion}\"?")).with_fix(Fix::replace(
+                            format!("Replace with \"{suggestion}\""),
+                            Applicability::Unsafe,
+                            range,
+                            json_string(suggestion),
+                        )),
+                        None => diagnostic.with_help(
+                            "use a predefined name (States.ALL, States.TaskFailed, States.Timeout, …) or a name without the reserved \"States.\" prefix",
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
