@@ -2,6 +2,7 @@
 
 mod check;
 mod discover;
+mod graph;
 mod lsp;
 mod rule;
 
@@ -28,6 +29,8 @@ enum Command {
         /// A rule code or name; without it, every rule is listed.
         rule: Option<String>,
     },
+    /// Draw a state machine as a Mermaid or Graphviz DOT diagram.
+    Graph(graph::GraphArgs),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
 }
@@ -110,6 +113,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Rule { rule } => rule::run(rule.as_deref()),
+        Command::Graph(args) => graph::run(&args),
         Command::Lsp => lsp::run(),
     };
     ExitCode::from(code)
