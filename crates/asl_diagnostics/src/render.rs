@@ -207,7 +207,7 @@ fn json_position(index: &LineIndex, offset: u32) -> JsonPosition {
     JsonPosition { line: pos.line + 1, column: pos.col + 1, offset }
 }
 
-/// A plain-text summary line, such as `2 errors, 1 warning in 3 files`.
+/// A plain-text summary line, such as `2 errors, 1 warning, 0 info in 3 files`.
 pub fn summary(counts: [usize; 3], files: usize) -> String {
     let mut out = String::new();
     let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
@@ -216,7 +216,7 @@ pub fn summary(counts: [usize; 3], files: usize) -> String {
         "{}, {}, {} in {}",
         plural(counts[0], "error"),
         plural(counts[1], "warning"),
-        plural(counts[2], "info"),
+        format!("{} info", counts[2]),
         plural(files, "file")
     );
     out
