@@ -39,7 +39,10 @@ impl Rule for DefinitionNotObject {
         }
         out.push(
             self.meta()
-                .diagnostic(root.range, format!("the definition must be a JSON object, but this is {}", root.kind_name()))
+                .diagnostic(
+                    root.range,
+                    format!("the definition must be a JSON object, but this is {}", root.kind_name()),
+                )
                 .with_help("a state machine is an object with \"StartAt\" and \"States\" fields"),
         );
     }

@@ -1,26 +1,34 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::{Model, Scope, ScopeKind};
+use asl_semantic::model::{Model, QueryLanguage, Scope, ScopeKind};
 use asl_syntax::TextRange;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::spec::{SiteKind, sites};
+use crate::suggest::closest;
 
 declare_rule! {
     /// ## What it does
     /// Reports a required field that is missing: `StartAt` and `States` of the state machine,
-    /// of each Parallel branch and of each Map processor, and the `Type` of each state.
+    /// of each Parallel branch and of each Map processor; the `Type` of each state; a Task's
+    /// `Resource`, a Parallel's `Branches`, a Map's `ItemProcessor`, a Choice's `Choices`, a
+    /// Wait's duration; `ErrorEquals` of retriers and catchers and `Next` of catchers; a JSONata
+    /// Choice rule's `Condition`; `RoleArn` in `Credentials`; `Resource` of an `ItemReader`;
+    /// a limit in `ItemBatcher`; `Resource` or `WriterConfig` in `ResultWriter`; `CSVHeaders`
+    /// when `CSVHeaderLocation` is `GIVEN`.
     ///
     /// ## Why is this bad?
-    /// AWS rejects the definition ("These fields are required: [StartAt]").
+    /// AWS rejects the definition ("These fields are required: [StartAt]", "The field
+    /// 'RoleArn' is required but was missing").
     ///
     /// ## Examples
     /// ### Invalid
     /// ```json
-    /// {"States": {"Done": {"Type": "Succeed"}}}
+    /// {"StartAt": "Work", "States": {"Work": {"Type": "Task", "End": true}}}
     /// ```
     ///
     /// ### Valid
     /// ```json
-    /// {"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}
+    /// {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
     /// ```
     pub(crate) struct MissingRequiredField {
         code: "ASL102",
@@ -42,14 +50,20 @@ impl Rule for MissingRequiredField {
             if scope.start_at.is_none() {
                 out.push(
                     self.meta()
-                        .diagnostic(opening_brace(scope.node.range), format!("{owner} is missing the required field \"StartAt\""))
+                        .diagnostic(
+                            opening_brace(scope.node.range),
+                            format!("{owner} is missing the required field \"StartAt\""),
+                        )
                         .with_help("add \"StartAt\" naming the first state to run"),
                 );
             }
             if scope.states_field.is_none() {
                 out.push(
                     self.meta()
-                        .diagnostic(opening_brace(scope.node.range), format!("{owner} is missing the required field \"States\""))
+                        .diagnostic(
+                            opening_brace(scope.node.range),
+                            format!("{owner} is missing the required field \"States\""),
+                        )
                         .with_help("add \"States\": an object whose members are the states"),
                 );
             }
@@ -58,10 +72,130 @@ impl Rule for MissingRequiredField {
             if state.is_object() && state.type_field.is_none() {
                 out.push(
                     self.meta()
-                        .diagnostic(state.name_range, format!("state \"{}\" is missing the required field \"Type\"", state.name))
+                        .diagnostic(
+                            state.name_range,
+                            format!("state \"{}\" is missing the required field \"Type\"", state.name),
+                        )
                         .with_help("add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel or Map"),
                 );
             }
+        }
+        for site in sites(model) {
+            let has = |key: &str| site.members.iter().any(|m| m.key.text == key);
+            let jsonata = site.language == QueryLanguage::Jsonata;
+            let (missing, help): (&str, String) = match site.kind {
+                SiteKind::State("Task") if !has("Resource") && !has("Resource.$") => (
+                    "\"Resource\"",
+                    "add \"Resource\": the ARN of the Lambda function, activity or service integration to call"
+                        .to_owned(),
+                ),
+                SiteKind::State("Parallel") if !has("Branches") => (
+                    "\"Branches\"",
+                    "add \"Branches\": an array of state machines ({\"StartAt\": …, \"States\": …}) to run in parallel"
+                        .to_owned(),
+                ),
+                SiteKind::State("Map") if !has("ItemProcessor") && !has("Iterator") => (
+                    "\"ItemProcessor\"",
+                    "add \"ItemProcessor\": the state machine ({\"StartAt\": …, \"States\": …}) to run for each item"
+                        .to_owned(),
+                ),
+                SiteKind::State("Choice") if !has("Choices") => (
+                    "\"Choices\"",
+                    "add \"Choices\": a non-empty array of Choice rules".to_owned(),
+                ),
+                SiteKind::State("Wait")
+                    if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"]
+                        .iter()
+                        .any(|k| has(k)) =>
+                {
+                    let fields = if jsonata {
+                        "\"Seconds\" or \"Timestamp\""
+                    } else {
+                        "\"Seconds\", \"SecondsPath\", \"Timestamp\" or \"TimestampPath\""
+                    };
+                    ("a duration", format!("add exactly one of {fields}"))
+                }
+                SiteKind::Retrier | SiteKind::Catcher if !has("ErrorEquals") => (
+                    "\"ErrorEquals\"",
+                    "add \"ErrorEquals\": the error names to match, e.g. [\"States.ALL\"]".to_owned(),
+                ),
+                SiteKind::Catcher if !has("Next") => (
+                    "\"Next\"",
+                    "add \"Next\": the state to go to when the error is caught".to_owned(),
+                ),
+                SiteKind::ChoiceRule { .. } if jsonata && !has("Condition") => (
+                    "\"Condition\"",
+                    "add \"Condition\": a JSONata expression such as \"{% $states.input.count > 0 %}\"".to_owned(),
+                ),
+                SiteKind::Credentials if !has("RoleArn") && !has("RoleArn.$") => (
+                    "\"RoleArn\"",
+                    "add \"RoleArn\": the ARN of the IAM role to assume for this task".to_owned(),
+                ),
+                SiteKind::ItemReader if !has("Resource") => (
+                    "\"Resource\"",
+                    "add \"Resource\", e.g. \"arn:aws:states:::s3:getObject\"".to_owned(),
+                ),
+                SiteKind::ItemBatcher
+                    if ![
+                        "MaxItemsPerBatch",
+                        "MaxItemsPerBatchPath",
+                        "MaxInputBytesPerBatch",
+                        "MaxInputBytesPerBatchPath",
+                    ]
+                    .iter()
+                    .any(|k| has(k)) =>
+                {
+                    let fields = if jsonata {
+                        "\"MaxItemsPerBatch\" or \"MaxInputBytesPerBatch\""
+                    } else {
+                        "\"MaxItemsPerBatch\", \"MaxInputBytesPerBatch\" or their \"…Path\" variants"
+                    };
+                    ("a batch limit", format!("add at least one of {fields}"))
+                }
+                SiteKind::ResultWriter if !has("Resource") && !has("WriterConfig") => {
+                    if has("Parameters") || has("Arguments") {
+                        (
+                            "\"Resource\"",
+                            "add \"Resource\": \"arn:aws:states:::s3:putObject\"".to_owned(),
+                        )
+                    } else {
+                        ("\"Resource\" or \"WriterConfig\"", "add \"WriterConfig\" and/or \"Resource\" with its arguments, or remove the empty \"ResultWriter\"".to_owned())
+                    }
+                }
+                SiteKind::ReaderConfig
+                    if site.node.get("CSVHeaderLocation").and_then(|n| n.as_str()) == Some("GIVEN")
+                        && !has("CSVHeaders") =>
+                {
+                    (
+                        "\"CSVHeaders\"",
+                        "with \"CSVHeaderLocation\": \"GIVEN\", list the column names in \"CSVHeaders\"".to_owned(),
+                    )
+                }
+                _ => continue,
+            };
+            let range = site
+                .state
+                .filter(|state| std::ptr::eq(state.node, site.node))
+                .map_or_else(|| opening_brace(site.node.range), |state| state.name_range);
+            // A misspelt key ("Error Equals") is reported once, by unknown-field.
+            let field_name = missing.trim_matches('"');
+            if site
+                .members
+                .iter()
+                .any(|m| closest(&m.key.text, &[field_name]).is_some())
+            {
+                continue;
+            }
+            let what = if missing.starts_with('"') {
+                format!("the required field {missing}")
+            } else {
+                missing.to_owned()
+            };
+            out.push(
+                self.meta()
+                    .diagnostic(range, format!("{} is missing {what}", site.description))
+                    .with_help(help),
+            );
         }
     }
 }
@@ -71,16 +205,27 @@ pub(crate) fn scope_description(model: &Model<'_>, scope: &Scope<'_>) -> String 
     match scope.kind {
         ScopeKind::Root => "the state machine".to_owned(),
         ScopeKind::Branch { parallel, index } => {
-            format!("branch {} of Parallel state \"{}\"", index + 1, model.state(parallel).name)
+            format!(
+                "branch {} of Parallel state \"{}\"",
+                index + 1,
+                model.state(parallel).name
+            )
         }
-        ScopeKind::ItemProcessor { map, deprecated_iterator } => {
-            let field = if deprecated_iterator { "Iterator" } else { "ItemProcessor" };
+        ScopeKind::ItemProcessor {
+            map,
+            deprecated_iterator,
+        } => {
+            let field = if deprecated_iterator {
+                "Iterator"
+            } else {
+                "ItemProcessor"
+            };
             format!("the {field} of Map state \"{}\"", model.state(map).name)
         }
     }
 }
 
 /// Points at the `{` of an object rather than at the whole object.
-fn opening_brace(range: TextRange) -> TextRange {
+pub(crate) fn opening_brace(range: TextRange) -> TextRange {
     TextRange::new(range.start, range.start + 1)
 }

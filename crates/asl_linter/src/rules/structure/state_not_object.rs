@@ -49,10 +49,17 @@ impl Rule for StateNotObject {
         for state in ctx.model.states.iter().filter(|s| !s.is_object()) {
             let mut diagnostic = self.meta().diagnostic(
                 state.name_range,
-                format!("\"{}\" in \"States\" is not a state: its value is {}, not an object", state.name, state.node.kind_name()),
+                format!(
+                    "\"{}\" in \"States\" is not a state: its value is {}, not an object",
+                    state.name,
+                    state.node.kind_name()
+                ),
             );
             diagnostic = if MACHINE_FIELDS.contains(&state.name) {
-                diagnostic.with_help(format!("move \"{}\" out of \"States\", next to \"StartAt\"", state.name))
+                diagnostic.with_help(format!(
+                    "move \"{}\" out of \"States\", next to \"StartAt\"",
+                    state.name
+                ))
             } else {
                 diagnostic.with_help("a state is an object with a \"Type\" field")
             };

@@ -40,7 +40,13 @@ declare_rule! {
 impl Rule for UnknownStateType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for state in &ctx.model.states {
-            let Some(Field { value: Some(text), member }) = &state.type_field else { continue };
+            let Some(Field {
+                value: Some(text),
+                member,
+            }) = &state.type_field
+            else {
+                continue;
+            };
             if STATE_TYPES.contains(text) {
                 continue;
             }
@@ -51,12 +57,14 @@ impl Rule for UnknownStateType {
             );
             match closest(text, &STATE_TYPES) {
                 Some(suggestion) => {
-                    diagnostic = diagnostic.with_help(format!("did you mean \"{suggestion}\"?")).with_fix(Fix::replace(
-                        format!("Replace with \"{suggestion}\""),
-                        Applicability::Safe,
-                        type_node.range,
-                        format!("\"{suggestion}\""),
-                    ));
+                    diagnostic = diagnostic
+                        .with_help(format!("did you mean \"{suggestion}\"?"))
+                        .with_fix(Fix::replace(
+                            format!("Replace with \"{suggestion}\""),
+                            Applicability::Safe,
+                            type_node.range,
+                            format!("\"{suggestion}\""),
+                        ));
                 }
                 None => diagnostic = diagnostic.with_help(format!("use one of: {}", STATE_TYPES.join(", "))),
             }

@@ -1,15 +1,18 @@
 use asl_diagnostics::Diagnostic;
+use asl_syntax::Node;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::missing_required_field::scope_description;
+use crate::rules::structure::spec::{FieldSpec, Kind, sites};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a value of the wrong JSON type in the skeleton of a definition: a `StartAt` that
-    /// is not a string, `States` that is not an object, or a `Type` that is not a string.
+    /// Reports a field whose value has the wrong JSON type: a `StartAt` that is not a string,
+    /// `States` that is not an object, a `Type` that is not a string, `TimeoutSeconds` that is
+    /// not an integer, `End` that is not a boolean, a `Retry` element that is not an object, ….
     ///
     /// ## Why is this bad?
-    /// AWS rejects the definition.
+    /// AWS rejects the definition. In JSONata states the numeric fields (`TimeoutSeconds`,
+    /// `Seconds`, `MaxConcurrency`, …) may also be a JSONata string `"{% … %}"`.
     ///
     /// ## Examples
     /// ### Invalid
@@ -32,33 +35,100 @@ declare_rule! {
 
 impl Rule for WrongFieldType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let model = ctx.model;
-        for scope in &model.scopes {
-            let owner = scope_description(model, scope);
-            if let Some(start_at) = scope.start_at.as_ref().filter(|f| f.value.is_none()) {
-                let node = start_at.node();
-                out.push(self.meta().diagnostic(
-                    node.range,
-                    format!("\"StartAt\" of {owner} must be a string naming a state, but this is {}", node.kind_name()),
-                ));
-            }
-            if let Some(states) = scope.states_field.as_ref().filter(|f| f.value.is_none()) {
-                let node = states.node();
-                out.push(
-                    self.meta()
-                        .diagnostic(node.range, format!("\"States\" of {owner} must be an object, but this is {}", node.kind_name()))
-                        .with_help("write the states as members of an object: {\"StateName\": {\"Type\": ...}}"),
-                );
-            }
-        }
-        for state in &model.states {
+        for state in &ctx.model.states {
             if let Some(type_field) = state.type_field.as_ref().filter(|f| f.value.is_none()) {
                 let node = type_field.node();
                 out.push(self.meta().diagnostic(
                     node.range,
-                    format!("\"Type\" of state \"{}\" must be a string, but this is {}", state.name, node.kind_name()),
+                    format!(
+                        "\"Type\" of state \"{}\" must be a string, but this is {}",
+                        state.name,
+                        node.kind_name()
+                    ),
                 ));
             }
         }
+        for site in sites(ctx.model) {
+            for member in site.members {
+                let key = member.key.text.as_str();
+                let Some(spec) = FieldSpec::find(site.kind, key) else {
+                    continue;
+                };
+                // A field of the other language is reported once, by field-not-in-query-language.
+                if !spec.lang.allows(site.language) || spec.kind.accepts(&member.value, site.language) {
+                    continue;
+                }
+                let expected = spec.kind.describe(site.language);
+                let (range, found) = match bad_element(spec.kind, &member.value) {
+                    Some((index, element)) => (element.range, format!("element {index} is {}", element.kind_name())),
+                    None => (
+                        member.value.range,
+                        format!("this is {}", describe(ctx.source, &member.value)),
+                    ),
+                };
+                let mut diagnostic = self.meta().diagnostic(
+                    range,
+                    format!("\"{key}\" of {} must be {expected}, but {found}", site.description),
+                );
+                if let Some(help) = help(key, spec.kind, &member.value) {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The first element of the wrong type, for array kinds whose value is an array.
+fn bad_element(kind: Kind, node: &Node) -> Option<(usize, &Node)> {
+    let items = node.as_array()?;
+    let ok: fn(&Node) -> bool = match kind {
+        Kind::StrArray => |item| item.as_str().is_some(),
+        Kind::ObjArray => |item| item.as_object().is_some(),
+        _ => return None,
+    };
+    items.iter().enumerate().find(|(_, item)| !ok(item))
+}
+
+/// The value's kind, with the number itself for numbers ("the number 1.5").
+fn describe(source: &str, node: &Node) -> String {
+    match node.as_number() {
+        Some(_) => format!(
+            "the number {}",
+            source
+                .get(node.range.start as usize..node.range.end as usize)
+                .unwrap_or("")
+        ),
+        None => node.kind_name().to_owned(),
+    }
+}
+
+fn help(key: &str, kind: Kind, node: &Node) -> Option<String> {
+    match (key, &node.value) {
+        ("States", _) => {
+            return Some("write the states as members of an object: {\"StateName\": {\"Type\": …}}".to_owned());
+        }
+        ("ItemsPath", asl_syntax::Value::Null) => {
+            return Some("\"ItemsPath\" cannot be null; remove it to iterate over the whole input".to_owned());
+        }
+        _ => {}
+    }
+    match kind {
+        Kind::Int | Kind::IntLiteral | Kind::Num | Kind::NumLiteral => {
+            let text = node.as_str()?;
+            if text.trim().parse::<f64>().is_ok() {
+                Some(format!("write the number without quotes: {}", text.trim()))
+            } else if text.starts_with('$') {
+                Some("to read the value from the input, use the field's \"…Path\" variant".to_owned())
+            } else {
+                None
+            }
+        }
+        Kind::Bool | Kind::BoolOrJsonata => match node.as_str()? {
+            "true" | "false" => Some(format!("write the boolean without quotes: {}", node.as_str()?)),
+            _ => None,
+        },
+        Kind::StrArray if node.as_str().is_some() => Some("wrap the value in an array: [\"…\"]".to_owned()),
+        _ => None,
     }
 }

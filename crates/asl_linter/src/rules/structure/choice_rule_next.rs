@@ -1,0 +1,83 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::missing_required_field::opening_brace;
+use crate::rules::structure::spec::{SiteKind, sites};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a top-level Choice rule (an element of `Choices`) without `Next`, and a rule
+    /// nested in `And`, `Or` or `Not` with a `Next`.
+    ///
+    /// ## Why is this bad?
+    /// The state to go to belongs to the whole top-level rule; a nested rule is only part of
+    /// a condition. AWS rejects both forms.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Route",
+    ///   "States": {
+    ///     "Route": {
+    ///       "Type": "Choice",
+    ///       "Choices": [{"Not": {"Variable": "$.ok", "BooleanEquals": true, "Next": "Done"}}],
+    ///       "Default": "Done"
+    ///     },
+    ///     "Done": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Route",
+    ///   "States": {
+    ///     "Route": {
+    ///       "Type": "Choice",
+    ///       "Choices": [{"Not": {"Variable": "$.ok", "BooleanEquals": true}, "Next": "Done"}],
+    ///       "Default": "Done"
+    ///     },
+    ///     "Done": {"Type": "Succeed"}
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct ChoiceRuleNext {
+        code: "ASL117",
+        name: "choice-rule-next",
+        category: Structure,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for ChoiceRuleNext {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in sites(ctx.model) {
+            let SiteKind::ChoiceRule { top } = site.kind else {
+                continue;
+            };
+            let next = site.members.iter().find(|m| m.key.text == "Next");
+            match (top, next) {
+                (true, None) => out.push(
+                    self.meta()
+                        .diagnostic(
+                            opening_brace(site.node.range),
+                            format!("{} has no \"Next\"", site.description),
+                        )
+                        .with_help("add \"Next\" naming the state to go to when this rule matches"),
+                ),
+                (false, Some(next)) => out.push(
+                    self.meta()
+                        .diagnostic(
+                            next.key.range,
+                            format!("{} is a nested rule and cannot have \"Next\"", site.description),
+                        )
+                        .with_help("move \"Next\" to the top-level rule in \"Choices\" that contains this one"),
+                ),
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::model::QueryLanguage;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::spec::{SiteKind, sites};
+
+/// Arrays that must have at least one element, with what belongs in them.
+const NON_EMPTY: &[(SiteKind, &str, &str)] = &[
+    (SiteKind::State("Choice"), "Choices", "at least one Choice rule"),
+    (
+        SiteKind::State("Parallel"),
+        "Branches",
+        "at least one branch ({\"StartAt\": …, \"States\": …})",
+    ),
+    (
+        SiteKind::Retrier,
+        "ErrorEquals",
+        "the error names to retry, e.g. \"States.ALL\"",
+    ),
+    (
+        SiteKind::Catcher,
+        "ErrorEquals",
+        "the error names to catch, e.g. \"States.ALL\"",
+    ),
+    (SiteKind::ChoiceRule { top: true }, "And", "the rules to combine"),
+    (SiteKind::ChoiceRule { top: false }, "And", "the rules to combine"),
+    (SiteKind::ChoiceRule { top: true }, "Or", "the rules to combine"),
+    (SiteKind::ChoiceRule { top: false }, "Or", "the rules to combine"),
+    (SiteKind::ReaderConfig, "CSVHeaders", "the column names"),
+];
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an empty array where at least one element is required: `Choices`, `Branches`,
+    /// `ErrorEquals` of a retrier or catcher, `And`/`Or` of a Choice rule, and `CSVHeaders`.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects the definition ("Value cannot be empty"). An empty `ErrorEquals` matches
+    /// nothing; an empty `Choices` cannot choose.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Call",
+    ///   "States": {
+    ///     "Call": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "Retry": [{"ErrorEquals": []}],
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Call",
+    ///   "States": {
+    ///     "Call": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "Retry": [{"ErrorEquals": ["States.TaskFailed"]}],
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct EmptyArray {
+        code: "ASL118",
+        name: "empty-array",
+        category: Structure,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for EmptyArray {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in sites(ctx.model) {
+            for &(kind, key, content) in NON_EMPTY {
+                if kind != site.kind {
+                    continue;
+                }
+                // And/Or in a JSONata rule are reported by field-not-in-query-language.
+                if matches!(kind, SiteKind::ChoiceRule { .. }) && site.language == QueryLanguage::Jsonata {
+                    continue;
+                }
+                let Some(member) = site.node.member(key) else { continue };
+                if member.value.as_array().is_some_and(<[_]>::is_empty) {
+                    out.push(
+                        self.meta()
+                            .diagnostic(
+                                member.value.range,
+                                format!("\"{key}\" of {} is empty", site.description),
+                            )
+                            .with_help(format!("list {content}")),
+                    );
+                }
+            }
+        }
+    }
+}

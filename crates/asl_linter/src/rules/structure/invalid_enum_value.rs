@@ -1,0 +1,141 @@
+use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_semantic::model::QueryLanguage;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::spec::{SiteKind, is_jsonata, sites};
+use crate::suggest::closest;
+
+const QUERY_LANGUAGES: &[&str] = &["JSONPath", "JSONata"];
+
+/// Fields whose value is one of a closed set of strings.
+const ENUMS: &[(SiteKind, &str, &[&str])] = &[
+    (SiteKind::Root, "Version", &["1.0"]),
+    (SiteKind::Root, "QueryLanguage", QUERY_LANGUAGES),
+    (SiteKind::Branch, "QueryLanguage", QUERY_LANGUAGES),
+    (SiteKind::ItemProcessor, "QueryLanguage", QUERY_LANGUAGES),
+    (SiteKind::Iterator, "QueryLanguage", QUERY_LANGUAGES),
+    (SiteKind::Retrier, "JitterStrategy", &["FULL", "NONE"]),
+    (SiteKind::ProcessorConfig, "Mode", &["INLINE", "DISTRIBUTED"]),
+    (SiteKind::ProcessorConfig, "ExecutionType", &["STANDARD", "EXPRESS"]),
+    (
+        SiteKind::ReaderConfig,
+        "InputType",
+        &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"],
+    ),
+    (SiteKind::ReaderConfig, "Transformation", &["NONE", "LOAD_AND_FLATTEN"]),
+    (SiteKind::ReaderConfig, "ManifestType", &["ATHENA_DATA", "S3_INVENTORY"]),
+    (SiteKind::ReaderConfig, "CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
+    (
+        SiteKind::ReaderConfig,
+        "CSVDelimiter",
+        &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"],
+    ),
+    (SiteKind::WriterConfig, "OutputType", &["JSON", "JSONL"]),
+    (
+        SiteKind::WriterConfig,
+        "Transformation",
+        &["NONE", "COMPACT", "FLATTEN"],
+    ),
+];
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a value outside a closed set: `QueryLanguage` (`JSONPath`, `JSONata`),
+    /// `Version` (`1.0`), `JitterStrategy` (`FULL`, `NONE`), `ProcessorConfig.Mode`
+    /// (`INLINE`, `DISTRIBUTED`) and `ExecutionType` (`STANDARD`, `EXPRESS`), and the
+    /// `ReaderConfig`/`WriterConfig` enumerations (`InputType`: `CSV`, `JSON`, `JSONL`,
+    /// `MANIFEST`, `PARQUET`; `CSVHeaderLocation`: `FIRST_ROW`, `GIVEN`; …). A state's
+    /// `Type` is checked by `unknown-state-type`.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects the definition. The values are case-sensitive.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONATA", "StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}
+    /// ```
+    ///
+    /// ## Fix
+    /// When one allowed value is close to the text, a fix replaces it; it is safe when only
+    /// the letter case differs.
+    pub(crate) struct InvalidEnumValue {
+        code: "ASL113",
+        name: "invalid-enum-value",
+        category: Structure,
+        severity: Error,
+        fix: Sometimes,
+    }
+}
+
+impl Rule for InvalidEnumValue {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let mut checks: Vec<(&asl_syntax::Member, String, QueryLanguage, &[&str])> = Vec::new();
+        for site in sites(ctx.model) {
+            for &(kind, key, allowed) in ENUMS {
+                if kind == site.kind
+                    && let Some(member) = site.node.member(key)
+                {
+                    checks.push((member, site.description.clone(), site.language, allowed));
+                }
+            }
+            if let SiteKind::State(_) = site.kind
+                && let Some(member) = site.node.member("QueryLanguage")
+            {
+                checks.push((member, site.description.clone(), site.language, QUERY_LANGUAGES));
+            }
+        }
+        for (member, owner, language, allowed) in checks {
+            // Wrong types are reported by wrong-field-type.
+            let Some(text) = member.value.as_str() else { continue };
+            if allowed.contains(&text)
+                || is_placeholder(text)
+                || (language == QueryLanguage::Jsonata && is_jsonata(text))
+            {
+                continue;
+            }
+            let key = &member.key.text;
+            let list = allowed
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut diagnostic = self
+                .meta()
+                .diagnostic(
+                    member.value.range,
+                    format!("\"{text}\" is not a valid \"{key}\" of {owner}"),
+                )
+                .with_help(format!("use one of {list}"));
+            if let Some(suggestion) = closest(text, allowed) {
+                let applicability = if suggestion.eq_ignore_ascii_case(text) {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                };
+                diagnostic = diagnostic
+                    .with_help(format!("did you mean \"{suggestion}\"?"))
+                    .with_fix(Fix::replace(
+                        format!("Replace with \"{suggestion}\""),
+                        applicability,
+                        member.value.range,
+                        format!("\"{suggestion}\""),
+                    ));
+            }
+            out.push(diagnostic);
+        }
+    }
+}
+
+/// A whole-string deployment placeholder such as `${ExecutionType}` (SAM/CloudFormation
+/// `DefinitionSubstitutions`, Terraform `templatefile`).
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    text.strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|name| !name.is_empty() && !name.contains(['{', '}']))
+}

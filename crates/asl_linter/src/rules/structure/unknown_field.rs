@@ -1,0 +1,119 @@
+use asl_diagnostics::{Applicability, Diagnostic, Fix};
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::spec::{FieldSpec, SiteKind, sites};
+use crate::suggest::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a field that the object it is in never allows: a misspelt field, or a field of
+    /// another state type (`Parameters` in a Choice state, `Seconds` in a Task state, …).
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects a definition with an unknown field. A typo such as `TimeoutSecond` would
+    /// otherwise silently drop the setting the author meant.
+    ///
+    /// Fields that exist in the state type but belong to the other query language are
+    /// reported by `field-not-in-query-language` instead.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "TimeoutSecond": 30,
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Charge",
+    ///   "States": {
+    ///     "Charge": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "TimeoutSeconds": 30,
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// When exactly one allowed field is close to the key and not already present, a safe fix
+    /// renames the key.
+    pub(crate) struct UnknownField {
+        code: "ASL105",
+        name: "unknown-field",
+        category: Structure,
+        severity: Error,
+        fix: Sometimes,
+    }
+}
+
+impl Rule for UnknownField {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in sites(ctx.model) {
+            if site.kind.is_open() {
+                continue;
+            }
+            for member in site.members {
+                let key = member.key.text.as_str();
+                if FieldSpec::find(site.kind, key).is_some() {
+                    continue;
+                }
+                let mut diagnostic = self.meta().diagnostic(
+                    member.key.range,
+                    format!("field \"{key}\" is not allowed in {}", site.description),
+                );
+                if let SiteKind::State(type_name) = site.kind
+                    && let Some(other_types) = other_state_types(key)
+                {
+                    diagnostic = diagnostic.with_help(format!(
+                        "\"{key}\" belongs to {other_types} states, not to {type_name} states; remove it"
+                    ));
+                } else {
+                    let allowed = FieldSpec::names(site.kind, site.language);
+                    let present = |name: &str| site.members.iter().any(|m| m.key.text == name);
+                    match closest(key, &allowed) {
+                        Some(suggestion) if !present(suggestion) => {
+                            diagnostic = diagnostic
+                                .with_help(format!("did you mean \"{suggestion}\"?"))
+                                .with_fix(Fix::replace(
+                                    format!("Rename to \"{suggestion}\""),
+                                    Applicability::Safe,
+                                    member.key.range,
+                                    format!("\"{suggestion}\""),
+                                ));
+                        }
+                        _ => {
+                            diagnostic = diagnostic.with_help(format!("allowed fields: {}", allowed.join(", ")));
+                        }
+                    }
+                }
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The state types that allow `key`, when some do ("Task, Parallel or Map").
+fn other_state_types(key: &str) -> Option<String> {
+    let types: Vec<&str> = ["Task", "Pass", "Wait", "Succeed", "Fail", "Choice", "Parallel", "Map"]
+        .into_iter()
+        .filter(|name| FieldSpec::find(SiteKind::State(name), key).is_some())
+        .collect();
+    match types.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_owned()),
+        [init @ .., last] => Some(format!("{} or {last}", init.join(", "))),
+    }
+}

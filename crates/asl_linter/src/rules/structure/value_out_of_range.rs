@@ -1,0 +1,136 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::spec::{FieldSpec, SiteKind, sites};
+
+/// The largest value of the timeout-style integers (statelint, the AWS editor's schema).
+const MAX_SECONDS: f64 = 99_999_999.0;
+
+/// Numeric fields with their inclusive bounds.
+const RANGES: &[(SiteKind, &str, f64, f64)] = &[
+    (SiteKind::Root, "TimeoutSeconds", 1.0, MAX_SECONDS),
+    (SiteKind::State("Task"), "TimeoutSeconds", 1.0, MAX_SECONDS),
+    (SiteKind::State("Task"), "HeartbeatSeconds", 1.0, MAX_SECONDS),
+    (SiteKind::State("Wait"), "Seconds", 0.0, MAX_SECONDS),
+    (SiteKind::State("Map"), "MaxConcurrency", 0.0, f64::INFINITY),
+    (SiteKind::State("Map"), "ToleratedFailureCount", 0.0, f64::INFINITY),
+    (SiteKind::State("Map"), "ToleratedFailurePercentage", 0.0, 100.0),
+    (SiteKind::Retrier, "IntervalSeconds", 1.0, MAX_SECONDS),
+    (SiteKind::Retrier, "MaxAttempts", 0.0, MAX_SECONDS),
+    (SiteKind::Retrier, "BackoffRate", 1.0, f64::INFINITY),
+    (SiteKind::Retrier, "MaxDelaySeconds", 1.0, 31_622_400.0),
+    (SiteKind::ReaderConfig, "MaxItems", 1.0, 100_000_000.0),
+    (SiteKind::ItemBatcher, "MaxItemsPerBatch", 1.0, f64::INFINITY),
+    (SiteKind::ItemBatcher, "MaxInputBytesPerBatch", 1.0, 262_144.0),
+];
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a number outside its allowed range: `TimeoutSeconds`, `HeartbeatSeconds` and
+    /// `IntervalSeconds` must be positive and at most 99999999, Wait `Seconds` and
+    /// `MaxAttempts` non-negative, `BackoffRate` at least 1.0, `MaxDelaySeconds` at most
+    /// 31622400 (a year), `ToleratedFailurePercentage` between 0 and 100, `MaxItems` at most
+    /// 100,000,000 and `MaxInputBytesPerBatch` at most 256 KiB (262144).
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects the definition, or fails the state when it runs.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {
+    ///   "StartAt": "Call",
+    ///   "States": {
+    ///     "Call": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "Retry": [{"ErrorEquals": ["States.ALL"], "BackoffRate": 0.5}],
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {
+    ///   "StartAt": "Call",
+    ///   "States": {
+    ///     "Call": {
+    ///       "Type": "Task",
+    ///       "Resource": "arn:aws:states:::lambda:invoke",
+    ///       "Retry": [{"ErrorEquals": ["States.ALL"], "BackoffRate": 1.5}],
+    ///       "End": true
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    pub(crate) struct ValueOutOfRange {
+        code: "ASL111",
+        name: "value-out-of-range",
+        category: Structure,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for ValueOutOfRange {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in sites(ctx.model) {
+            for &(kind, key, min, max) in RANGES {
+                if kind != site.kind {
+                    continue;
+                }
+                let Some(member) = site.node.member(key) else { continue };
+                let Some(spec) = FieldSpec::find(site.kind, key) else {
+                    continue;
+                };
+                // Wrong types and JSONata expressions are not numbers to compare.
+                if !spec.kind.accepts(&member.value, site.language) {
+                    continue;
+                }
+                let Some(number) = member.value.as_number() else {
+                    continue;
+                };
+                let value = number.as_f64();
+                if (min..=max).contains(&value) {
+                    continue;
+                }
+                let bound = if value < min {
+                    if min == 0.0 {
+                        "must not be negative".to_owned()
+                    } else {
+                        format!("must be at least {}", display(min))
+                    }
+                } else {
+                    format!("must be at most {}", display(max))
+                };
+                let range_text = if max.is_infinite() {
+                    format!("at least {}", display(min))
+                } else {
+                    format!("between {} and {}", display(min), display(max))
+                };
+                out.push(
+                    self.meta()
+                        .diagnostic(
+                            member.value.range,
+                            format!(
+                                "\"{key}\" of {} {bound}, but it is {}",
+                                site.description,
+                                display(value)
+                            ),
+                        )
+                        .with_help(format!("use a value {range_text}")),
+                );
+            }
+        }
+    }
+}
+
+fn display(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e16 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
