@@ -24,7 +24,7 @@ pub(crate) fn hover(
         .filter(|d| d.range.start <= offset && offset <= d.range.end)
     {
         let summary = find_rule(diagnostic.code)
-            .map(|rule| rule.meta().summary())
+            .map(|rule| first_paragraph(rule.meta().docs))
             .unwrap_or_default();
         sections.push(format!("**{}** `{}`: {summary}", diagnostic.code, diagnostic.name));
         range.get_or_insert(diagnostic.range);
@@ -56,4 +56,13 @@ pub(crate) fn hover(
         }
     }
     Some((sections.join("\n\n---\n\n"), range?)).filter(|(text, _)| !text.is_empty())
+}
+
+/// The first paragraph of a rule's docs (its summary may wrap over several lines).
+fn first_paragraph(docs: &str) -> String {
+    let lines = docs
+        .lines()
+        .map(str::trim)
+        .skip_while(|line| line.is_empty() || line.starts_with('#'));
+    lines.take_while(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
 }

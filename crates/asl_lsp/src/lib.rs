@@ -14,6 +14,7 @@ mod hover;
 mod navigation;
 mod schema;
 mod server;
+mod transport;
 
 use std::io::Write;
 
@@ -29,9 +30,23 @@ pub fn service(options: Options) -> (LspService<Backend>, ClientSocket) {
 }
 
 /// Serves one client over a byte stream pair until it sends `exit` or closes its input.
-pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite, options: Options) {
+/// Malformed messages are answered with JSON-RPC errors; they never end the session.
+pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite + Unpin, options: Options) {
     let (service, socket) = service(options);
-    Server::new(input, output, socket).serve(service).await;
+    let (to_server, server_input) = transport::pipe();
+    let (server_output, from_server) = transport::pipe();
+    let (errors, rejected) = tokio::sync::mpsc::unbounded_channel();
+    let session = async {
+        let server = async move { Server::new(server_input, server_output, socket).serve(service).await };
+        tokio::join!(server, transport::write_client(from_server, output, rejected));
+    };
+    tokio::pin!(session);
+    tokio::select! {
+        _ = &mut session => return,
+        () = transport::read_client(input, to_server, errors) => {}
+    }
+    // The client closed its input: the server sees the end of its own input and stops.
+    session.await;
 }
 
 /// Runs the server on stdin/stdout (what `asl-lint lsp` does).

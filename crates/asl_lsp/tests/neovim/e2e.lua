@@ -1,0 +1,31 @@
+-- Headless Neovim session driven by tests/neovim.rs: open a broken file with the shipped
+-- config, wait for diagnostics, rename a state, and write what happened as JSON.
+local out = { diagnostics = {} }
+local ok, err = pcall(function()
+  vim.opt.runtimepath:append(os.getenv('ASL_EDITORS') .. '/neovim')
+  local asl = require('asl-lint')
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('ASL_FILE')))
+  local buf = vim.api.nvim_get_current_buf()
+  out.client = asl.attach(buf, { cmd = { os.getenv('ASL_LINT'), 'lsp' } })
+  out.got_diagnostics = vim.wait(20000, function()
+    return #vim.diagnostic.get(buf) > 0
+  end, 20)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    local lsp = (d.user_data or {}).lsp or {}
+    table.insert(out.diagnostics, { line = d.lnum + 1, code = d.code or lsp.code, message = d.message })
+  end
+  -- Rename from the reference in `"Next": "Notify"`.
+  local row = vim.fn.search('"Next": "Notify"')
+  local col = vim.fn.col('.') + 9
+  vim.api.nvim_win_set_cursor(0, { row, col })
+  vim.lsp.buf.rename('Notified')
+  out.renamed = vim.wait(20000, function()
+    return vim.fn.search('"Notified": {', 'nw') > 0
+  end, 20)
+  out.lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+end)
+if not ok then
+  out.error = tostring(err)
+end
+vim.fn.writefile({ vim.fn.json_encode(out) }, os.getenv('ASL_OUT'))
+vim.cmd('qa!')
