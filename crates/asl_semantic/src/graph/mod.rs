@@ -74,11 +74,13 @@ pub struct ExitlessLoop {
 impl StateGraph {
     /// Builds the graph and runs every analysis, in time linear in the size of the model.
     pub fn build(model: &Model<'_>) -> Self {
-        let mut graph = DiGraph::with_capacity(model.states.len(), model.states.len());
+        let count = model.states.len();
+        let mut graph = DiGraph::with_capacity(count, count + count / 2);
         for state in &model.states {
             graph.add_node(state.id);
         }
-        let mut exits = vec![false; model.states.len()];
+        let mut exits = vec![false; count];
+        let mut terminal = vec![false; count];
         for state in &model.states {
             let transitions = model.transitions(state.id);
             let mut broken = is_broken(model, state.id);
@@ -90,18 +92,19 @@ impl StateGraph {
                     None => broken = true,
                 }
             }
-            exits[state.id.index()] = broken || state.is_terminal() || transitions.is_empty();
+            terminal[state.id.index()] = state.is_terminal();
+            exits[state.id.index()] = broken || terminal[state.id.index()] || transitions.is_empty();
         }
         let mut this = StateGraph {
             graph,
             scopes: Vec::with_capacity(model.scopes.len()),
-            visit_order: vec![None; model.states.len()],
+            visit_order: vec![None; count],
             exits,
-            reaches_exit: vec![false; model.states.len()],
+            reaches_exit: vec![false; count],
         };
         this.mark_reachable(model);
         this.mark_reaching_exit();
-        this.scopes = this.scope_flows(model);
+        this.scopes = this.scope_flows(model, &terminal);
         this
     }
 
@@ -197,22 +200,18 @@ impl StateGraph {
         }
     }
 
-    fn scope_flows(&self, model: &Model<'_>) -> Vec<ScopeFlow> {
+    fn scope_flows(&self, model: &Model<'_>, terminal: &[bool]) -> Vec<ScopeFlow> {
         let mut flows: Vec<ScopeFlow> = model
             .scopes
             .iter()
             .map(|scope| ScopeFlow {
                 start: start_of(model, scope.id),
                 parent: scope.parent(),
-                terminal_states: model
-                    .states_in(scope.id)
-                    .filter(|s| s.is_terminal())
-                    .map(|s| s.id)
-                    .collect(),
+                terminal_states: scope.states.iter().copied().filter(|s| terminal[s.index()]).collect(),
                 has_broken_state: scope
                     .states
                     .iter()
-                    .any(|&s| self.exits[s.index()] && !model.state(s).is_terminal()),
+                    .any(|s| self.exits[s.index()] && !terminal[s.index()]),
                 exitless_loops: Vec::new(),
             })
             .collect();
