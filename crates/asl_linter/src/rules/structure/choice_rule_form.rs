@@ -1,9 +1,10 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::QueryLanguage;
+use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::missing_required_field::opening_brace;
 use crate::rules::structure::spec::{SiteKind, sites};
+use crate::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -74,9 +75,10 @@ impl Rule for ChoiceRuleForm {
             let operators: Vec<_> = site
                 .members
                 .iter()
-                .filter(|m| asl_semantic::model::ComparisonOperator::from_name(&m.key.text).is_some())
+                .filter(|m| ComparisonOperator::from_name(&m.key.text).is_some())
                 .collect();
             let variable = site.members.iter().find(|m| m.key.text == "Variable");
+            let operator_names: Vec<&str> = ComparisonOperator::all().map(ComparisonOperator::name).collect();
             if let Some(first) = combinators.first() {
                 for extra in &combinators[1..] {
                     out.push(
@@ -113,6 +115,8 @@ impl Rule for ChoiceRuleForm {
                         .diagnostic(opening_brace(site.node.range), format!("{owner} has no condition"))
                         .with_help("add \"Variable\" with a comparison operator such as \"StringEquals\", or \"And\"/\"Or\"/\"Not\""),
                 ),
+                // A misspelt operator is reported once, by unknown-field.
+                (Some(_), []) if site.members.iter().any(|m| closest(&m.key.text, &operator_names).is_some()) => {}
                 (Some(variable), []) => out.push(
                     self.meta()
                         .diagnostic(variable.key.range, format!("{owner} has \"Variable\" but no comparison operator"))

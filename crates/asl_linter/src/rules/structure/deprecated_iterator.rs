@@ -35,14 +35,14 @@ declare_rule! {
     ///
     /// ## Fix
     /// Renaming the key to `ItemProcessor` is safe: an `ItemProcessor` without
-    /// `ProcessorConfig` runs inline, as `Iterator` does. No fix is offered when the state
-    /// also has `ItemProcessor` (`exclusive-fields` reports that).
+    /// `ProcessorConfig` runs inline, as `Iterator` does. With both `Iterator` and
+    /// `ItemProcessor`, `exclusive-fields` reports the conflict instead.
     pub(crate) struct DeprecatedIterator {
         code: "ASL125",
         name: "deprecated-iterator",
         category: Structure,
         severity: Warning,
-        fix: Sometimes,
+        fix: Always,
     }
 }
 
@@ -51,22 +51,23 @@ impl Rule for DeprecatedIterator {
         for state in &ctx.model.states {
             let StateKind::Map(map) = &state.kind else { continue };
             let Some(iterator) = &map.iterator else { continue };
-            let mut diagnostic = self
+            // With both present, exclusive-fields reports the conflict.
+            if map.item_processor.is_some() {
+                continue;
+            }
+            let diagnostic = self
                 .meta()
                 .diagnostic(
                     iterator.key_range(),
                     format!("\"Iterator\" of Map state \"{}\" is deprecated", state.name),
                 )
                 .with_help("rename it to \"ItemProcessor\"");
-            if map.item_processor.is_none() {
-                diagnostic = diagnostic.with_fix(Fix::replace(
-                    "Rename to \"ItemProcessor\"",
-                    Applicability::Safe,
-                    iterator.key_range(),
-                    "\"ItemProcessor\"",
-                ));
-            }
-            out.push(diagnostic);
+            out.push(diagnostic.with_fix(Fix::replace(
+                "Rename to \"ItemProcessor\"",
+                Applicability::Safe,
+                iterator.key_range(),
+                "\"ItemProcessor\"",
+            )));
         }
     }
 }

@@ -44,14 +44,14 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Renaming the key to `ItemSelector` is safe (same meaning). No fix is offered when the
-    /// state also has `ItemSelector` (`exclusive-fields` reports that).
+    /// Renaming the key to `ItemSelector` is safe (same meaning). With both `Parameters` and
+    /// `ItemSelector`, `exclusive-fields` reports the conflict instead.
     pub(crate) struct DeprecatedMapParameters {
         code: "ASL126",
         name: "deprecated-map-parameters",
         category: Structure,
         severity: Warning,
-        fix: Sometimes,
+        fix: Always,
     }
 }
 
@@ -64,22 +64,23 @@ impl Rule for DeprecatedMapParameters {
                 continue;
             }
             let Some(parameters) = &state.parameters else { continue };
-            let mut diagnostic = self
+            // With both present, exclusive-fields reports the conflict.
+            if map.item_selector.is_some() {
+                continue;
+            }
+            let diagnostic = self
                 .meta()
                 .diagnostic(
                     parameters.key_range(),
                     format!("\"Parameters\" of Map state \"{}\" is deprecated", state.name),
                 )
                 .with_help("rename it to \"ItemSelector\", which shapes each item the same way");
-            if map.item_selector.is_none() {
-                diagnostic = diagnostic.with_fix(Fix::replace(
-                    "Rename to \"ItemSelector\"",
-                    Applicability::Safe,
-                    parameters.key_range(),
-                    "\"ItemSelector\"",
-                ));
-            }
-            out.push(diagnostic);
+            out.push(diagnostic.with_fix(Fix::replace(
+                "Rename to \"ItemSelector\"",
+                Applicability::Safe,
+                parameters.key_range(),
+                "\"ItemSelector\"",
+            )));
         }
     }
 }

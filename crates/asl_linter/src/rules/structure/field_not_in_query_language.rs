@@ -60,6 +60,7 @@ declare_rule! {
 impl Rule for FieldNotInQueryLanguage {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in sites(ctx.model) {
+            let mut condition_reported = false;
             for member in site.members {
                 let key = member.key.text.as_str();
                 let Some(spec) = FieldSpec::find(site.kind, key) else {
@@ -67,6 +68,13 @@ impl Rule for FieldNotInQueryLanguage {
                 };
                 if spec.lang.allows(site.language) {
                     continue;
+                }
+                // A JSONPath condition (Variable with an operator) in a JSONata rule is one mistake.
+                if site.language == QueryLanguage::Jsonata && is_jsonpath_condition(key) {
+                    if condition_reported {
+                        continue;
+                    }
+                    condition_reported = true;
                 }
                 let origin = language_origin(&site, ctx.model);
                 out.push(
@@ -85,10 +93,15 @@ impl Rule for FieldNotInQueryLanguage {
     }
 }
 
+/// A field of a JSONPath Choice condition: `Variable`, a comparison operator, `And`, `Or`, `Not`.
+pub(crate) fn is_jsonpath_condition(key: &str) -> bool {
+    ComparisonOperator::from_name(key).is_some() || matches!(key, "Variable" | "And" | "Or" | "Not")
+}
+
 /// What to write instead of `key` in an object of `kind` whose language is `language`.
 fn replacement(kind: SiteKind, key: &str, language: QueryLanguage) -> String {
     if language == QueryLanguage::Jsonata {
-        if ComparisonOperator::from_name(key).is_some() || matches!(key, "Variable" | "And" | "Or" | "Not") {
+        if is_jsonpath_condition(key) {
             return format!(
                 "JSONata Choice rules use \"Condition\": a JSONata expression such as \"{{% $states.input.x > 1 %}}\"; replace \"{key}\""
             );

@@ -3,6 +3,7 @@ use asl_semantic::model::{Model, QueryLanguage, Scope, ScopeKind};
 use asl_syntax::TextRange;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::field_not_in_query_language::is_jsonpath_condition;
 use crate::rules::structure::spec::{SiteKind, sites};
 use crate::suggest::closest;
 
@@ -123,10 +124,17 @@ impl Rule for MissingRequiredField {
                     "\"Next\"",
                     "add \"Next\": the state to go to when the error is caught".to_owned(),
                 ),
-                SiteKind::ChoiceRule { .. } if jsonata && !has("Condition") => (
-                    "\"Condition\"",
-                    "add \"Condition\": a JSONata expression such as \"{% $states.input.count > 0 %}\"".to_owned(),
-                ),
+                // A JSONPath condition in its place is reported by field-not-in-query-language.
+                SiteKind::ChoiceRule { .. }
+                    if jsonata
+                        && !has("Condition")
+                        && !site.members.iter().any(|m| is_jsonpath_condition(&m.key.text)) =>
+                {
+                    (
+                        "\"Condition\"",
+                        "add \"Condition\": a JSONata expression such as \"{% $states.input.count > 0 %}\"".to_owned(),
+                    )
+                }
                 SiteKind::Credentials if !has("RoleArn") && !has("RoleArn.$") => (
                     "\"RoleArn\"",
                     "add \"RoleArn\": the ARN of the IAM role to assume for this task".to_owned(),
