@@ -1,0 +1,62 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::template_sites;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a payload template that has both `name` and `name.$` in the same object.
+    ///
+    /// ## Why is this bad?
+    /// Step Functions strips the `.$` suffix when it builds the object, so both keys
+    /// produce the field `name`. The specification forbids this and AWS rejects it.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "x", "id.$": "$.id"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$.id"}, "End": true}}}
+    /// ```
+    pub(crate) struct DuplicateTemplateKey {
+        code: "ASL311",
+        name: "duplicate-template-key",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for DuplicateTemplateKey {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in template_sites(ctx.model) {
+            for (members, field) in site.objects() {
+                for (index, member) in members.iter().enumerate() {
+                    let key = member.key.text.as_str();
+                    let name = key.strip_suffix(".$").unwrap_or(key);
+                    let earlier = members[..index].iter().find(|other| {
+                        let other_key = other.key.text.as_str();
+                        other_key != key && other_key.strip_suffix(".$").unwrap_or(other_key) == name
+                    });
+                    let Some(earlier) = earlier else { continue };
+                    out.push(
+                        self.meta()
+                            .diagnostic(
+                                member.key.range,
+                                format!(
+                                    "\"{field}\" of state \"{}\" has both \"{}\" and \"{key}\", which both produce the field \"{name}\"",
+                                    site.state.name, earlier.key.text
+                                ),
+                            )
+                            .with_label(member.key.range, "duplicate once `.$` is removed")
+                            .with_label(earlier.key.range, "first defined here")
+                            .with_help("keep one of the two keys"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprIssue;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::intrinsic_issues;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `States.Format` call whose template has a different number of `{}` placeholders than the arguments that follow it.
+    ///
+    /// ## Why is this bad?
+    /// Each `{}` takes one argument, in order; with a different count the call fails at run time. Escape a literal brace in the JSON source as `\\{`.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Format('{} {}', $.first)"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Format('{} {}', $.first, $.last)"}, "End": true}}}
+    /// ```
+    pub(crate) struct FormatPlaceholderMismatch {
+        code: "ASL324",
+        name: "format-placeholder-mismatch",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for FormatPlaceholderMismatch {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        intrinsic_issues::report(self.meta(), ctx, out, |issue| {
+            matches!(issue, ExprIssue::PlaceholderCount)
+        });
+    }
+}

@@ -1,0 +1,37 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprIssue;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::intrinsic_issues;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an intrinsic function call with too few or too many arguments.
+    ///
+    /// ## Why is this bad?
+    /// Each intrinsic function takes a fixed number of arguments (`States.UUID()` none, `States.MathAdd` two, `States.ArrayRange` three, …); a call with another number fails.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.MathAdd($.count)"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.MathAdd($.count, 1)"}, "End": true}}}
+    /// ```
+    pub(crate) struct IntrinsicArgumentCount {
+        code: "ASL322",
+        name: "intrinsic-argument-count",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for IntrinsicArgumentCount {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        intrinsic_issues::report(self.meta(), ctx, out, |issue| matches!(issue, ExprIssue::ArgumentCount));
+    }
+}

@@ -1,0 +1,39 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprIssue;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::intrinsic_issues;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports intrinsic function calls nested more than 10 deep in one field.
+    ///
+    /// ## Why is this bad?
+    /// Step Functions allows at most 10 nested intrinsic functions in one field and rejects deeper nesting.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(1)))))))))))"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Array(States.Array(1))"}, "End": true}}}
+    /// ```
+    pub(crate) struct IntrinsicNestingTooDeep {
+        code: "ASL325",
+        name: "intrinsic-nesting-too-deep",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for IntrinsicNestingTooDeep {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        intrinsic_issues::report(self.meta(), ctx, out, |issue| {
+            matches!(issue, ExprIssue::NestingTooDeep)
+        });
+    }
+}

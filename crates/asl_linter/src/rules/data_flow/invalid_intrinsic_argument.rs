@@ -1,0 +1,39 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprIssue;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::intrinsic_issues;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a literal argument of the wrong type or out of range: a string where an integer is needed, an unknown `States.Hash` algorithm, a deep-merge flag of `true`, a zero step.
+    ///
+    /// ## Why is this bad?
+    /// The call fails at run time with `States.IntrinsicFailure` whatever the input, since the literal never changes.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Hash($.data, 'SHA-2')"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Hash($.data, 'SHA-256')"}, "End": true}}}
+    /// ```
+    pub(crate) struct InvalidIntrinsicArgument {
+        code: "ASL323",
+        name: "invalid-intrinsic-argument",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for InvalidIntrinsicArgument {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        intrinsic_issues::report(self.meta(), ctx, out, |issue| {
+            matches!(issue, ExprIssue::InvalidArgument)
+        });
+    }
+}

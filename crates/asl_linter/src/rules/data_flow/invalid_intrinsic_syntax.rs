@@ -1,0 +1,55 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::{Parsed, jsonpath_exprs, string_range};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an intrinsic function call that cannot be parsed: an unclosed parenthesis
+    /// or string, a double-quoted string, a bare word, an open `\` escape.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects the definition ("must be a valid JSONPath or a valid intrinsic function
+    /// call"). Strings inside intrinsic calls use single quotes; `'`, `{`, `}` and `\` are
+    /// escaped with a backslash (written `\\` in JSON).
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Format('Hello {}', $.name"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "States.Format('Hello {}', $.name)"}, "End": true}}}
+    /// ```
+    pub(crate) struct InvalidIntrinsicSyntax {
+        code: "ASL320",
+        name: "invalid-intrinsic-syntax",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for InvalidIntrinsicSyntax {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for expr in jsonpath_exprs(ctx.model) {
+            let Parsed::Intrinsic(Err(error)) = expr.parse() else {
+                continue;
+            };
+            let range = string_range(ctx.source, expr.node, error.range.clone());
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!(
+                            "\"{}\" of state \"{}\" is not a valid intrinsic function call: {}",
+                            expr.field, expr.state.name, error.message
+                        ),
+                    )
+                    .with_label(range, error.message.clone()),
+            );
+        }
+    }
+}

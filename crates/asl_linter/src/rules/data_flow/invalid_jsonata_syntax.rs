@@ -1,0 +1,52 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::jsonata_sites;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a JSONata expression (`{% … %}`) with a syntax error, pointing at the
+    /// faulty character.
+    ///
+    /// ## Why is this bad?
+    /// AWS rejects a definition whose JSONata expressions do not parse. Inside the JSON
+    /// string, JSONata string literals are best written with single quotes.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.price * %}", "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.price * 2 %}", "End": true}}}
+    /// ```
+    pub(crate) struct InvalidJsonataSyntax {
+        code: "ASL330",
+        name: "invalid-jsonata-syntax",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for InvalidJsonataSyntax {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in jsonata_sites(ctx.model) {
+            let Err(error) = site.parse() else { continue };
+            let range = site.source_range(ctx.source, error.range.clone());
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!(
+                            "\"{}\" of state \"{}\" is not a valid JSONata expression: {}",
+                            site.field, site.state.name, error.message
+                        ),
+                    )
+                    .with_label(range, error.message.clone()),
+            );
+        }
+    }
+}

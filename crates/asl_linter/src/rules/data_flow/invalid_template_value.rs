@@ -1,0 +1,73 @@
+use asl_diagnostics::Diagnostic;
+use asl_syntax::Value;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, template_sites};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a payload-template key ending in `.$` whose value is not a path (`$…`),
+    /// a context-object path (`$$…`), a variable path (`$name…`) or an intrinsic function
+    /// call.
+    ///
+    /// ## Why is this bad?
+    /// A `.$` key asks Step Functions to evaluate its value. AWS rejects the definition
+    /// when the value cannot be evaluated ("must be a valid JSONPath or a valid intrinsic
+    /// function call"). For a constant, drop the `.$` from the key.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"status.$": "active"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"status": "active", "id.$": "$.id"}, "End": true}}}
+    /// ```
+    pub(crate) struct InvalidTemplateValue {
+        code: "ASL310",
+        name: "invalid-template-value",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for InvalidTemplateValue {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for site in template_sites(ctx.model) {
+            for entry in site.members().into_iter().filter(|e| e.is_dynamic()) {
+                let value = &entry.member.value;
+                let problem = match &value.value {
+                    Value::String(text) => {
+                        let expr = JsonPathExpr {
+                            state: site.state,
+                            field: entry.field.clone(),
+                            node: value,
+                            text,
+                            place: JsonPathPlace::Template(site.kind),
+                        };
+                        if !matches!(expr.parse(), Parsed::Other) {
+                            continue;
+                        }
+                        "is neither a path starting with `$` nor an intrinsic function call"
+                    }
+                    _ => "must be a string holding a path or an intrinsic function call",
+                };
+                let key = entry.member.key.text.trim_end_matches(".$");
+                out.push(
+                    self.meta()
+                        .diagnostic(
+                            value.range,
+                            format!("the value of \"{}\" in state \"{}\" {problem}", entry.field, site.state.name),
+                        )
+                        .with_label(value.range, "evaluated because the key ends with `.$`")
+                        .with_help(format!(
+                            "for a constant value, name the key \"{key}\" without `.$`; for a value from the input, write a path such as \"$.{key}\""
+                        )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprIssue;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::jsonata_call_issues;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a call of a JSONata built-in or Step Functions function with too few or
+    /// too many arguments (counting the value passed by `~>`).
+    ///
+    /// ## Why is this bad?
+    /// JSONata checks argument counts when the function is called, and the state fails
+    /// with `States.QueryEvaluationError`.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $partition($states.input.items) %}", "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $partition($states.input.items, 10) %}", "End": true}}}
+    /// ```
+    pub(crate) struct JsonataArgumentCount {
+        code: "ASL336",
+        name: "jsonata-argument-count",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for JsonataArgumentCount {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for (site, issue) in jsonata_call_issues(ctx.model) {
+            if issue.issue != ExprIssue::ArgumentCount {
+                continue;
+            }
+            let range = site.source_range(ctx.source, issue.range.clone());
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!("\"{}\" of state \"{}\": {}", site.field, site.state.name, issue.message),
+                    )
+                    .with_label(range, "wrong number of arguments"),
+            );
+        }
+    }
+}

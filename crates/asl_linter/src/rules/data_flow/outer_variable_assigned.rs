@@ -1,0 +1,77 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::variables::Variables;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an `Assign` inside a Parallel branch or a Map iteration of a variable that
+    /// an enclosing scope also assigns.
+    ///
+    /// ## Why is this bad?
+    /// Branches and iterations may read outer variables but not assign them: names must
+    /// be unique across nested scopes, and AWS rejects the definition. To return a value,
+    /// put it in the branch's output and assign it after the Parallel or Map state.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "Init", "States": {
+    ///   "Init": {"Type": "Pass", "Assign": {"count": 0}, "Next": "Each"},
+    ///   "Each": {"Type": "Map", "ItemProcessor": {"StartAt": "Add", "States": {
+    ///     "Add": {"Type": "Pass", "Assign": {"count": 1}, "End": true}}}, "Next": "Done"},
+    ///   "Done": {"Type": "Pass", "Parameters": {"count.$": "$count"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "Each", "States": {
+    ///   "Each": {"Type": "Map", "ItemProcessor": {"StartAt": "Add", "States": {
+    ///     "Add": {"Type": "Pass", "End": true}}}, "Assign": {"count.$": "States.ArrayLength($)"}, "Next": "Done"},
+    ///   "Done": {"Type": "Pass", "Parameters": {"count.$": "$count"}, "End": true}}}
+    /// ```
+    pub(crate) struct OuterVariableAssigned {
+        code: "ASL344",
+        name: "outer-variable-assigned",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for OuterVariableAssigned {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let model = ctx.model;
+        let variables = Variables::analyze(model);
+        for assignment in &variables.assignments {
+            let scope = model.state(assignment.state).scope;
+            let enclosing = Variables::enclosing_scopes(model, scope);
+            let Some(outer) = variables
+                .assignments
+                .iter()
+                .find(|other| other.name == assignment.name && enclosing.contains(&model.state(other.state).scope))
+            else {
+                continue;
+            };
+            let owner = model.scope(scope).parent().map_or("", |p| model.state(p).name);
+            let range = assignment.member.key.range;
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!(
+                            "state \"{}\" inside \"{owner}\" assigns \"{}\", a variable of an enclosing scope",
+                            model.state(assignment.state).name,
+                            assignment.name
+                        ),
+                    )
+                    .with_label(range, "assigns an outer variable")
+                    .with_label(outer.member.key.range, "assigned in the enclosing scope here")
+                    .with_help(format!(
+                        "use another name inside \"{owner}\", or return the value in the output and assign \"{}\" after \"{owner}\"",
+                        assignment.name
+                    )),
+            );
+        }
+    }
+}

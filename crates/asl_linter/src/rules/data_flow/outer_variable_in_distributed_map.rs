@@ -1,0 +1,72 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::string_range;
+use crate::rules::data_flow::variables::{Variables, Visibility};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a read, inside a Distributed Map's item processor, of a variable assigned
+    /// outside that Map.
+    ///
+    /// ## Why is this bad?
+    /// Each iteration of a Distributed Map is a child execution that cannot see the
+    /// parent's variables, so the read fails at run time. Pass the value in through
+    /// `ItemSelector`, which is evaluated in the parent.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "Init", "States": {
+    ///   "Init": {"Type": "Pass", "Assign": {"bucket": "b"}, "Next": "Each"},
+    ///   "Each": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+    ///     "StartAt": "Use", "States": {"Use": {"Type": "Pass", "Output": "{% $bucket %}", "End": true}}}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "Init", "States": {
+    ///   "Init": {"Type": "Pass", "Assign": {"bucket": "b"}, "Next": "Each"},
+    ///   "Each": {"Type": "Map", "ItemSelector": {"bucket": "{% $bucket %}", "item": "{% $states.context.Map.Item.Value %}"},
+    ///     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+    ///     "StartAt": "Use", "States": {"Use": {"Type": "Pass", "Output": "{% $states.input.bucket %}", "End": true}}}, "End": true}}}
+    /// ```
+    pub(crate) struct OuterVariableInDistributedMap {
+        code: "ASL345",
+        name: "outer-variable-in-distributed-map",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for OuterVariableInDistributedMap {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let variables = Variables::analyze(ctx.model);
+        for read in &variables.reads {
+            let Visibility::BeyondDistributedMap(map) = variables.visibility(ctx.model, read) else {
+                continue;
+            };
+            let map = ctx.model.state(map);
+            let range = string_range(ctx.source, read.node, read.range.clone());
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!(
+                            "\"{}\" of state \"{}\" reads `${}`, a variable from outside the Distributed Map \"{}\", which its iterations cannot see",
+                            read.field,
+                            ctx.model.state(read.state).name,
+                            read.name,
+                            map.name
+                        ),
+                    )
+                    .with_label(range, "not visible in a child execution")
+                    .with_help(format!(
+                        "pass the value through the \"ItemSelector\" of \"{}\" and read it from the iteration's input",
+                        map.name
+                    )),
+            );
+        }
+    }
+}

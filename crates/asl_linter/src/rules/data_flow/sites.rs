@@ -1,0 +1,626 @@
+//! Where the expressions of a definition live: path fields and payload templates of
+//! JSONPath states, JSONata strings of JSONata states, each with its state and field.
+//! The data-flow rules walk these lists instead of the model, so they agree on what is
+//! evaluated where.
+
+use std::ops::Range;
+
+use asl_semantic::expr::ExprError;
+use asl_semantic::expr::intrinsic::{Intrinsic, is_intrinsic_call, parse_intrinsic};
+use asl_semantic::expr::jsonata::{JsonataExpr, parse_jsonata};
+use asl_semantic::expr::path::{Path, parse_path};
+use asl_semantic::model::{
+    ChoiceRule, Field, JsonataString, Model, Operand, PathValue, QueryLanguage, State, StateKind, jsonata_expression,
+};
+use asl_syntax::{Member, Node, StringSourceMap, TextRange, Value};
+
+/// The source range of `decoded` (byte offsets in the decoded value of the string `node`).
+pub(crate) fn string_range(source: &str, node: &Node, decoded: Range<usize>) -> TextRange {
+    StringSourceMap::new(source, node.range).source_range(decoded)
+}
+
+/// A field of a JSONPath state that holds a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathField {
+    InputPath,
+    OutputPath,
+    /// A state's or a catcher's `ResultPath`.
+    ResultPath,
+    ItemsPath,
+    /// `TimeoutSecondsPath`, `SecondsPath`, `MaxConcurrencyPath`, …: a Reference Path.
+    ReferencePath,
+    /// A Choice rule's `Variable`.
+    ChoiceVariable,
+    /// The value of a `…Path` comparison operator.
+    ChoicePath,
+    /// Fail `ErrorPath` / `CausePath`: a Reference Path or a string-returning intrinsic.
+    ErrorOrCausePath,
+}
+
+impl PathField {
+    pub(crate) fn requires_reference_path(self) -> bool {
+        matches!(
+            self,
+            PathField::ResultPath | PathField::ItemsPath | PathField::ReferencePath | PathField::ErrorOrCausePath
+        )
+    }
+}
+
+/// A payload template of a JSONPath state: an object whose `.$` keys are evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Template {
+    /// Task, Pass or Parallel `Parameters`.
+    Parameters,
+    /// The deprecated Map `Parameters` (same as `ItemSelector`).
+    MapParameters,
+    ItemSelector,
+    ResultSelector,
+    /// `ItemReader.Parameters`, `ResultWriter.Parameters`, `ItemBatcher.BatchInput`.
+    MapSubObject,
+    Credentials,
+    /// A state's, Choice rule's or catcher's `Assign`.
+    Assign,
+}
+
+impl Template {
+    /// Where `$$.Map.Item.*` is defined.
+    pub(crate) fn has_map_item(self) -> bool {
+        matches!(self, Template::ItemSelector | Template::MapParameters)
+    }
+}
+
+/// A path field of a JSONPath state.
+pub(crate) struct PathSite<'a> {
+    pub state: &'a State<'a>,
+    /// The field as the user reads it: `ResultPath`, `Catch[0].ResultPath`, `Choices[1].Variable`.
+    pub field: String,
+    pub node: &'a Node,
+    pub text: &'a str,
+    pub kind: PathField,
+}
+
+/// A payload template of a JSONPath state.
+pub(crate) struct TemplateSite<'a> {
+    pub state: &'a State<'a>,
+    pub field: String,
+    pub node: &'a Node,
+    pub kind: Template,
+}
+
+/// One member of a payload template, at any depth.
+pub(crate) struct TemplateMember<'a> {
+    pub member: &'a Member,
+    /// `Parameters.user.name.$`.
+    pub field: String,
+}
+
+impl TemplateMember<'_> {
+    pub(crate) fn is_dynamic(&self) -> bool {
+        self.member.key.text.ends_with(".$")
+    }
+}
+
+/// Where a JSONata string of a JSONata state is, as far as `$states` cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonataPlace {
+    /// The state's top-level `Output`.
+    Output,
+    /// The state's top-level `Assign`.
+    Assign,
+    CatchOutput,
+    CatchAssign,
+    Arguments,
+    /// Map `ItemSelector`: `$states.context.Map.Item` is defined.
+    ItemSelector,
+    Other,
+}
+
+/// A JSONata string (`{% … %}`) in an evaluated field of a JSONata state.
+#[derive(Clone)]
+pub(crate) struct JsonataSite<'a> {
+    pub state: &'a State<'a>,
+    pub field: String,
+    pub node: &'a Node,
+    pub expression: JsonataString<'a>,
+    pub place: JsonataPlace,
+}
+
+impl JsonataSite<'_> {
+    /// Parses the expression; error ranges are relative to the expression text.
+    pub(crate) fn parse(&self) -> Result<JsonataExpr, ExprError> {
+        parse_jsonata(self.expression.expression)
+    }
+
+    /// The source range of `range`, given relative to the expression text.
+    pub(crate) fn source_range(&self, source: &str, range: Range<usize>) -> TextRange {
+        let offset = self.expression.offset;
+        string_range(source, self.node, range.start + offset..range.end + offset)
+    }
+}
+
+/// Every path field of every JSONPath state.
+pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
+    let mut sites = Vec::new();
+    for state in jsonpath_states(model) {
+        let mut push = |field: String, member: &'a Member, kind: PathField| {
+            if let Value::String(text) = &member.value.value {
+                sites.push(PathSite {
+                    state,
+                    field,
+                    node: &member.value,
+                    text,
+                    kind,
+                });
+            }
+        };
+        let nullable = |field: &Option<Field<'a, PathValue<'a>>>| {
+            field
+                .as_ref()
+                .filter(|f| matches!(f.value, Some(PathValue::Path(_))))
+                .map(|f| f.member)
+        };
+        let plain = |field: &Option<Field<'a, &'a str>>| field.as_ref().map(|f| f.member);
+        if let Some(m) = nullable(&state.input_path) {
+            push("InputPath".into(), m, PathField::InputPath);
+        }
+        if let Some(m) = nullable(&state.output_path) {
+            push("OutputPath".into(), m, PathField::OutputPath);
+        }
+        if let Some(m) = nullable(&state.result_path) {
+            push("ResultPath".into(), m, PathField::ResultPath);
+        }
+        for (index, catcher) in state.catchers().iter().enumerate() {
+            if let Some(m) = nullable(&catcher.result_path) {
+                push(format!("Catch[{index}].ResultPath"), m, PathField::ResultPath);
+            }
+        }
+        match &state.kind {
+            StateKind::Task(task) => {
+                for m in [plain(&task.timeout_seconds_path), plain(&task.heartbeat_seconds_path)]
+                    .into_iter()
+                    .flatten()
+                {
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                }
+            }
+            StateKind::Wait(wait) => {
+                for m in [plain(&wait.seconds_path), plain(&wait.timestamp_path)]
+                    .into_iter()
+                    .flatten()
+                {
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                }
+            }
+            StateKind::Fail(fail) => {
+                for m in [plain(&fail.error_path), plain(&fail.cause_path)].into_iter().flatten() {
+                    push(m.key.text.clone(), m, PathField::ErrorOrCausePath);
+                }
+            }
+            StateKind::Map(map) => {
+                if let Some(m) = nullable(&map.items_path) {
+                    push("ItemsPath".into(), m, PathField::ItemsPath);
+                }
+                let own = [
+                    plain(&map.max_concurrency_path),
+                    plain(&map.tolerated_failure_count_path),
+                    plain(&map.tolerated_failure_percentage_path),
+                ];
+                for m in own.into_iter().flatten() {
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                }
+                let reader_config = map
+                    .item_reader
+                    .as_ref()
+                    .and_then(|f| f.value.as_ref()?.reader_config.as_ref());
+                if let Some(m) = reader_config.and_then(|f| plain(&f.value.as_ref()?.max_items_path)) {
+                    push(
+                        "ItemReader.ReaderConfig.MaxItemsPath".into(),
+                        m,
+                        PathField::ReferencePath,
+                    );
+                }
+                if let Some(batcher) = map.item_batcher.as_ref().and_then(|f| f.value.as_ref()) {
+                    for m in [
+                        plain(&batcher.max_items_per_batch_path),
+                        plain(&batcher.max_input_bytes_per_batch_path),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        push(format!("ItemBatcher.{}", m.key.text), m, PathField::ReferencePath);
+                    }
+                }
+            }
+            StateKind::Choice(choice) => {
+                for (index, rule) in choice.rules().iter().enumerate() {
+                    choice_rule_paths(rule, format!("Choices[{index}]"), &mut push);
+                }
+            }
+            _ => {}
+        }
+    }
+    sites
+}
+
+fn choice_rule_paths<'a>(rule: &ChoiceRule<'a>, prefix: String, push: &mut impl FnMut(String, &'a Member, PathField)) {
+    if let Some(variable) = &rule.variable {
+        push(format!("{prefix}.Variable"), variable.member, PathField::ChoiceVariable);
+    }
+    for comparison in &rule.comparisons {
+        if comparison.operator.operand() == Operand::Path {
+            let member = comparison.field.member;
+            push(format!("{prefix}.{}", member.key.text), member, PathField::ChoicePath);
+        }
+    }
+    let nested = |field: &Option<Field<'a, Vec<ChoiceRule<'a>>>>| {
+        field.as_ref().and_then(|f| f.value.clone()).unwrap_or_default()
+    };
+    for (name, rules) in [("And", nested(&rule.and)), ("Or", nested(&rule.or))] {
+        for (index, inner) in rules.iter().enumerate() {
+            choice_rule_paths(inner, format!("{prefix}.{name}[{index}]"), push);
+        }
+    }
+    if let Some(inner) = rule.not.as_ref().and_then(|f| f.value.as_deref()) {
+        choice_rule_paths(inner, format!("{prefix}.Not"), push);
+    }
+}
+
+/// Every payload template of every JSONPath state.
+pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> {
+    let mut sites = Vec::new();
+    for state in jsonpath_states(model) {
+        let mut push = |field: String, node: &'a Node, kind: Template| {
+            sites.push(TemplateSite {
+                state,
+                field,
+                node,
+                kind,
+            })
+        };
+        let is_map = matches!(state.kind, StateKind::Map(_));
+        if let Some(f) = &state.parameters {
+            push(
+                "Parameters".into(),
+                f.node(),
+                if is_map {
+                    Template::MapParameters
+                } else {
+                    Template::Parameters
+                },
+            );
+        }
+        if let Some(f) = &state.result_selector {
+            push("ResultSelector".into(), f.node(), Template::ResultSelector);
+        }
+        if let Some(f) = &state.assign {
+            push("Assign".into(), f.node(), Template::Assign);
+        }
+        for (index, catcher) in state.catchers().iter().enumerate() {
+            if let Some(f) = &catcher.assign {
+                push(format!("Catch[{index}].Assign"), f.node(), Template::Assign);
+            }
+        }
+        match &state.kind {
+            StateKind::Task(task) => {
+                if let Some(f) = &task.credentials {
+                    push("Credentials".into(), f.node(), Template::Credentials);
+                }
+            }
+            StateKind::Choice(choice) => {
+                for (index, rule) in choice.rules().iter().enumerate() {
+                    if let Some(f) = &rule.assign {
+                        push(format!("Choices[{index}].Assign"), f.node(), Template::Assign);
+                    }
+                }
+            }
+            StateKind::Map(map) => {
+                if let Some(f) = &map.item_selector {
+                    push("ItemSelector".into(), f.node(), Template::ItemSelector);
+                }
+                if let Some(f) = map
+                    .item_reader
+                    .as_ref()
+                    .and_then(|f| f.value.as_ref()?.parameters.as_ref())
+                {
+                    push("ItemReader.Parameters".into(), f.node(), Template::MapSubObject);
+                }
+                if let Some(f) = map
+                    .result_writer
+                    .as_ref()
+                    .and_then(|f| f.value.as_ref()?.parameters.as_ref())
+                {
+                    push("ResultWriter.Parameters".into(), f.node(), Template::MapSubObject);
+                }
+                if let Some(f) = map
+                    .item_batcher
+                    .as_ref()
+                    .and_then(|f| f.value.as_ref()?.batch_input.as_ref())
+                {
+                    push("ItemBatcher.BatchInput".into(), f.node(), Template::MapSubObject);
+                }
+            }
+            _ => {}
+        }
+    }
+    sites
+}
+
+impl<'a> TemplateSite<'a> {
+    /// Every member of the template at any depth (objects inside arrays included), parents
+    /// before children. Values of `.$` keys are not descended into: they are expressions.
+    pub(crate) fn members(&self) -> Vec<TemplateMember<'a>> {
+        let mut found = Vec::new();
+        collect_members(self.node, &self.field, &mut found);
+        found
+    }
+
+    /// Every object of the template, with its field name (for duplicate checks).
+    pub(crate) fn objects(&self) -> Vec<(&'a [Member], String)> {
+        let mut found = Vec::new();
+        collect_objects(self.node, self.field.clone(), &mut found);
+        found
+    }
+}
+
+fn collect_members<'a>(node: &'a Node, prefix: &str, found: &mut Vec<TemplateMember<'a>>) {
+    match &node.value {
+        Value::Object(members) => {
+            for member in members {
+                let field = format!("{prefix}.{}", member.key.text);
+                let dynamic = member.key.text.ends_with(".$");
+                found.push(TemplateMember {
+                    member,
+                    field: field.clone(),
+                });
+                if !dynamic {
+                    collect_members(&member.value, &field, found);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                collect_members(item, &format!("{prefix}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_objects<'a>(node: &'a Node, field: String, found: &mut Vec<(&'a [Member], String)>) {
+    match &node.value {
+        Value::Object(members) => {
+            for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
+                collect_objects(&member.value, format!("{field}.{}", member.key.text), found);
+            }
+            found.push((members, field));
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                collect_objects(item, format!("{field}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A string that AWS evaluates as a JSONPath expression: a path field, or the value of a
+/// `.$` key in a payload template.
+pub(crate) struct JsonPathExpr<'a> {
+    pub state: &'a State<'a>,
+    pub field: String,
+    pub node: &'a Node,
+    pub text: &'a str,
+    pub place: JsonPathPlace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonPathPlace {
+    Path(PathField),
+    Template(Template),
+}
+
+/// What a JSONPath expression string is.
+pub(crate) enum Parsed {
+    Path(Result<Path, ExprError>),
+    Intrinsic(Result<Intrinsic, ExprError>),
+    /// Neither a path nor an intrinsic call (only possible for a template value).
+    Other,
+}
+
+impl JsonPathExpr<'_> {
+    pub(crate) fn parse(&self) -> Parsed {
+        if is_intrinsic_call(self.text) {
+            return Parsed::Intrinsic(parse_intrinsic(self.text));
+        }
+        match self.place {
+            JsonPathPlace::Template(_) if !self.text.trim_start().starts_with('$') => Parsed::Other,
+            _ => Parsed::Path(parse_path(self.text)),
+        }
+    }
+}
+
+/// Every path field and every string value of a `.$` key, in JSONPath states.
+pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>) -> Vec<JsonPathExpr<'a>> {
+    let mut exprs: Vec<JsonPathExpr<'a>> = path_sites(model)
+        .into_iter()
+        .map(|site| JsonPathExpr {
+            state: site.state,
+            field: site.field,
+            node: site.node,
+            text: site.text,
+            place: JsonPathPlace::Path(site.kind),
+        })
+        .collect();
+    for site in template_sites(model) {
+        for entry in site.members() {
+            if let (true, Value::String(text)) = (entry.is_dynamic(), &entry.member.value.value) {
+                exprs.push(JsonPathExpr {
+                    state: site.state,
+                    field: entry.field,
+                    node: &entry.member.value,
+                    text,
+                    place: JsonPathPlace::Template(site.kind),
+                });
+            }
+        }
+    }
+    exprs
+}
+
+/// An evaluated field of a JSONata state (its value may hold JSONata strings at any depth).
+pub(crate) struct JsonataField<'a> {
+    pub state: &'a State<'a>,
+    pub field: String,
+    pub node: &'a Node,
+    pub place: JsonataPlace,
+}
+
+/// Every JSONata string in the evaluated fields of JSONata states.
+pub(crate) fn jsonata_sites<'a>(model: &'a Model<'a>) -> Vec<JsonataSite<'a>> {
+    let mut sites = Vec::new();
+    for f in jsonata_fields(model) {
+        collect_jsonata(f.node, &f.field, &mut |field, node, expression| {
+            sites.push(JsonataSite {
+                state: f.state,
+                field,
+                node,
+                expression,
+                place: f.place,
+            });
+        });
+    }
+    sites
+}
+
+/// Every field of a JSONata state whose strings are evaluated as JSONata.
+pub(crate) fn jsonata_fields<'a>(model: &'a Model<'a>) -> Vec<JsonataField<'a>> {
+    let mut fields = Vec::new();
+    for state in model
+        .states
+        .iter()
+        .filter(|s| s.effective_query_language == QueryLanguage::Jsonata)
+    {
+        let mut add = |field: String, node: &'a Node, place: JsonataPlace| {
+            fields.push(JsonataField {
+                state,
+                field,
+                node,
+                place,
+            });
+        };
+        let member_of = |node: &'a Node, key: &str| node.member(key);
+        let whole = |f: &Option<Field<'a, &'a Node>>| f.as_ref().map(|f| f.member);
+        if let Some(m) = whole(&state.arguments) {
+            add("Arguments".into(), &m.value, JsonataPlace::Arguments);
+        }
+        if let Some(m) = whole(&state.output) {
+            add("Output".into(), &m.value, JsonataPlace::Output);
+        }
+        if let Some(f) = &state.assign {
+            add("Assign".into(), f.node(), JsonataPlace::Assign);
+        }
+        for (index, catcher) in state.catchers().iter().enumerate() {
+            if let Some(f) = &catcher.output {
+                add(format!("Catch[{index}].Output"), f.node(), JsonataPlace::CatchOutput);
+            }
+            if let Some(f) = &catcher.assign {
+                add(format!("Catch[{index}].Assign"), f.node(), JsonataPlace::CatchAssign);
+            }
+        }
+        // Scalar fields that take a JSONata string, and Map sub-objects.
+        let scalar_fields: &[&str] = match &state.kind {
+            StateKind::Task(_) => &["TimeoutSeconds", "HeartbeatSeconds", "Credentials"],
+            StateKind::Wait(_) => &["Seconds", "Timestamp"],
+            StateKind::Fail(_) => &["Error", "Cause"],
+            StateKind::Map(_) => &[
+                "Items",
+                "MaxConcurrency",
+                "ToleratedFailureCount",
+                "ToleratedFailurePercentage",
+            ],
+            _ => &[],
+        };
+        for key in scalar_fields {
+            if let Some(m) = member_of(state.node, key) {
+                add((*key).into(), &m.value, JsonataPlace::Other);
+            }
+        }
+        if let StateKind::Map(map) = &state.kind {
+            if let Some(f) = &map.item_selector {
+                add("ItemSelector".into(), f.node(), JsonataPlace::ItemSelector);
+            }
+            for (object, keys) in [
+                ("ItemReader", &["Arguments"][..]),
+                (
+                    "ItemBatcher",
+                    &["MaxItemsPerBatch", "MaxInputBytesPerBatch", "BatchInput"][..],
+                ),
+                ("ResultWriter", &["Arguments"][..]),
+            ] {
+                let Some(parent) = member_of(state.node, object) else {
+                    continue;
+                };
+                for key in keys {
+                    if let Some(m) = member_of(&parent.value, key) {
+                        add(format!("{object}.{key}"), &m.value, JsonataPlace::Other);
+                    }
+                }
+            }
+            let max_items = member_of(state.node, "ItemReader")
+                .and_then(|m| member_of(&m.value, "ReaderConfig"))
+                .and_then(|m| member_of(&m.value, "MaxItems"));
+            if let Some(m) = max_items {
+                add("ItemReader.ReaderConfig.MaxItems".into(), &m.value, JsonataPlace::Other);
+            }
+        }
+        if let StateKind::Choice(choice) = &state.kind {
+            for (index, rule) in choice.rules().iter().enumerate() {
+                if let Some(f) = &rule.condition {
+                    add(format!("Choices[{index}].Condition"), f.node(), JsonataPlace::Other);
+                }
+                if let Some(f) = &rule.output {
+                    add(format!("Choices[{index}].Output"), f.node(), JsonataPlace::Other);
+                }
+                if let Some(f) = &rule.assign {
+                    add(format!("Choices[{index}].Assign"), f.node(), JsonataPlace::Other);
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// Calls `found` for every JSONata string in `node` (the node itself, or nested anywhere in
+/// its objects and arrays).
+pub(crate) fn collect_jsonata<'a>(
+    node: &'a Node,
+    field: &str,
+    found: &mut impl FnMut(String, &'a Node, JsonataString<'a>),
+) {
+    match &node.value {
+        Value::String(text) => {
+            if let Some(expression) = jsonata_expression(text) {
+                found(field.to_owned(), node, expression);
+            }
+        }
+        Value::Object(members) => {
+            for member in members {
+                collect_jsonata(&member.value, &format!("{field}.{}", member.key.text), found);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                collect_jsonata(item, &format!("{field}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The states whose expressions are JSONPath.
+pub(crate) fn jsonpath_states<'a>(model: &'a Model<'a>) -> impl Iterator<Item = &'a State<'a>> {
+    model
+        .states
+        .iter()
+        .filter(|s| s.effective_query_language == QueryLanguage::JsonPath)
+}

@@ -1,0 +1,72 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::string_range;
+use crate::rules::data_flow::variables::{Variables, Visibility};
+use crate::suggest::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a variable read (`$name` in a JSONata expression or a JSONPath path) that
+    /// no `Assign` in the state's scope or an enclosing scope ever assigns.
+    ///
+    /// ## Why is this bad?
+    /// The variable never has a value there: the expression fails at run time
+    /// (`States.QueryEvaluationError` in JSONata, a path failure in JSONPath). Variables
+    /// of another Parallel branch or Map iteration are not visible. Often the name is
+    /// misspelt, or the value was meant to come from `$states.input`.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+    ///   "A": {"Type": "Pass", "Assign": {"total": 3}, "Next": "B"},
+    ///   "B": {"Type": "Pass", "Output": "{% $totl %}", "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+    ///   "A": {"Type": "Pass", "Assign": {"total": 3}, "Next": "B"},
+    ///   "B": {"Type": "Pass", "Output": "{% $total %}", "End": true}}}
+    /// ```
+    pub(crate) struct UndefinedVariable {
+        code: "ASL341",
+        name: "undefined-variable",
+        category: DataFlow,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for UndefinedVariable {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let variables = Variables::analyze(ctx.model);
+        let names: Vec<&str> = variables.assignments.iter().map(|a| a.name.as_str()).collect();
+        for read in &variables.reads {
+            if variables.visibility(ctx.model, read) != Visibility::Unassigned {
+                continue;
+            }
+            let state = ctx.model.state(read.state);
+            let range = string_range(ctx.source, read.node, read.range.clone());
+            let mut diagnostic = self
+                .meta()
+                .diagnostic(
+                    range,
+                    format!(
+                        "\"{}\" of state \"{}\" reads the variable `${}`, which is never assigned where this state can see it",
+                        read.field, state.name, read.name
+                    ),
+                )
+                .with_label(range, "never assigned");
+            diagnostic = match closest(&read.name, &names) {
+                Some(name) => diagnostic.with_help(format!("did you mean `${name}`?")),
+                None => diagnostic.with_help(format!(
+                    "assign \"{}\" in an \"Assign\" of an earlier state of this scope or an enclosing one",
+                    read.name
+                )),
+            };
+            out.push(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+use asl_diagnostics::Diagnostic;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::data_flow::sites::string_range;
+use crate::rules::data_flow::variables::{Variables, Visibility};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a variable read in a state that can be entered, on some path from
+    /// `StartAt`, before any state on that path assigned the variable. The path is shown.
+    ///
+    /// ## Why is this bad?
+    /// On that path the variable has no value and the expression fails at run time.
+    /// Assignments take effect only after the state that makes them: a state's own
+    /// `Assign` and `Output` still see the old values, and a catcher's `Assign` replaces
+    /// the state's.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "Check", "States": {
+    ///   "Check": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.vip %}", "Assign": {"discount": 10}, "Next": "Bill"}], "Default": "Bill"},
+    ///   "Bill": {"Type": "Pass", "Output": "{% $discount %}", "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"QueryLanguage": "JSONata", "StartAt": "Check", "States": {
+    ///   "Check": {"Type": "Choice", "Assign": {"discount": 0}, "Choices": [{"Condition": "{% $states.input.vip %}", "Assign": {"discount": 10}, "Next": "Bill"}], "Default": "Bill"},
+    ///   "Bill": {"Type": "Pass", "Output": "{% $discount %}", "End": true}}}
+    /// ```
+    pub(crate) struct VariableMaybeUnassigned {
+        code: "ASL342",
+        name: "variable-maybe-unassigned",
+        category: DataFlow,
+        severity: Warning,
+        fix: None,
+    }
+}
+
+impl Rule for VariableMaybeUnassigned {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let variables = Variables::analyze(ctx.model);
+        for read in &variables.reads {
+            if variables.visibility(ctx.model, read) != Visibility::Visible
+                || variables.assigned_at_entry(read.state, &read.name) != Some(false)
+            {
+                continue;
+            }
+            let state = ctx.model.state(read.state);
+            let range = string_range(ctx.source, read.node, read.range.clone());
+            let path = variables.unassigned_path(ctx.model, read.state, &read.name);
+            let mut diagnostic = self
+                .meta()
+                .diagnostic(
+                    range,
+                    format!(
+                        "\"{}\" of state \"{}\" reads `${}`, which may not be assigned yet when the state is entered",
+                        read.field, state.name, read.name
+                    ),
+                )
+                .with_label(range, "possibly unassigned");
+            if !path.is_empty() {
+                let steps: Vec<String> = path.iter().map(|name| format!("\"{name}\"")).collect();
+                diagnostic = diagnostic.with_note(format!(
+                    "on the path {} nothing assigns \"{}\" before this state",
+                    steps.join(" → "),
+                    read.name
+                ));
+            }
+            if let Some(parent) = ctx.model.scope(state.scope).parent() {
+                let parent = ctx.model.state(parent);
+                if variables.assigned_at_entry(parent.id, &read.name) == Some(false) {
+                    diagnostic = diagnostic.with_note(format!(
+                        "state \"{}\" can also be entered before \"{}\" is assigned in the enclosing scope",
+                        parent.name, read.name
+                    ));
+                }
+            }
+            out.push(diagnostic.with_help(format!(
+                "assign \"{}\" on every path that reaches this state (assignments take effect in the next state)",
+                read.name
+            )));
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! Workflow variables over the state graph: who assigns what, who reads what, and which
+//! variables are certainly assigned when each state is entered.
+//!
+//! Every `States` object is a scope. A state reads the values as of its entry; what it
+//! assigns takes effect in the next state, and which `Assign` runs depends on the edge
+//! taken: the state's own on `Next`/`Default`, the chosen rule's on a Choice rule's
+//! `Next`, the catcher's (and not the state's) on a `Catch` edge. A Parallel branch or
+//! Map iteration starts with what was assigned when its state was entered; a Distributed
+//! Map's iterations see no outer variable at all.
+//!
+//! "Assigned at entry" is a must-analysis: the intersection over every path from the
+//! scope's `StartAt`, solved by iterating to a fixpoint (loops included).
+
+use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
+
+use asl_semantic::expr::jsonata::{Binding, parse_jsonata, references};
+use asl_semantic::expr::path::Root;
+use asl_semantic::model::{
+    MapMode, Model, QueryLanguage, ScopeId, ScopeKind, State, StateId, StateKind, TransitionKind,
+};
+use asl_syntax::{Member, Node};
+
+use crate::rules::data_flow::paths_in;
+use crate::rules::data_flow::sites::{JsonPathPlace, PathField, jsonata_sites, jsonpath_exprs};
+
+/// A read of a workflow variable.
+pub(crate) struct Read<'a> {
+    pub name: String,
+    pub state: StateId,
+    pub field: String,
+    /// The string that holds the expression.
+    pub node: &'a Node,
+    /// Covers `$name` in the decoded string.
+    pub range: Range<usize>,
+}
+
+/// Which `Assign` of a state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AssignOrigin {
+    State,
+    ChoiceRule(usize),
+    Catcher(usize),
+}
+
+/// One key of an `Assign` object.
+pub(crate) struct Assignment<'a> {
+    /// The variable name (a JSONPath `name.$` key assigns `name`).
+    pub name: String,
+    pub state: StateId,
+    pub member: &'a Member,
+    pub origin: AssignOrigin,
+}
+
+/// The result of the analysis.
+pub(crate) struct Variables<'a> {
+    pub reads: Vec<Read<'a>>,
+    pub assignments: Vec<Assignment<'a>>,
+    names: Vec<String>,
+    /// Names certainly assigned when each state is entered; `None` for a state that is
+    /// never entered from its scope's `StartAt`.
+    entry: Vec<Option<NameSet>>,
+}
+
+/// Where a read's variable comes from, as far as the scopes go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Visibility {
+    /// Assigned in the reader's scope or an enclosing scope it can see.
+    Visible,
+    /// Assigned only outside the Distributed Map whose iteration reads it.
+    BeyondDistributedMap(StateId),
+    /// Assigned nowhere the reader can see.
+    Unassigned,
+}
+
+impl<'a> Variables<'a> {
+    pub(crate) fn analyze(model: &'a Model<'a>) -> Self {
+        let mut variables = Variables {
+            reads: collect_reads(model),
+            assignments: collect_assignments(model),
+            names: Vec::new(),
+            entry: vec![None; model.states.len()],
+        };
+        for assignment in &variables.assignments {
+            if !variables.names.contains(&assignment.name) {
+                variables.names.push(assignment.name.clone());
+            }
+        }
+        variables.solve(model, model.root_scope, Some(NameSet::default()));
+        variables
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// Whether `name` is certainly assigned when `state` is entered (`None`: the state is
+    /// never entered).
+    pub(crate) fn assigned_at_entry(&self, state: StateId, name: &str) -> Option<bool> {
+        let set = self.entry.get(state.index())?.as_ref()?;
+        Some(self.index(name).is_some_and(|i| set.contains(i)))
+    }
+
+    /// What `state` assigns on a transition of `kind`.
+    fn assigned_on(&self, state: StateId, kind: TransitionKind) -> NameSet {
+        let origin = match kind {
+            TransitionKind::Next | TransitionKind::Default => AssignOrigin::State,
+            TransitionKind::Choice(index) => AssignOrigin::ChoiceRule(index),
+            TransitionKind::Catch(index) => AssignOrigin::Catcher(index),
+        };
+        let mut set = NameSet::default();
+        for assignment in self
+            .assignments
+            .iter()
+            .filter(|a| a.state == state && a.origin == origin)
+        {
+            if let Some(i) = self.index(&assignment.name) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
+    /// Solves one scope given what is assigned on entering it, then its nested scopes.
+    fn solve(&mut self, model: &Model<'a>, scope: ScopeId, inherited: Option<NameSet>) {
+        let start = model
+            .scope(scope)
+            .start_at
+            .as_ref()
+            .and_then(|f| f.value)
+            .and_then(|name| model.find_state(scope, name));
+        if let (Some(start), Some(inherited)) = (start, inherited) {
+            self.entry[start.index()] = Some(inherited);
+            let mut queue = VecDeque::from([start]);
+            while let Some(state) = queue.pop_front() {
+                let Some(at_entry) = self.entry[state.index()].clone() else {
+                    continue;
+                };
+                for transition in model.transitions(state) {
+                    let Some(target) = transition.resolved else { continue };
+                    let mut out = at_entry.clone();
+                    out.union_with(&self.assigned_on(state, transition.kind));
+                    let changed = match &mut self.entry[target.index()] {
+                        Some(existing) => existing.intersect_with(&out),
+                        slot @ None => {
+                            *slot = Some(out);
+                            true
+                        }
+                    };
+                    if changed {
+                        queue.push_back(target);
+                    }
+                }
+            }
+        }
+        for &state in &model.scope(scope).states {
+            let at_entry = self.entry[state.index()].clone();
+            for inner in nested_scopes(model.state(state)) {
+                let distributed = is_distributed_processor(model, inner);
+                let inherited = if distributed {
+                    at_entry.as_ref().map(|_| NameSet::default())
+                } else {
+                    at_entry.clone()
+                };
+                self.solve(model, inner, inherited);
+            }
+        }
+    }
+
+    /// The scopes whose variables a state in `scope` can read, innermost first, and the
+    /// Distributed Map (if any) beyond which the rest lies.
+    fn visible_scopes(model: &Model<'_>, scope: ScopeId) -> (Vec<ScopeId>, Vec<ScopeId>, Option<StateId>) {
+        let mut visible = Vec::new();
+        let mut beyond = Vec::new();
+        let mut boundary = None;
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            if boundary.is_none() {
+                visible.push(id);
+            } else {
+                beyond.push(id);
+            }
+            if boundary.is_none() && is_distributed_processor(model, id) {
+                boundary = model.scope(id).parent();
+            }
+            current = model.scope(id).parent().map(|parent| model.state(parent).scope);
+        }
+        (visible, beyond, boundary)
+    }
+
+    /// Where the variable read by `read` is assigned, relative to the reader.
+    pub(crate) fn visibility(&self, model: &Model<'_>, read: &Read<'_>) -> Visibility {
+        let (visible, beyond, boundary) = Self::visible_scopes(model, model.state(read.state).scope);
+        let assigned_in = |scopes: &[ScopeId]| {
+            self.assignments
+                .iter()
+                .any(|a| a.name == read.name && scopes.contains(&model.state(a.state).scope))
+        };
+        if assigned_in(&visible) {
+            Visibility::Visible
+        } else if let (true, Some(map)) = (assigned_in(&beyond), boundary) {
+            Visibility::BeyondDistributedMap(map)
+        } else {
+            Visibility::Unassigned
+        }
+    }
+
+    /// The enclosing scopes of `scope` (not itself) up to a Distributed Map boundary:
+    /// the ones an assignment in `scope` must not reuse a name of.
+    pub(crate) fn enclosing_scopes(model: &Model<'_>, scope: ScopeId) -> Vec<ScopeId> {
+        let (mut visible, _, _) = Self::visible_scopes(model, scope);
+        visible.remove(0);
+        visible
+    }
+
+    /// A path of state names from the scope's `StartAt` to `target` along which `name` is
+    /// never assigned (the witness of a "maybe unassigned" read).
+    pub(crate) fn unassigned_path(&self, model: &Model<'a>, target: StateId, name: &str) -> Vec<&'a str> {
+        let scope = model.state(target).scope;
+        let Some(start) = model
+            .scope(scope)
+            .start_at
+            .as_ref()
+            .and_then(|f| f.value)
+            .and_then(|n| model.find_state(scope, n))
+        else {
+            return Vec::new();
+        };
+        let Some(index) = self.index(name) else {
+            return Vec::new();
+        };
+        let mut previous: HashMap<StateId, StateId> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        let mut seen = vec![start];
+        while let Some(state) = queue.pop_front() {
+            if state == target {
+                let mut path = vec![model.state(state).name];
+                let mut current = state;
+                while let Some(&before) = previous.get(&current) {
+                    path.push(model.state(before).name);
+                    current = before;
+                }
+                path.reverse();
+                return path;
+            }
+            for transition in model.transitions(state) {
+                let Some(next) = transition.resolved else { continue };
+                if seen.contains(&next) || self.assigned_on(state, transition.kind).contains(index) {
+                    continue;
+                }
+                seen.push(next);
+                previous.insert(next, state);
+                queue.push_back(next);
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// The scopes nested directly in a state (Parallel branches, Map processor).
+pub(crate) fn nested_scopes(state: &State<'_>) -> Vec<ScopeId> {
+    match &state.kind {
+        StateKind::Parallel(parallel) => parallel
+            .branches
+            .as_ref()
+            .and_then(|f| f.value.clone())
+            .unwrap_or_default(),
+        StateKind::Map(map) => map.processor().into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `scope` is the processor of a Distributed Map.
+pub(crate) fn is_distributed_processor(model: &Model<'_>, scope: ScopeId) -> bool {
+    let ScopeKind::ItemProcessor { map, .. } = model.scope(scope).kind else {
+        return false;
+    };
+    matches!(&model.state(map).kind, StateKind::Map(m) if m.mode == MapMode::Distributed)
+}
+
+fn collect_reads<'a>(model: &'a Model<'a>) -> Vec<Read<'a>> {
+    let mut reads = Vec::new();
+    for expr in jsonpath_exprs(model) {
+        // ResultPath writes; a variable there is reported by invalid-result-path-root.
+        if expr.place == JsonPathPlace::Path(PathField::ResultPath) {
+            continue;
+        }
+        let parsed = expr.parse();
+        for path in paths_in(&parsed) {
+            if let Root::Variable { name, range } = &path.root {
+                reads.push(Read {
+                    name: name.clone(),
+                    state: expr.state.id,
+                    field: expr.field.clone(),
+                    node: expr.node,
+                    range: range.start.saturating_sub(1)..range.end,
+                });
+            }
+        }
+    }
+    let assigned: Vec<&str> = model
+        .states
+        .iter()
+        .flat_map(|s| assign_objects(s).into_iter().flat_map(|(_, members)| members.iter()))
+        .map(|m| m.key.text.as_str())
+        .collect();
+    for site in jsonata_sites(model) {
+        let Ok(expr) = parse_jsonata(site.expression.expression) else {
+            continue;
+        };
+        for variable in references(&expr).variables {
+            // A built-in's name counts as a variable read only if a variable has that name.
+            let counts = match variable.binding {
+                Binding::Free => true,
+                Binding::Builtin => assigned.contains(&variable.name.as_str()),
+                Binding::Local => false,
+            };
+            // `$name(…)` calls a function: unknown-jsonata-function reports unknown ones.
+            let called = site
+                .expression
+                .expression
+                .get(variable.range.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with('('));
+            if counts && !called {
+                let offset = site.expression.offset;
+                reads.push(Read {
+                    name: variable.name,
+                    state: site.state.id,
+                    field: site.field.clone(),
+                    node: site.node,
+                    range: variable.range.start + offset..variable.range.end + offset,
+                });
+            }
+        }
+    }
+    reads
+}
+
+/// The `Assign` objects of a state: its own, its top-level Choice rules', its catchers'.
+pub(crate) fn assign_objects<'a>(state: &State<'a>) -> Vec<(AssignOrigin, &'a [Member])> {
+    let mut found = Vec::new();
+    if let Some(members) = state.assign.as_ref().and_then(|f| f.value) {
+        found.push((AssignOrigin::State, members));
+    }
+    if let StateKind::Choice(choice) = &state.kind {
+        for (index, rule) in choice.rules().iter().enumerate() {
+            if let Some(members) = rule.assign.as_ref().and_then(|f| f.value) {
+                found.push((AssignOrigin::ChoiceRule(index), members));
+            }
+        }
+    }
+    for (index, catcher) in state.catchers().iter().enumerate() {
+        if let Some(members) = catcher.assign.as_ref().and_then(|f| f.value) {
+            found.push((AssignOrigin::Catcher(index), members));
+        }
+    }
+    found
+}
+
+/// The variable a key of an `Assign` object assigns.
+pub(crate) fn assigned_name(state: &State<'_>, key: &str) -> String {
+    match state.effective_query_language {
+        QueryLanguage::JsonPath => key.strip_suffix(".$").unwrap_or(key).to_owned(),
+        QueryLanguage::Jsonata => key.to_owned(),
+    }
+}
+
+fn collect_assignments<'a>(model: &'a Model<'a>) -> Vec<Assignment<'a>> {
+    let mut assignments = Vec::new();
+    for state in &model.states {
+        for (origin, members) in assign_objects(state) {
+            for member in members {
+                assignments.push(Assignment {
+                    name: assigned_name(state, &member.key.text),
+                    state: state.id,
+                    member,
+                    origin,
+                });
+            }
+        }
+    }
+    assignments
+}
+
+/// A set of variable indexes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct NameSet(Vec<u64>);
+
+impl NameSet {
+    fn insert(&mut self, index: usize) {
+        let word = index / 64;
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << (index % 64);
+    }
+
+    fn contains(&self, index: usize) -> bool {
+        self.0
+            .get(index / 64)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+
+    fn union_with(&mut self, other: &NameSet) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (word, other) in self.0.iter_mut().zip(&other.0) {
+            *word |= other;
+        }
+    }
+
+    /// Intersects in place; returns whether anything changed.
+    fn intersect_with(&mut self, other: &NameSet) -> bool {
+        let before = self.clone();
+        for (index, word) in self.0.iter_mut().enumerate() {
+            *word &= other.0.get(index).copied().unwrap_or(0);
+        }
+        *self != before
+    }
+}
