@@ -1,0 +1,93 @@
+//! Latency from `didChange` to its `publishDiagnostics`, replaying edits on a 1 MB,
+//! 5,000-state document and on a 20 KB one. The debounce is set to zero, so the figures are
+//! what a change costs after the debounce. Run with `cargo bench -p asl_lsp --bench latency`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Session, URI};
+use serde_json::json;
+
+/// A valid machine of `states` Task states in a chain, each padded to about `state_bytes`.
+fn machine(states: usize, state_bytes: usize) -> String {
+    let mut text =
+        String::from("{\n  \"Comment\": \"latency benchmark\",\n  \"StartAt\": \"State0\",\n  \"States\": {\n");
+    for i in 0..states {
+        let next = if i + 1 == states {
+            "\"End\": true".to_owned()
+        } else {
+            format!("\"Next\": \"State{}\"", i + 1)
+        };
+        let head = format!(
+            "    \"State{i}\": {{\n      \"Type\": \"Task\",\n      \"Resource\": \"arn:aws:states:::lambda:invoke\",\n      \"Parameters\": {{\"FunctionName\": \"fn-{i}\", \"Payload.$\": \"$\"}},\n      {next},\n      \"Comment\": \""
+        );
+        let padding = "x".repeat(state_bytes.saturating_sub(head.len() + 10));
+        text.push_str(&head);
+        text.push_str(&padding);
+        text.push_str(if i + 1 == states { "\"\n    }\n" } else { "\"\n    },\n" });
+    }
+    text.push_str("  }\n}\n");
+    text
+}
+
+/// Replays `edits` one-character edits inside the first state's Comment and returns the
+/// latencies, each measured until the diagnostics of that version arrive.
+async fn replay(text: &str, edits: usize) -> Vec<Duration> {
+    let (mut session, _) = Session::initialized(&["utf-16"]).await;
+    let opened = session.open(URI, text).await;
+    assert_eq!(opened["diagnostics"], json!([]), "the benchmark document is clean");
+    let comment_line = 9;
+    let mut latencies = Vec::with_capacity(edits);
+    for version in 2..edits as i64 + 2 {
+        let character = 18 + (version % 20) as u32;
+        let range = json!({"start": {"line": comment_line, "character": character}, "end": {"line": comment_line, "character": character + 1}});
+        let change = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": range, "text": "y"}]});
+        let started = Instant::now();
+        session.notify("textDocument/didChange", change).await;
+        let published = session.diagnostics(URI).await;
+        latencies.push(started.elapsed());
+        assert_eq!(published["version"], version);
+    }
+    session.shutdown().await;
+    latencies
+}
+
+fn report(name: &str, bytes: usize, mut latencies: Vec<Duration>) {
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name}: {} KB, {} edits: median {:.2} ms, p90 {:.2} ms, max {:.2} ms",
+        bytes / 1024,
+        latencies.len(),
+        ms(at(0.5)),
+        ms(at(0.9)),
+        ms(at(1.0))
+    );
+}
+
+fn main() {
+    // `cargo test --all-targets` runs benches once as tests: keep that quick.
+    let quick = std::env::args().all(|arg| arg != "--bench");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let large = machine(5_000, 210);
+    let small = machine(80, 250);
+    let (large_edits, small_edits) = if quick { (3, 10) } else { (40, 400) };
+    report(
+        "1 MB document",
+        large.len(),
+        runtime.block_on(replay(&large, large_edits)),
+    );
+    report(
+        "20 KB document",
+        small.len(),
+        runtime.block_on(replay(&small, small_edits)),
+    );
+}
