@@ -18,6 +18,7 @@ pub(crate) mod missing_required_field;
 pub(crate) mod next_or_end;
 pub(crate) mod query_language_downgrade;
 pub(crate) mod quota_exceeded;
+pub(crate) mod schema_violation;
 pub(crate) mod spec;
 pub(crate) mod state_not_object;
 pub(crate) mod unknown_field;
@@ -53,4 +54,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &deprecated_iterator::DeprecatedIterator,
     &deprecated_map_parameters::DeprecatedMapParameters,
     &state_not_object::StateNotObject,
+    &schema_violation::SchemaViolation,
 ];
