@@ -1,0 +1,199 @@
+//! Task `Resource` ARNs read as Step Functions integrations, and the table of optimized
+//! integrations (`integrations.tsv`) they are checked against.
+
+/// How a Task waits for its service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    /// No suffix: call and continue.
+    RequestResponse,
+    /// `.sync`: wait for the job to finish.
+    Sync,
+    /// `.sync:2`: wait, with a JSON (not string) output.
+    Sync2,
+    /// `.waitForTaskToken`: wait for a callback.
+    TaskToken,
+}
+
+impl Pattern {
+    fn from_suffix(suffix: &str) -> Option<Self> {
+        match suffix {
+            "" => Some(Pattern::RequestResponse),
+            ".sync" => Some(Pattern::Sync),
+            ".sync:2" => Some(Pattern::Sync2),
+            ".waitForTaskToken" => Some(Pattern::TaskToken),
+            _ => None,
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "rr" => Some(Pattern::RequestResponse),
+            "sync" => Some(Pattern::Sync),
+            "sync:2" => Some(Pattern::Sync2),
+            "token" => Some(Pattern::TaskToken),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn suffix(self) -> &'static str {
+        match self {
+            Pattern::RequestResponse => "(none)",
+            Pattern::Sync => ".sync",
+            Pattern::Sync2 => ".sync:2",
+            Pattern::TaskToken => ".waitForTaskToken",
+        }
+    }
+}
+
+/// What a Task `Resource` is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resource<'a> {
+    /// `arn:…:states:…:activity:name`.
+    Activity,
+    /// `arn:…:states:::service:action[suffix]`; `pattern` is `None` for a suffix that is
+    /// not one of the known ones.
+    Integration {
+        service: &'a str,
+        action: &'a str,
+        suffix: &'a str,
+        pattern: Option<Pattern>,
+        /// `aws-sdk:<service>:<action>`.
+        sdk: bool,
+    },
+    /// A Lambda function ARN, a placeholder, or anything else.
+    Other,
+}
+
+/// Reads a Task `Resource`.
+pub(crate) fn parse_resource(arn: &str) -> Resource<'_> {
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(_partition), Some("states"), Some(region), Some(account), Some(rest)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Resource::Other;
+    };
+    if rest.starts_with("activity:") {
+        return Resource::Activity;
+    }
+    // Integrations are written without region and account; placeholders are not ours to judge.
+    if !region.is_empty() || !account.is_empty() || rest.contains("${") {
+        return Resource::Other;
+    }
+    let (sdk, rest) = match rest.strip_prefix("aws-sdk:") {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let Some((service, action_and_suffix)) = rest.split_once(':') else {
+        return Resource::Other;
+    };
+    let split = action_and_suffix.find('.').unwrap_or(action_and_suffix.len());
+    let (action, suffix) = action_and_suffix.split_at(split);
+    Resource::Integration {
+        service,
+        action,
+        suffix,
+        pattern: Pattern::from_suffix(suffix),
+        sdk,
+    }
+}
+
+/// The patterns an optimized integration supports; `None` when the service or action is
+/// not in the table.
+pub(crate) fn supported_patterns(service: &str, action: &str) -> Option<Vec<Pattern>> {
+    table()
+        .find(|(s, a, _)| *s == service && *a == action)
+        .map(|(_, _, patterns)| patterns.split(',').filter_map(Pattern::from_code).collect())
+}
+
+/// Whether the table knows the service at all.
+pub(crate) fn is_known_service(service: &str) -> bool {
+    table().any(|(s, _, _)| s == service)
+}
+
+/// The actions of a service the table knows.
+pub(crate) fn known_actions(service: &str) -> Vec<&'static str> {
+    table().filter(|(s, _, _)| *s == service).map(|(_, a, _)| a).collect()
+}
+
+/// Every known service name.
+pub(crate) fn known_services() -> Vec<&'static str> {
+    let mut services: Vec<&'static str> = table().map(|(s, _, _)| s).collect();
+    services.dedup();
+    services
+}
+
+fn table() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    include_str!("integrations.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?, fields.next()?, fields.next()?))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_resource_forms() {
+        assert_eq!(
+            parse_resource("arn:aws:states:::lambda:invoke.waitForTaskToken"),
+            Resource::Integration {
+                service: "lambda",
+                action: "invoke",
+                suffix: ".waitForTaskToken",
+                pattern: Some(Pattern::TaskToken),
+                sdk: false
+            }
+        );
+        assert_eq!(
+            parse_resource("arn:${Partition}:states:::states:startExecution.sync:2"),
+            Resource::Integration {
+                service: "states",
+                action: "startExecution",
+                suffix: ".sync:2",
+                pattern: Some(Pattern::Sync2),
+                sdk: false
+            }
+        );
+        assert!(matches!(
+            parse_resource("arn:aws:states:::aws-sdk:s3:getObject"),
+            Resource::Integration {
+                sdk: true,
+                service: "s3",
+                ..
+            }
+        ));
+        assert_eq!(
+            parse_resource("arn:aws:states:us-east-1:123456789012:activity:Approve"),
+            Resource::Activity
+        );
+        assert_eq!(
+            parse_resource("arn:aws:lambda:us-east-1:123456789012:function:f"),
+            Resource::Other
+        );
+        assert_eq!(parse_resource("${FunctionArn}"), Resource::Other);
+    }
+
+    #[test]
+    fn table_rows_are_well_formed() {
+        for (service, action, patterns) in table() {
+            assert!(!service.is_empty() && !action.is_empty(), "{service}:{action}");
+            assert!(
+                patterns.split(',').all(|p| Pattern::from_code(p).is_some()),
+                "{service}:{action} {patterns}"
+            );
+        }
+        assert_eq!(
+            supported_patterns("lambda", "invoke"),
+            Some(vec![Pattern::RequestResponse, Pattern::TaskToken])
+        );
+    }
+}

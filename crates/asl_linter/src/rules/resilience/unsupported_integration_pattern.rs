@@ -1,0 +1,66 @@
+use asl_diagnostics::Diagnostic;
+use asl_semantic::model::StateKind;
+
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::resilience::integrations::{Resource, parse_resource, supported_patterns};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an optimized integration with an integration pattern it does not support,
+    /// such as `lambda:invoke.sync` or `dynamodb:putItem.waitForTaskToken`.
+    ///
+    /// ## Why is this bad?
+    /// Each integration supports only some patterns; AWS does not recognise the resource
+    /// otherwise and rejects the definition.
+    ///
+    /// ## Examples
+    /// ### Invalid
+    /// ```json
+    /// {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.sync",
+    ///   "Parameters": {"FunctionName": "f"}, "End": true}}}
+    /// ```
+    ///
+    /// ### Valid
+    /// ```json
+    /// {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+    ///   "Parameters": {"FunctionName": "f"}, "End": true}}}
+    /// ```
+    pub(crate) struct UnsupportedIntegrationPattern {
+        code: "ASL453",
+        name: "unsupported-integration-pattern",
+        category: Resilience,
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for UnsupportedIntegrationPattern {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        for state in &ctx.model.states {
+            let StateKind::Task(task) = &state.kind else { continue };
+            let Some(resource) = &task.resource else { continue };
+            let Some(arn) = resource.value else { continue };
+            // Unknown suffixes and `.sync` on `aws-sdk` are invalid-resource's business,
+            // unknown integrations unknown-service-integration's.
+            let Resource::Integration { service, action, suffix, pattern: Some(pattern), sdk: false } = parse_resource(arn)
+            else {
+                continue;
+            };
+            let Some(supported) = supported_patterns(service, action) else { continue };
+            if supported.contains(&pattern) {
+                continue;
+            }
+            let suffixes: Vec<&str> = supported.iter().map(|p| p.suffix()).collect();
+            let range = resource.value_range();
+            out.push(
+                self.meta()
+                    .diagnostic(
+                        range,
+                        format!("Task \"{}\" uses \"{service}:{action}{suffix}\", but \"{service}:{action}\" does not support \"{suffix}\"", state.name),
+                    )
+                    .with_label(range, "unsupported integration pattern")
+                    .with_help(format!("\"{service}:{action}\" supports these suffixes: {}", suffixes.join(", "))),
+            );
+        }
+    }
+}
