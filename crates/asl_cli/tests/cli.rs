@@ -137,6 +137,19 @@ fn bad_input_gives_a_positioned_error_not_a_crash() {
 }
 
 #[test]
+fn a_chain_of_100_000_states_does_not_overflow_any_walk() {
+    let count = 100_000;
+    let mut text = String::from("{\"StartAt\": \"S0\", \"States\": {");
+    for i in 0..count - 1 {
+        text.push_str(&format!("\"S{i}\": {{\"Type\": \"Pass\", \"Next\": \"S{}\"}},", i + 1));
+    }
+    text.push_str(&format!("\"S{}\": {{\"Type\": \"Succeed\"}}}}}}", count - 1));
+    let output = asl_lint(&["check", "--format", "json", "-"], Some(text.as_bytes()));
+    let report = json_report(&output);
+    assert_eq!(report["files_checked"], 1, "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
 fn huge_files_are_refused_with_a_clear_message() {
     let dir = scratch("huge");
     let path = dir.join("huge.asl.json");

@@ -15,7 +15,7 @@ mod condition;
 mod render;
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -215,7 +215,8 @@ impl StateGraph {
                 exitless_loops: Vec::new(),
             })
             .collect();
-        let components = tarjan_scc(&self.graph);
+        // Kosaraju walks iteratively; Tarjan in petgraph recurses once per state of a chain.
+        let components = kosaraju_scc(&self.graph);
         let mut component_of = vec![0usize; self.graph.node_count()];
         for (number, component) in components.iter().enumerate() {
             for index in component {
