@@ -1,6 +1,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_semantic::graph::StateGraph;
 use asl_syntax::{Parse, SourceText, TextRange, decode_source, parse};
 
 use crate::{RuleContext, Settings, all_rules};
@@ -31,7 +32,8 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 
 fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
     let model = asl_semantic::model::build(&parse.root);
-    let ctx = RuleContext { source: text, parse, model: &model, settings };
+    let graph = StateGraph::build(&model);
+    let ctx = RuleContext { source: text, parse, model: &model, graph: &graph, settings };
     let mut diagnostics = Vec::new();
     for rule in all_rules() {
         let mut found = Vec::new();

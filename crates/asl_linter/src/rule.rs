@@ -1,4 +1,5 @@
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_semantic::graph::StateGraph;
 use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
@@ -86,6 +87,8 @@ pub struct RuleContext<'a> {
     pub source: &'a str,
     pub parse: &'a Parse,
     pub model: &'a Model<'a>,
+    /// The state graph of `model`, built once for all rules.
+    pub graph: &'a StateGraph,
     pub settings: &'a Settings,
 }
 

@@ -1,5 +1,4 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::graph::StateGraph;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::flow::unknown_transition_target::quoted_list;
@@ -53,7 +52,7 @@ declare_rule! {
 impl Rule for LoopWithoutExit {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
-        let graph = StateGraph::build(model);
+        let graph = ctx.graph;
         for scope in &model.scopes {
             let flow = graph.scope(scope.id);
             // A scope with no terminal state at all is reported once, by no-terminal-state;

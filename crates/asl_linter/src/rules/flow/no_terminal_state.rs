@@ -1,5 +1,4 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::graph::StateGraph;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::missing_required_field::scope_description;
@@ -48,7 +47,7 @@ declare_rule! {
 impl Rule for NoTerminalState {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
-        let graph = StateGraph::build(model);
+        let graph = ctx.graph;
         for scope in &model.scopes {
             let Some(states) = &scope.states_field else { continue };
             if !graph.scope(scope.id).lacks_terminal_state(model, scope.id) {

@@ -52,7 +52,7 @@ declare_rule! {
 impl Rule for UnreachableState {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
-        let graph = StateGraph::build(model);
+        let graph = ctx.graph;
         let mut covered = vec![false; model.states.len()];
         for scope in &model.scopes {
             // A second state of the same name is reported as a duplicate, and a member of
