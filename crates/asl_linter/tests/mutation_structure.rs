@@ -60,562 +60,95 @@ const fn case_at(
 
 const LONG_NAME: &str = "\"A state name of eighty-one characters, one more than the longest AWS accepts.....\": {";
 
+#[rustfmt::skip]
 const CASES: &[Case] = &[
     // Fields per state type.
-    case(
-        "unknown field",
-        JSONPATH,
-        &[("\"TimeoutSeconds\": 30,", "\"TimeoutSecond\": 30,")],
-        "ASL105",
-    ),
-    case(
-        "unknown root field",
-        JSONPATH,
-        &[("\"TimeoutSeconds\": 3600,", "\"TimeoutSeconds\": 3600, \"Timeout\": 5,")],
-        "ASL105",
-    ),
-    case(
-        "Result in a Task",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": \"$.validation\",",
-            "\"ResultPath\": \"$.validation\", \"Result\": {},",
-        )],
-        "ASL105",
-    ),
-    case(
-        "Retry in a Pass",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": \"$.label\",",
-            "\"ResultPath\": \"$.label\", \"Retry\": [],",
-        )],
-        "ASL105",
-    ),
-    case(
-        "misspelt operator",
-        JSONPATH,
-        &[("\"StringEquals\": \"DE\"", "\"StringEqual\": \"DE\"")],
-        "ASL105",
-    ),
-    case(
-        "Assign in a Succeed",
-        JSONATA,
-        &[("\"Type\": \"Succeed\"", "\"Type\": \"Succeed\", \"Assign\": {}")],
-        "ASL105",
-    ),
-    case(
-        "unknown state type",
-        JSONPATH,
-        &[(
-            "\"Type\": \"Wait\",\n      \"Timestamp\"",
-            "\"Type\": \"Wiat\",\n      \"Timestamp\"",
-        )],
-        "ASL104",
-    ),
+    case("unknown field", JSONPATH, &[("\"TimeoutSeconds\": 30,", "\"TimeoutSecond\": 30,")], "ASL105"),
+    case("unknown root field", JSONPATH, &[("\"TimeoutSeconds\": 3600,", "\"TimeoutSeconds\": 3600, \"Timeout\": 5,")], "ASL105"),
+    case("Result in a Task", JSONPATH, &[("\"ResultPath\": \"$.validation\",", "\"ResultPath\": \"$.validation\", \"Result\": {},")], "ASL105"),
+    case("Retry in a Pass", JSONPATH, &[("\"ResultPath\": \"$.label\",", "\"ResultPath\": \"$.label\", \"Retry\": [],")], "ASL105"),
+    case("misspelt operator", JSONPATH, &[("\"StringEquals\": \"DE\"", "\"StringEqual\": \"DE\"")], "ASL105"),
+    case("Assign in a Succeed", JSONATA, &[("\"Type\": \"Succeed\"", "\"Type\": \"Succeed\", \"Assign\": {}")], "ASL105"),
+    case("unknown state type", JSONPATH, &[("\"Type\": \"Wait\",\n      \"Timestamp\"", "\"Type\": \"Wiat\",\n      \"Timestamp\"")], "ASL104"),
     // Types.
-    case(
-        "string for an integer",
-        JSONPATH,
-        &[("\"TimeoutSeconds\": 30,", "\"TimeoutSeconds\": \"30\",")],
-        "ASL103",
-    ),
-    case(
-        "string MaxAttempts",
-        JSONPATH,
-        &[("\"MaxAttempts\": 3,", "\"MaxAttempts\": \"3\",")],
-        "ASL103",
-    ),
-    case_at(
-        "string End",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": \"$.label\",\n              \"End\": true",
-            "\"ResultPath\": \"$.label\",\n              \"End\": \"yes\"",
-        )],
-        "ASL103",
-        ("\"End\": \"yes\"", 0),
-    ),
-    case(
-        "null ItemsPath",
-        JSONPATH,
-        &[("\"ItemsPath\": \"$.validation.order.items\",", "\"ItemsPath\": null,")],
-        "ASL103",
-    ),
-    case(
-        "string ResultSelector",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": \"$.shipping\",",
-            "\"ResultPath\": \"$.shipping\", \"ResultSelector\": \"x\",",
-        )],
-        "ASL103",
-    ),
-    case(
-        "plain string for a JSONata number",
-        JSONATA,
-        &[(
-            "\"TimeoutSeconds\": \"{% $states.input.timeout %}\",",
-            "\"TimeoutSeconds\": \"soon\",",
-        )],
-        "ASL103",
-    ),
+    case("string for an integer", JSONPATH, &[("\"TimeoutSeconds\": 30,", "\"TimeoutSeconds\": \"30\",")], "ASL103"),
+    case("string MaxAttempts", JSONPATH, &[("\"MaxAttempts\": 3,", "\"MaxAttempts\": \"3\",")], "ASL103"),
+    case_at("string End", JSONPATH, &[("\"ResultPath\": \"$.label\",\n              \"End\": true", "\"ResultPath\": \"$.label\",\n              \"End\": \"yes\"")], "ASL103", ("\"End\": \"yes\"", 0)),
+    case("null ItemsPath", JSONPATH, &[("\"ItemsPath\": \"$.validation.order.items\",", "\"ItemsPath\": null,")], "ASL103"),
+    case("string ResultSelector", JSONPATH, &[("\"ResultPath\": \"$.shipping\",", "\"ResultPath\": \"$.shipping\", \"ResultSelector\": \"x\",")], "ASL103"),
+    case("plain string for a JSONata number", JSONATA, &[("\"TimeoutSeconds\": \"{% $states.input.timeout %}\",", "\"TimeoutSeconds\": \"soon\",")], "ASL103"),
     // Required fields.
-    case_at(
-        "Task without Resource",
-        JSONPATH,
-        &[(
-            "\"Resource\": \"arn:aws:states:us-east-1:123456789012:activity:review\",",
-            "",
-        )],
-        "ASL102",
-        ("\"Review\": {", 0),
-    ),
-    case_at(
-        "Retrier without ErrorEquals",
-        JSONPATH,
-        &[("\"ErrorEquals\": [\"Lambda.TooManyRequestsException\"],", "")],
-        "ASL102",
-        ("\"Retry\": [", 1),
-    ),
-    case_at(
-        "Catcher without Next",
-        JSONPATH,
-        &[("\"Next\": \"Rejected\"", "\"Comment\": \"no next\"")],
-        "ASL102",
-        ("\"Comment\": \"no next\"", -3),
-    ),
-    case(
-        "Credentials without RoleArn",
-        JSONPATH,
-        &[(
-            "\"TimeoutSecondsPath\": \"$.reviewTimeout\",",
-            "\"TimeoutSecondsPath\": \"$.reviewTimeout\", \"Credentials\": {},",
-        )],
-        "ASL102",
-    ),
-    case_at(
-        "Wait without duration",
-        JSONPATH,
-        &[("\"Timestamp\": \"2026-01-01T00:00:00Z\",", "")],
-        "ASL102",
-        ("\"Hold\": {", 0),
-    ),
-    case_at(
-        "JSONata rule without Condition",
-        JSONATA,
-        &[(
-            "\"Condition\": \"{% $states.input.total > 1000 %}\",",
-            "\"Comment\": \"none\",",
-        )],
-        "ASL102",
-        ("\"Comment\": \"none\",", -1),
-    ),
-    case_at(
-        "ItemBatcher without limit",
-        DISTRIBUTED,
-        &[(
-            "\"MaxItemsPerBatch\": 100,\n        \"MaxInputBytesPerBatch\": 65536",
-            "\"BatchInput\": {}",
-        )],
-        "ASL102",
-        ("\"ItemBatcher\"", 0),
-    ),
+    case_at("Task without Resource", JSONPATH, &[("\"Resource\": \"arn:aws:states:us-east-1:123456789012:activity:review\",", "")], "ASL102", ("\"Review\": {", 0)),
+    case_at("Retrier without ErrorEquals", JSONPATH, &[("\"ErrorEquals\": [\"Lambda.TooManyRequestsException\"],", "")], "ASL102", ("\"Retry\": [", 1)),
+    case_at("Catcher without Next", JSONPATH, &[("\"Next\": \"Rejected\"", "\"Comment\": \"no next\"")], "ASL102", ("\"Comment\": \"no next\"", -3)),
+    case("Credentials without RoleArn", JSONPATH, &[("\"TimeoutSecondsPath\": \"$.reviewTimeout\",", "\"TimeoutSecondsPath\": \"$.reviewTimeout\", \"Credentials\": {},")], "ASL102"),
+    case_at("Wait without duration", JSONPATH, &[("\"Timestamp\": \"2026-01-01T00:00:00Z\",", "")], "ASL102", ("\"Hold\": {", 0)),
+    case_at("JSONata rule without Condition", JSONATA, &[("\"Condition\": \"{% $states.input.total > 1000 %}\",", "\"Comment\": \"none\",")], "ASL102", ("\"Comment\": \"none\",", -1)),
+    case_at("ItemBatcher without limit", DISTRIBUTED, &[("\"MaxItemsPerBatch\": 100,\n        \"MaxInputBytesPerBatch\": 65536", "\"BatchInput\": {}")], "ASL102", ("\"ItemBatcher\"", 0)),
     // Query languages.
-    case(
-        "JSONPath field in a JSONata state",
-        JSONATA,
-        &[(
-            "\"Output\": \"{% $states.result.Payload %}\",",
-            "\"ResultSelector\": {\"a\": 1},",
-        )],
-        "ASL106",
-    ),
-    case(
-        "JSONata field in a JSONPath state",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": \"$.validation\",",
-            "\"Output\": \"{% $states.result %}\",",
-        )],
-        "ASL106",
-    ),
-    case(
-        "Variable in a JSONata Choice",
-        JSONATA,
-        &[(
-            "\"Condition\": \"{% $states.input.total > 1000 %}\",",
-            "\"Variable\": \"$.total\", \"NumericGreaterThan\": 1000,",
-        )],
-        "ASL106",
-    ),
-    case(
-        "ItemsPath in JSONata",
-        JSONATA,
-        &[(
-            "\"Items\": \"{% $states.input.items %}\",",
-            "\"ItemsPath\": \"$.items\",",
-        )],
-        "ASL106",
-    ),
-    case(
-        "SecondsPath in JSONata",
-        JSONATA,
-        &[("\"Seconds\": 60,", "\"SecondsPath\": \"$.s\",")],
-        "ASL106",
-    ),
-    case(
-        "JSONPath state in a JSONata machine",
-        JSONATA,
-        &[(
-            "\"Type\": \"Succeed\"",
-            "\"Type\": \"Succeed\", \"QueryLanguage\": \"JSONPath\"",
-        )],
-        "ASL107",
-    ),
+    case("JSONPath field in a JSONata state", JSONATA, &[("\"Output\": \"{% $states.result.Payload %}\",", "\"ResultSelector\": {\"a\": 1},")], "ASL106"),
+    case("JSONata field in a JSONPath state", JSONPATH, &[("\"ResultPath\": \"$.validation\",", "\"Output\": \"{% $states.result %}\",")], "ASL106"),
+    case("Variable in a JSONata Choice", JSONATA, &[("\"Condition\": \"{% $states.input.total > 1000 %}\",", "\"Variable\": \"$.total\", \"NumericGreaterThan\": 1000,")], "ASL106"),
+    case("ItemsPath in JSONata", JSONATA, &[("\"Items\": \"{% $states.input.items %}\",", "\"ItemsPath\": \"$.items\",")], "ASL106"),
+    case("SecondsPath in JSONata", JSONATA, &[("\"Seconds\": 60,", "\"SecondsPath\": \"$.s\",")], "ASL106"),
+    case("JSONPath state in a JSONata machine", JSONATA, &[("\"Type\": \"Succeed\"", "\"Type\": \"Succeed\", \"QueryLanguage\": \"JSONPath\"")], "ASL107"),
     // Next and End.
-    case(
-        "Next and End",
-        JSONPATH,
-        &[("\"Next\": \"Route\"", "\"Next\": \"Route\", \"End\": true")],
-        "ASL109",
-    ),
-    case_at(
-        "neither Next nor End",
-        JSONPATH,
-        &[(
-            "\"TimeoutSecondsPath\": \"$.reviewTimeout\",\n      \"Next\": \"Ship\"",
-            "\"TimeoutSecondsPath\": \"$.reviewTimeout\"",
-        )],
-        "ASL109",
-        ("\"Review\": {", 0),
-    ),
-    case(
-        "End on a Succeed",
-        JSONPATH,
-        &[(
-            "\"OutputPath\": \"$.shipping\"",
-            "\"OutputPath\": \"$.shipping\", \"End\": true",
-        )],
-        "ASL109",
-    ),
-    case(
-        "Next on a Fail",
-        JSONPATH,
-        &[(
-            "\"Error\": \"OrderRejected\",",
-            "\"Error\": \"OrderRejected\", \"Next\": \"Done\",",
-        )],
-        "ASL109",
-    ),
-    case(
-        "Next on a Choice",
-        JSONPATH,
-        &[("\"Default\": \"Ship\"", "\"Default\": \"Ship\", \"Next\": \"Ship\"")],
-        "ASL109",
-    ),
+    case("Next and End", JSONPATH, &[("\"Next\": \"Route\"", "\"Next\": \"Route\", \"End\": true")], "ASL109"),
+    case_at("neither Next nor End", JSONPATH, &[("\"TimeoutSecondsPath\": \"$.reviewTimeout\",\n      \"Next\": \"Ship\"", "\"TimeoutSecondsPath\": \"$.reviewTimeout\"")], "ASL109", ("\"Review\": {", 0)),
+    case("End on a Succeed", JSONPATH, &[("\"OutputPath\": \"$.shipping\"", "\"OutputPath\": \"$.shipping\", \"End\": true")], "ASL109"),
+    case("Next on a Fail", JSONPATH, &[("\"Error\": \"OrderRejected\",", "\"Error\": \"OrderRejected\", \"Next\": \"Done\",")], "ASL109"),
+    case("Next on a Choice", JSONPATH, &[("\"Default\": \"Ship\"", "\"Default\": \"Ship\", \"Next\": \"Ship\"")], "ASL109"),
     // Exclusive fields.
-    case(
-        "HeartbeatSeconds and its Path",
-        JSONPATH,
-        &[(
-            "\"HeartbeatSeconds\": 10,",
-            "\"HeartbeatSeconds\": 10, \"HeartbeatSecondsPath\": \"$.hb\",",
-        )],
-        "ASL110",
-    ),
-    case(
-        "Cause and CausePath",
-        JSONPATH,
-        &[(
-            "\"CausePath\": \"$.error.Cause\"",
-            "\"CausePath\": \"$.error.Cause\", \"Cause\": \"x\"",
-        )],
-        "ASL110",
-    ),
-    case(
-        "two Wait durations",
-        JSONPATH,
-        &[(
-            "\"Timestamp\": \"2026-01-01T00:00:00Z\",",
-            "\"Timestamp\": \"2026-01-01T00:00:00Z\", \"Seconds\": 5,",
-        )],
-        "ASL110",
-    ),
-    case(
-        "ItemProcessor and Iterator",
-        JSONPATH,
-        &[(
-            "\"ResultPath\": null,",
-            "\"ResultPath\": null, \"Iterator\": {\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}},",
-        )],
-        "ASL110",
-    ),
-    case(
-        "ItemSelector and Parameters",
-        JSONPATH,
-        &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": 4, \"Parameters\": {},")],
-        "ASL110",
-    ),
-    case(
-        "tolerated percentage and its Path",
-        DISTRIBUTED,
-        &[(
-            "\"ToleratedFailurePercentage\": 5,",
-            "\"ToleratedFailurePercentage\": 5, \"ToleratedFailurePercentagePath\": \"$.p\",",
-        )],
-        "ASL110",
-    ),
+    case("HeartbeatSeconds and its Path", JSONPATH, &[("\"HeartbeatSeconds\": 10,", "\"HeartbeatSeconds\": 10, \"HeartbeatSecondsPath\": \"$.hb\",")], "ASL110"),
+    case("Cause and CausePath", JSONPATH, &[("\"CausePath\": \"$.error.Cause\"", "\"CausePath\": \"$.error.Cause\", \"Cause\": \"x\"")], "ASL110"),
+    case("two Wait durations", JSONPATH, &[("\"Timestamp\": \"2026-01-01T00:00:00Z\",", "\"Timestamp\": \"2026-01-01T00:00:00Z\", \"Seconds\": 5,")], "ASL110"),
+    case("ItemProcessor and Iterator", JSONPATH, &[("\"ResultPath\": null,", "\"ResultPath\": null, \"Iterator\": {\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}},")], "ASL110"),
+    case("ItemSelector and Parameters", JSONPATH, &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": 4, \"Parameters\": {},")], "ASL110"),
+    case("tolerated percentage and its Path", DISTRIBUTED, &[("\"ToleratedFailurePercentage\": 5,", "\"ToleratedFailurePercentage\": 5, \"ToleratedFailurePercentagePath\": \"$.p\",")], "ASL110"),
     // Ranges.
-    case(
-        "zero TimeoutSeconds",
-        JSONPATH,
-        &[("\"TimeoutSeconds\": 30,", "\"TimeoutSeconds\": 0,")],
-        "ASL111",
-    ),
-    case(
-        "root TimeoutSeconds too large",
-        JSONPATH,
-        &[("\"TimeoutSeconds\": 3600,", "\"TimeoutSeconds\": 100000000,")],
-        "ASL111",
-    ),
-    case(
-        "BackoffRate below one",
-        JSONPATH,
-        &[("\"BackoffRate\": 2.0,", "\"BackoffRate\": 0.5,")],
-        "ASL111",
-    ),
-    case(
-        "MaxDelaySeconds too large",
-        JSONPATH,
-        &[("\"MaxDelaySeconds\": 60,", "\"MaxDelaySeconds\": 99999999,")],
-        "ASL111",
-    ),
-    case(
-        "negative MaxConcurrency",
-        JSONPATH,
-        &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": -1,")],
-        "ASL111",
-    ),
-    case(
-        "MaxItems zero",
-        DISTRIBUTED,
-        &[("\"MaxItems\": 1000", "\"MaxItems\": 0")],
-        "ASL111",
-    ),
-    case(
-        "batch over 256 KiB",
-        DISTRIBUTED,
-        &[("\"MaxInputBytesPerBatch\": 65536", "\"MaxInputBytesPerBatch\": 300000")],
-        "ASL111",
-    ),
-    case(
-        "tolerated percentage over 100",
-        DISTRIBUTED,
-        &[(
-            "\"ToleratedFailurePercentage\": 5,",
-            "\"ToleratedFailurePercentage\": 101,",
-        )],
-        "ASL111",
-    ),
-    case(
-        "heartbeat not below timeout",
-        JSONPATH,
-        &[("\"HeartbeatSeconds\": 10,", "\"HeartbeatSeconds\": 30,")],
-        "ASL112",
-    ),
+    case("zero TimeoutSeconds", JSONPATH, &[("\"TimeoutSeconds\": 30,", "\"TimeoutSeconds\": 0,")], "ASL111"),
+    case("root TimeoutSeconds too large", JSONPATH, &[("\"TimeoutSeconds\": 3600,", "\"TimeoutSeconds\": 100000000,")], "ASL111"),
+    case("BackoffRate below one", JSONPATH, &[("\"BackoffRate\": 2.0,", "\"BackoffRate\": 0.5,")], "ASL111"),
+    case("MaxDelaySeconds too large", JSONPATH, &[("\"MaxDelaySeconds\": 60,", "\"MaxDelaySeconds\": 99999999,")], "ASL111"),
+    case("negative MaxConcurrency", JSONPATH, &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": -1,")], "ASL111"),
+    case("MaxItems zero", DISTRIBUTED, &[("\"MaxItems\": 1000", "\"MaxItems\": 0")], "ASL111"),
+    case("batch over 256 KiB", DISTRIBUTED, &[("\"MaxInputBytesPerBatch\": 65536", "\"MaxInputBytesPerBatch\": 300000")], "ASL111"),
+    case("tolerated percentage over 100", DISTRIBUTED, &[("\"ToleratedFailurePercentage\": 5,", "\"ToleratedFailurePercentage\": 101,")], "ASL111"),
+    case("heartbeat not below timeout", JSONPATH, &[("\"HeartbeatSeconds\": 10,", "\"HeartbeatSeconds\": 30,")], "ASL112"),
     // Enumerations.
-    case(
-        "lowercase JitterStrategy",
-        JSONPATH,
-        &[("\"JitterStrategy\": \"FULL\"", "\"JitterStrategy\": \"full\"")],
-        "ASL113",
-    ),
-    case(
-        "unknown Version",
-        JSONPATH,
-        &[(
-            "\"TimeoutSeconds\": 3600,",
-            "\"TimeoutSeconds\": 3600, \"Version\": \"2.0\",",
-        )],
-        "ASL113",
-    ),
-    case(
-        "unknown Mode",
-        DISTRIBUTED,
-        &[("\"Mode\": \"DISTRIBUTED\",", "\"Mode\": \"Distributed\",")],
-        "ASL113",
-    ),
-    case(
-        "unknown ExecutionType",
-        DISTRIBUTED,
-        &[("\"ExecutionType\": \"EXPRESS\"", "\"ExecutionType\": \"EXPRES\"")],
-        "ASL113",
-    ),
-    case(
-        "unknown InputType",
-        DISTRIBUTED,
-        &[("\"InputType\": \"CSV\",", "\"InputType\": \"XLSX\",")],
-        "ASL113",
-    ),
-    case(
-        "unknown CSVHeaderLocation",
-        DISTRIBUTED,
-        &[(
-            "\"CSVHeaderLocation\": \"FIRST_ROW\",",
-            "\"CSVHeaderLocation\": \"FIRST\",",
-        )],
-        "ASL113",
-    ),
+    case("lowercase JitterStrategy", JSONPATH, &[("\"JitterStrategy\": \"FULL\"", "\"JitterStrategy\": \"full\"")], "ASL113"),
+    case("unknown Version", JSONPATH, &[("\"TimeoutSeconds\": 3600,", "\"TimeoutSeconds\": 3600, \"Version\": \"2.0\",")], "ASL113"),
+    case("unknown Mode", DISTRIBUTED, &[("\"Mode\": \"DISTRIBUTED\",", "\"Mode\": \"Distributed\",")], "ASL113"),
+    case("unknown ExecutionType", DISTRIBUTED, &[("\"ExecutionType\": \"EXPRESS\"", "\"ExecutionType\": \"EXPRES\"")], "ASL113"),
+    case("unknown InputType", DISTRIBUTED, &[("\"InputType\": \"CSV\",", "\"InputType\": \"XLSX\",")], "ASL113"),
+    case("unknown CSVHeaderLocation", DISTRIBUTED, &[("\"CSVHeaderLocation\": \"FIRST_ROW\",", "\"CSVHeaderLocation\": \"FIRST\",")], "ASL113"),
     // Timestamps.
-    case(
-        "Wait timestamp with a month 13",
-        JSONPATH,
-        &[(
-            "\"Timestamp\": \"2026-01-01T00:00:00Z\",",
-            "\"Timestamp\": \"2026-13-01T00:00:00Z\",",
-        )],
-        "ASL114",
-    ),
-    case(
-        "Choice timestamp without T",
-        JSONPATH,
-        &[(
-            "\"TimestampLessThan\": \"2026-01-01T00:00:00Z\"",
-            "\"TimestampLessThan\": \"2026-01-01 00:00:00Z\"",
-        )],
-        "ASL114",
-    ),
+    case("Wait timestamp with a month 13", JSONPATH, &[("\"Timestamp\": \"2026-01-01T00:00:00Z\",", "\"Timestamp\": \"2026-13-01T00:00:00Z\",")], "ASL114"),
+    case("Choice timestamp without T", JSONPATH, &[("\"TimestampLessThan\": \"2026-01-01T00:00:00Z\"", "\"TimestampLessThan\": \"2026-01-01 00:00:00Z\"")], "ASL114"),
     // Choice rules.
-    case(
-        "two operators in one rule",
-        JSONPATH,
-        &[(
-            "\"NumericGreaterThan\": 1000,",
-            "\"NumericGreaterThan\": 1000, \"NumericLessThan\": 5000,",
-        )],
-        "ASL115",
-    ),
-    case(
-        "string for a numeric operator",
-        JSONPATH,
-        &[("\"NumericGreaterThan\": 1000,", "\"NumericGreaterThan\": \"1000\",")],
-        "ASL116",
-    ),
-    case(
-        "Variable without $",
-        JSONPATH,
-        &[(
-            "\"Variable\": \"$.validation.order.total\",",
-            "\"Variable\": \"validation.order.total\",",
-        )],
-        "ASL116",
-    ),
-    case(
-        "Next in a nested rule",
-        JSONPATH,
-        &[(
-            "\"StringEquals\": \"DE\"",
-            "\"StringEquals\": \"DE\", \"Next\": \"Hold\"",
-        )],
-        "ASL117",
-    ),
+    case("two operators in one rule", JSONPATH, &[("\"NumericGreaterThan\": 1000,", "\"NumericGreaterThan\": 1000, \"NumericLessThan\": 5000,")], "ASL115"),
+    case("string for a numeric operator", JSONPATH, &[("\"NumericGreaterThan\": 1000,", "\"NumericGreaterThan\": \"1000\",")], "ASL116"),
+    case("Variable not a string", JSONPATH, &[("\"Variable\": \"$.validation.order.total\",", "\"Variable\": 7,")], "ASL116"),
+    // A path without `$` is reported by the data-flow rules.
+    case("Variable without $", JSONPATH, &[("\"Variable\": \"$.validation.order.total\",", "\"Variable\": \"validation.order.total\",")], "ASL301"),
+    case("Next in a nested rule", JSONPATH, &[("\"StringEquals\": \"DE\"", "\"StringEquals\": \"DE\", \"Next\": \"Hold\"")], "ASL117"),
     // Map modes.
-    case_at(
-        "Distributed fields in an inline Map",
-        DISTRIBUTED,
-        &[("\"Mode\": \"DISTRIBUTED\",", "\"Mode\": \"INLINE\",")],
-        "ASL119",
-        ("\"Label\"", 0),
-    ),
-    case(
-        "tolerated failures in an inline Map",
-        JSONPATH,
-        &[(
-            "\"MaxConcurrency\": 4,",
-            "\"MaxConcurrency\": 4, \"ToleratedFailureCount\": 1,",
-        )],
-        "ASL119",
-    ),
-    case(
-        "Label of 41 characters",
-        DISTRIBUTED,
-        &[(
-            "\"Label\": \"process-rows\",",
-            "\"Label\": \"abcdefghijabcdefghijabcdefghijabcdefghijk\",",
-        )],
-        "ASL120",
-    ),
-    case(
-        "Label with a space",
-        DISTRIBUTED,
-        &[("\"Label\": \"process-rows\",", "\"Label\": \"process rows\",")],
-        "ASL120",
-    ),
+    case_at("Distributed fields in an inline Map", DISTRIBUTED, &[("\"Mode\": \"DISTRIBUTED\",", "\"Mode\": \"INLINE\",")], "ASL119", ("\"Label\"", 0)),
+    case("tolerated failures in an inline Map", JSONPATH, &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": 4, \"ToleratedFailureCount\": 1,")], "ASL119"),
+    case("Label of 41 characters", DISTRIBUTED, &[("\"Label\": \"process-rows\",", "\"Label\": \"abcdefghijabcdefghijabcdefghijabcdefghijk\",")], "ASL120"),
+    case("Label with a space", DISTRIBUTED, &[("\"Label\": \"process-rows\",", "\"Label\": \"process rows\",")], "ASL120"),
     // Task resources.
-    case(
-        "integration with two colons",
-        JSONPATH,
-        &[(
-            "\"Resource\": \"arn:aws:states:::sns:publish\",",
-            "\"Resource\": \"arn:aws:states::sns:publish\",",
-        )],
-        "ASL121",
-    ),
-    case(
-        "unknown integration pattern",
-        JSONATA,
-        &[(
-            "\"Resource\": \"arn:aws:states:::lambda:invoke\",",
-            "\"Resource\": \"arn:aws:states:::lambda:invoke.sink\",",
-        )],
-        "ASL121",
-    ),
-    case(
-        "unknown partition",
-        JSONPATH,
-        &[(
-            "\"Resource\": \"arn:aws:states:::sns:publish\",",
-            "\"Resource\": \"arn:aws-mars:states:::sns:publish\",",
-        )],
-        "ASL121",
-    ),
-    case(
-        "not an ARN",
-        JSONPATH,
-        &[(
-            "\"Resource\": \"arn:aws:states:us-east-1:123456789012:activity:review\",",
-            "\"Resource\": \"review\",",
-        )],
-        "ASL121",
-    ),
-    case(
-        "unclosed placeholder",
-        DISTRIBUTED,
-        &[(
-            "\"Resource\": \"arn:aws:states:::lambda:invoke\",",
-            "\"Resource\": \"${HandleFunctionArn\",",
-        )],
-        "ASL121",
-    ),
+    case("integration with two colons", JSONPATH, &[("\"Resource\": \"arn:aws:states:::sns:publish\",", "\"Resource\": \"arn:aws:states::sns:publish\",")], "ASL121"),
+    case("unknown integration pattern", JSONATA, &[("\"Resource\": \"arn:aws:states:::lambda:invoke\",", "\"Resource\": \"arn:aws:states:::lambda:invoke.sink\",")], "ASL121"),
+    case("unknown partition", JSONPATH, &[("\"Resource\": \"arn:aws:states:::sns:publish\",", "\"Resource\": \"arn:aws-mars:states:::sns:publish\",")], "ASL121"),
+    case("not an ARN", JSONPATH, &[("\"Resource\": \"arn:aws:states:us-east-1:123456789012:activity:review\",", "\"Resource\": \"review\",")], "ASL121"),
+    case("unclosed placeholder", DISTRIBUTED, &[("\"Resource\": \"arn:aws:states:::lambda:invoke\",", "\"Resource\": \"${HandleFunctionArn\",")], "ASL121"),
     // Quotas.
-    case(
-        "state name of 81 characters",
-        JSONPATH,
-        &[("\"Hold\": {", LONG_NAME)],
-        "ASL122",
-    ),
+    case("state name of 81 characters", JSONPATH, &[("\"Hold\": {", LONG_NAME)], "ASL122"),
+    // Schema long tail.
+    case("empty error name", JSONPATH, &[("\"ErrorEquals\": [\"States.ALL\"],", "\"ErrorEquals\": [\"\"],")], "ASL127"),
     // Names are unique across scopes (the flow rules report it).
-    case_at(
-        "duplicate state name across scopes",
-        JSONPATH,
-        &[
-            ("\"StartAt\": \"Label\",", "\"StartAt\": \"Hold\","),
-            ("\"Label\": {", "\"Hold\": {"),
-        ],
-        "ASL207",
-        ("\"Hold\": {\n              \"Type\": \"Pass\"", 0),
-    ),
+    case_at("duplicate state name across scopes", JSONPATH, &[("\"StartAt\": \"Label\",", "\"StartAt\": \"Hold\","), ("\"Label\": {", "\"Hold\": {")], "ASL207", ("\"Hold\": {\n              \"Type\": \"Pass\"", 0)),
 ];
 
 fn corpus(file: &str) -> String {

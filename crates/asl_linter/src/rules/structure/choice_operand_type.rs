@@ -10,11 +10,12 @@ declare_rule! {
     /// Reports a Choice comparison whose value has the wrong type for its operator:
     /// `StringEquals` and the other `String…` operators take a string, `Numeric…` a number,
     /// `BooleanEquals` and the `Is…` tests a boolean, `Timestamp…` a timestamp string, and
-    /// every `…Path` operator (and `Variable`) a path starting with `$`.
+    /// every `…Path` operator (and `Variable`) a path string. (Whether the string is a valid
+    /// path is checked by `invalid-path`.)
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition. A common slip is `"NumericEquals": "3"` (a string) or
-    /// `"StringEqualsPath": "expected"` (a literal where a path is needed).
+    /// `"StringEqualsPath": 5` (a literal where a path is needed).
     ///
     /// ## Examples
     /// ### Invalid
@@ -62,12 +63,9 @@ impl Rule for ChoiceOperandType {
                 } else {
                     continue;
                 };
-                let Some((expected, mut help)) = mismatch(operand, &member.value) else {
+                let Some((expected, help)) = mismatch(operand, &member.value) else {
                     continue;
                 };
-                if key == "Variable" {
-                    help = Some("\"Variable\" is the path of the input value to test, such as \"$.status\"".to_owned());
-                }
                 let mut diagnostic = self.meta().diagnostic(
                     member.value.range,
                     format!(
@@ -89,25 +87,31 @@ impl Rule for ChoiceOperandType {
 fn mismatch(operand: Operand, node: &Node) -> Option<(&'static str, Option<String>)> {
     match operand {
         Operand::String | Operand::Pattern | Operand::Timestamp => {
-            let expected = if operand == Operand::Timestamp { "a timestamp string" } else { "a string" };
-            (node.as_str().is_none()).then(|| (expected, node.as_number().map(|_| "put the value in quotes".to_owned())))
+            let expected = if operand == Operand::Timestamp {
+                "a timestamp string"
+            } else {
+                "a string"
+            };
+            (node.as_str().is_none())
+                .then(|| (expected, node.as_number().map(|_| "put the value in quotes".to_owned())))
         }
         Operand::Number => (node.as_number().is_none()).then(|| {
-            let hint = node.as_str().filter(|text| text.trim().parse::<f64>().is_ok()).map(|text| format!("write the number without quotes: {}", text.trim()));
+            let hint = node
+                .as_str()
+                .filter(|text| text.trim().parse::<f64>().is_ok())
+                .map(|text| format!("write the number without quotes: {}", text.trim()));
             ("a number", hint)
         }),
         Operand::Boolean => (node.as_bool().is_none()).then(|| {
-            let hint = matches!(node.as_str(), Some("true" | "false")).then(|| "write the boolean without quotes".to_owned());
+            let hint =
+                matches!(node.as_str(), Some("true" | "false")).then(|| "write the boolean without quotes".to_owned());
             ("a boolean", hint)
         }),
-        Operand::Path => match node.as_str() {
-            Some(text) if text.starts_with('$') => None,
-            Some(_) => Some((
-                "a path starting with \"$\"",
-                Some("a \"…Path\" operator compares with a value read from the input, such as \"$.limit\"; to compare with a literal, use the operator without \"Path\"".to_owned()),
-            )),
-            None => Some(("a path string starting with \"$\"", None)),
-        },
+        // The path itself is checked by the data-flow rules (invalid-path).
+        Operand::Path => node.as_str().is_none().then(|| {
+            let hint = "a \"…Path\" operator and \"Variable\" take a path into the input, such as \"$.limit\"";
+            ("a path string", Some(hint.to_owned()))
+        }),
     }
 }
 
