@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, template_sites};
+use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, string_range, template_sites};
 
 declare_rule! {
     /// ## What it does
@@ -39,6 +39,7 @@ impl Rule for InvalidTemplateValue {
         for site in template_sites(ctx.model) {
             for entry in site.members().into_iter().filter(|e| e.is_dynamic()) {
                 let value = &entry.member.value;
+                let mut range = value.range;
                 let problem = match &value.value {
                     Value::String(text) => {
                         let expr = JsonPathExpr {
@@ -51,6 +52,7 @@ impl Rule for InvalidTemplateValue {
                         if !matches!(expr.parse(), Parsed::Other) {
                             continue;
                         }
+                        range = string_range(ctx.source, value, 0..text.len());
                         "is neither a path starting with `$` nor an intrinsic function call"
                     }
                     _ => "must be a string holding a path or an intrinsic function call",
@@ -59,10 +61,10 @@ impl Rule for InvalidTemplateValue {
                 out.push(
                     self.meta()
                         .diagnostic(
-                            value.range,
+                            range,
                             format!("the value of \"{}\" in state \"{}\" {problem}", entry.field, site.state.name),
                         )
-                        .with_label(value.range, "evaluated because the key ends with `.$`")
+                        .with_label(range, "evaluated because the key ends with `.$`")
                         .with_help(format!(
                             "for a constant value, name the key \"{key}\" without `.$`; for a value from the input, write a path such as \"$.{key}\""
                         )),
