@@ -105,7 +105,7 @@ impl Rule for DistributedOnlyField {
             };
             let names: Vec<&str> = keys
                 .iter()
-                .map(|range| &ctx.source[range.start as usize..range.end as usize])
+                .map(|range| ctx.source.get(range.start as usize..range.end as usize).unwrap_or(""))
                 .collect();
             let mut diagnostic = self
                 .meta()

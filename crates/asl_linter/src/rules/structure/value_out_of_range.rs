@@ -8,7 +8,8 @@ const MAX_SECONDS: f64 = 99_999_999.0;
 
 /// Numeric fields with their inclusive bounds.
 const RANGES: &[(SiteKind, &str, f64, f64)] = &[
-    (SiteKind::Root, "TimeoutSeconds", 1.0, MAX_SECONDS),
+    // The machine timeout: statelint wants it positive, the AWS editor accepts 0; only the maximum is certain.
+    (SiteKind::Root, "TimeoutSeconds", 0.0, MAX_SECONDS),
     (SiteKind::State("Task"), "TimeoutSeconds", 1.0, MAX_SECONDS),
     (SiteKind::State("Task"), "HeartbeatSeconds", 1.0, MAX_SECONDS),
     (SiteKind::State("Wait"), "Seconds", 0.0, MAX_SECONDS),
