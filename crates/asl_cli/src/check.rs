@@ -40,8 +40,10 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let (inputs, bad_paths) = discover(&args.paths, &globs);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
-    let results: Vec<Option<Checked>> =
-        inputs.into_par_iter().map(|input| check_input(input, &args.stdin_filename, &settings)).collect();
+    let results: Vec<Option<Checked>> = inputs
+        .into_par_iter()
+        .map(|input| check_input(input, &args.stdin_filename, &settings))
+        .collect();
     checked.extend(results.into_iter().flatten());
     checked.sort_by(|a, b| a.path.cmp(&b.path));
 
@@ -107,7 +109,12 @@ fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Ch
         return None;
     }
     let diagnostics = analysis.diagnostics.clone();
-    Some(Checked { path, text: Some(text), analysis: Some(analysis), diagnostics })
+    Some(Checked {
+        path,
+        text: Some(text),
+        analysis: Some(analysis),
+        diagnostics,
+    })
 }
 
 fn has_machine_keys(analysis: &Analysis) -> bool {
@@ -125,7 +132,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -148,7 +159,17 @@ fn unreadable_path(bad: BadPath) -> Checked {
 
 /// A file that could not be read: one `io-error` finding with no position.
 fn unreadable(path: String, message: String) -> Checked {
-    let diagnostic =
-        Diagnostic::new("ASL000", "io-error", Severity::Error, TextRange::empty(0), format!("cannot read \"{path}\": {message}"));
-    Checked { path, text: None, analysis: None, diagnostics: vec![diagnostic] }
+    let diagnostic = Diagnostic::new(
+        "ASL000",
+        "io-error",
+        Severity::Error,
+        TextRange::empty(0),
+        format!("cannot read \"{path}\": {message}"),
+    );
+    Checked {
+        path,
+        text: None,
+        analysis: None,
+        diagnostics: vec![diagnostic],
+    }
 }

@@ -42,11 +42,18 @@ impl Globs {
                 }
             };
             // Like ripgrep, a pattern without `/` matches the file name at any depth.
-            let text = if text.contains('/') { text.to_owned() } else { format!("**/{text}") };
+            let text = if text.contains('/') {
+                text.to_owned()
+            } else {
+                format!("**/{text}")
+            };
             set.add(Glob::new(&text).map_err(|e| format!("invalid --glob \"{pattern}\": {e}"))?);
         }
         let build = |b: GlobSetBuilder| b.build().map_err(|e| format!("invalid --glob: {e}"));
-        Ok(Self { include: if any_include { Some(build(include)?) } else { None }, exclude: build(exclude)? })
+        Ok(Self {
+            include: if any_include { Some(build(include)?) } else { None },
+            exclude: build(exclude)?,
+        })
     }
 
     /// Whether a file found under a walked directory is a candidate, and if so whether it
@@ -79,21 +86,33 @@ pub(crate) fn discover(paths: &[PathBuf], globs: &Globs) -> (Vec<Input>, Vec<Bad
             continue;
         }
         match std::fs::metadata(path) {
-            Err(error) => bad.push(BadPath { path: path.clone(), message: error.to_string() }),
+            Err(error) => bad.push(BadPath {
+                path: path.clone(),
+                message: error.to_string(),
+            }),
             Ok(meta) if meta.is_dir() => walk(path, globs, &mut inputs, &mut bad),
-            Ok(_) => inputs.push(Input::File { path: path.clone(), needs_sniff: false }),
+            Ok(_) => inputs.push(Input::File {
+                path: path.clone(),
+                needs_sniff: false,
+            }),
         }
     }
     (inputs, bad)
 }
 
 fn walk(root: &Path, globs: &Globs, inputs: &mut Vec<Input>, bad: &mut Vec<BadPath>) {
-    let walker = WalkBuilder::new(root).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+    let walker = WalkBuilder::new(root)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                bad.push(BadPath { path: root.to_path_buf(), message: error.to_string() });
+                bad.push(BadPath {
+                    path: root.to_path_buf(),
+                    message: error.to_string(),
+                });
                 continue;
             }
         };
@@ -102,7 +121,10 @@ fn walk(root: &Path, globs: &Globs, inputs: &mut Vec<Input>, bad: &mut Vec<BadPa
         }
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         if let Some(needs_sniff) = globs.select(relative) {
-            inputs.push(Input::File { path: entry.into_path(), needs_sniff });
+            inputs.push(Input::File {
+                path: entry.into_path(),
+                needs_sniff,
+            });
         }
     }
 }

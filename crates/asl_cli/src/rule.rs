@@ -6,7 +6,13 @@ pub(crate) fn run(rule: Option<&str>) -> u8 {
     let Some(wanted) = rule else {
         for rule in all_rules() {
             let meta = rule.meta();
-            println!("{}  {:<32} {:<8} {}", meta.code, meta.name, meta.default_severity, meta.summary());
+            println!(
+                "{}  {:<32} {:<8} {}",
+                meta.code,
+                meta.name,
+                meta.default_severity,
+                meta.summary()
+            );
         }
         return EXIT_CLEAN;
     };

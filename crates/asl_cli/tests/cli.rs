@@ -82,23 +82,37 @@ fn exit_codes() {
     assert_eq!(report["files_checked"], 2, "the other file is still checked");
     assert_eq!(report["diagnostics"][0]["code"], "ASL000");
     assert_eq!(report["diagnostics"][0]["range"], serde_json::Value::Null);
-    assert_eq!(asl_lint(&["check", "--format", "yaml", &valid], None).status.code(), Some(2));
+    assert_eq!(
+        asl_lint(&["check", "--format", "yaml", &valid], None).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn missing_comma_gives_one_error_and_later_states_are_still_checked() {
-    let output = asl_lint(&["check", "--format", "concise", "-", "--stdin-filename", "flow.asl.json"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    let output = asl_lint(
+        &["check", "--format", "concise", "-", "--stdin-filename", "flow.asl.json"],
+        Some(MISSING_COMMA_LINE_7.as_bytes()),
+    );
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     let syntax: Vec<&&str> = lines.iter().filter(|l| l.contains("ASL001")).collect();
     assert_eq!(syntax.len(), 1, "{text}");
     assert!(syntax[0].starts_with("flow.asl.json:7:"), "{text}");
-    assert!(lines.iter().any(|l| l.starts_with("flow.asl.json:11:") && l.contains("ASL104 unknown-state-type")), "{text}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("flow.asl.json:11:") && l.contains("ASL104 unknown-state-type")),
+        "{text}"
+    );
 }
 
 #[test]
 fn json_output_contract() {
-    let output = asl_lint(&["check", "--format", "json", "-"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    let output = asl_lint(
+        &["check", "--format", "json", "-"],
+        Some(MISSING_COMMA_LINE_7.as_bytes()),
+    );
     let report = json_report(&output);
     assert_eq!(report["version"], 1);
     assert_eq!(report["files_checked"], 1);
@@ -109,10 +123,18 @@ fn json_output_contract() {
     for key in ["code", "name", "message", "pointer", "fixable"] {
         assert!(first.get(key).is_some(), "missing {key}");
     }
-    let typo = report["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "ASL104").unwrap();
+    let typo = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ASL104")
+        .unwrap();
     assert_eq!(typo["pointer"], "/States/Done/Type");
     assert_eq!(typo["fixable"], true);
-    assert_eq!(report["summary"]["error"], report["diagnostics"].as_array().unwrap().len());
+    assert_eq!(
+        report["summary"]["error"],
+        report["diagnostics"].as_array().unwrap().len()
+    );
 }
 
 #[test]
@@ -126,13 +148,24 @@ fn bad_input_gives_a_positioned_error_not_a_crash() {
         ("objects", "{\"a\":".repeat(200_000).into_bytes()),
     ];
     for (name, bytes) in cases {
-        let output = asl_lint(&["check", "--format", "concise", "-", "--stdin-filename", name], Some(&bytes));
+        let output = asl_lint(
+            &["check", "--format", "concise", "-", "--stdin-filename", name],
+            Some(&bytes),
+        );
         let text = stdout(&output);
-        assert_eq!(output.status.code(), Some(1), "{name}: {text}{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name}: {text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         assert!(text.starts_with(&format!("{name}:1:")), "{name}: {text}");
         assert!(text.contains("error[ASL001 invalid-json]"), "{name}: {text}");
     }
-    let utf8 = stdout(&asl_lint(&["check", "--format", "json", "-"], Some(b"{\"StartAt\": \"A\xff\"}")));
+    let utf8 = stdout(&asl_lint(
+        &["check", "--format", "json", "-"],
+        Some(b"{\"StartAt\": \"A\xff\"}"),
+    ));
     assert!(utf8.contains("\"offset\": 15"), "{utf8}");
 }
 
@@ -146,17 +179,29 @@ fn a_chain_of_100_000_states_does_not_overflow_any_walk() {
     text.push_str(&format!("\"S{}\": {{\"Type\": \"Succeed\"}}}}}}", count - 1));
     let output = asl_lint(&["check", "--format", "json", "-"], Some(text.as_bytes()));
     let report = json_report(&output);
-    assert_eq!(report["files_checked"], 1, "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        report["files_checked"],
+        1,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
 fn huge_files_are_refused_with_a_clear_message() {
     let dir = scratch("huge");
     let path = dir.join("huge.asl.json");
-    std::fs::File::create(&path).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
     let output = asl_lint(&["check", "--format", "concise", path.to_str().unwrap()], None);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stdout(&output).contains("asl-lint checks inputs of at most"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("asl-lint checks inputs of at most"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -171,17 +216,27 @@ fn directories_are_walked_with_gitignore_sniffing_and_globs() {
     let root = dir.to_str().unwrap();
     let report = json_report(&asl_lint(&["check", "--format", "json", root], None));
     assert_eq!(report["files_checked"], 2, "{report}");
-    let report = json_report(&asl_lint(&["check", "--format", "json", "--glob", "!nested/**", root], None));
+    let report = json_report(&asl_lint(
+        &["check", "--format", "json", "--glob", "!nested/**", root],
+        None,
+    ));
     assert_eq!(report["files_checked"], 1, "{report}");
     let report = json_report(&asl_lint(&["check", "--format", "json", "--glob", "*.txt", root], None));
     assert_eq!(report["files_checked"], 1, "{report}");
     let ignored = dir.join("ignored/c.asl.json");
-    assert_eq!(asl_lint(&["check", ignored.to_str().unwrap()], None).status.code(), Some(1), "named files are always checked");
+    assert_eq!(
+        asl_lint(&["check", ignored.to_str().unwrap()], None).status.code(),
+        Some(1),
+        "named files are always checked"
+    );
 }
 
 #[test]
 fn human_output() {
-    let output = asl_lint(&["check", "-", "--stdin-filename", "flow.asl.json"], Some(MISSING_COMMA_LINE_7.as_bytes()));
+    let output = asl_lint(
+        &["check", "-", "--stdin-filename", "flow.asl.json"],
+        Some(MISSING_COMMA_LINE_7.as_bytes()),
+    );
     insta::assert_snapshot!(stdout(&output));
 }
 

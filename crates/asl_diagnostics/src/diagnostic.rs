@@ -100,7 +100,10 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
-        self.labels.push(Label { range, message: message.into() });
+        self.labels.push(Label {
+            range,
+            message: message.into(),
+        });
         self
     }
 
@@ -122,19 +125,35 @@ impl Diagnostic {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { title: title.into(), applicability: Applicability::Safe, edits }
+        Self {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            edits,
+        }
     }
 
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { title: title.into(), applicability: Applicability::Unsafe, edits }
+        Self {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
     }
 
     /// A fix that replaces one range.
-    pub fn replace(title: impl Into<String>, applicability: Applicability, range: TextRange, replacement: impl Into<String>) -> Self {
+    pub fn replace(
+        title: impl Into<String>,
+        applicability: Applicability,
+        range: TextRange,
+        replacement: impl Into<String>,
+    ) -> Self {
         Self {
             title: title.into(),
             applicability,
-            edits: vec![Edit { range, replacement: replacement.into() }],
+            edits: vec![Edit {
+                range,
+                replacement: replacement.into(),
+            }],
         }
     }
 }

@@ -28,7 +28,11 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 pub fn human(report: &FileReport<'_>, color: bool) -> String {
     let config = Config::default();
     let styles = Styles::default();
-    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let file = SimpleFile::new(report.path, report.source.unwrap_or(""));
     for diagnostic in report.diagnostics {
         let converted = to_codespan(diagnostic, report.source.is_some());
@@ -106,10 +110,22 @@ pub fn github(report: &FileReport<'_>) -> String {
         if let Some(index) = &index {
             let start = index.line_col(diagnostic.range.start, PositionEncoding::Utf32);
             let end = index.line_col(diagnostic.range.end, PositionEncoding::Utf32);
-            let _ = write!(properties, ",line={},col={},endLine={},endColumn={}", start.line + 1, start.col + 1, end.line + 1, end.col + 1);
+            let _ = write!(
+                properties,
+                ",line={},col={},endLine={},endColumn={}",
+                start.line + 1,
+                start.col + 1,
+                end.line + 1,
+                end.col + 1
+            );
         }
         let title = format!("{} {}", diagnostic.code, diagnostic.name);
-        let _ = writeln!(out, "::{level} {properties},title={}::{}", escape_property(&title), escape_data(&diagnostic.message));
+        let _ = writeln!(
+            out,
+            "::{level} {properties},title={}::{}",
+            escape_property(&title),
+            escape_data(&diagnostic.message)
+        );
     }
     out
 }
@@ -126,7 +142,11 @@ fn escape_property(text: &str) -> String {
 
 /// Renders the JSON document described in the README (public API).
 pub fn json(reports: &[FileReport<'_>]) -> String {
-    let mut summary = JsonSummary { error: 0, warning: 0, info: 0 };
+    let mut summary = JsonSummary {
+        error: 0,
+        warning: 0,
+        info: 0,
+    };
     let mut diagnostics = Vec::new();
     for report in reports {
         let index = report.source.map(LineIndex::new);
@@ -139,7 +159,12 @@ pub fn json(reports: &[FileReport<'_>]) -> String {
             diagnostics.push(json_diagnostic(report, diagnostic, index.as_ref()));
         }
     }
-    let document = JsonOutput { version: JSON_FORMAT_VERSION, files_checked: reports.len(), summary, diagnostics };
+    let document = JsonOutput {
+        version: JSON_FORMAT_VERSION,
+        files_checked: reports.len(),
+        summary,
+        diagnostics,
+    };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
@@ -186,7 +211,11 @@ struct JsonPosition {
     offset: u32,
 }
 
-fn json_diagnostic<'a>(report: &FileReport<'a>, diagnostic: &'a Diagnostic, index: Option<&LineIndex>) -> JsonDiagnostic<'a> {
+fn json_diagnostic<'a>(
+    report: &FileReport<'a>,
+    diagnostic: &'a Diagnostic,
+    index: Option<&LineIndex>,
+) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         path: report.path,
         code: diagnostic.code,
@@ -204,21 +233,27 @@ fn json_diagnostic<'a>(report: &FileReport<'a>, diagnostic: &'a Diagnostic, inde
 
 fn json_position(index: &LineIndex, offset: u32) -> JsonPosition {
     let pos = index.line_col(offset, PositionEncoding::Utf32);
-    JsonPosition { line: pos.line + 1, column: pos.col + 1, offset }
+    JsonPosition {
+        line: pos.line + 1,
+        column: pos.col + 1,
+        offset,
+    }
 }
 
 /// A plain-text summary line, such as `2 errors, 1 warning, 0 info in 3 files`.
 pub fn summary(counts: [usize; 3], files: usize) -> String {
-    let mut out = String::new();
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-    let _ = write!(
-        out,
-        "{}, {}, {} in {}",
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {}, {} info in {}",
         plural(counts[0], "error"),
         plural(counts[1], "warning"),
-        format!("{} info", counts[2]),
+        counts[2],
         plural(files, "file")
-    );
-    out
+    )
 }
-

@@ -3,6 +3,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_semantic::graph::StateGraph;
 use asl_syntax::{Parse, SourceText, TextRange, decode_source, parse};
+use rayon::prelude::*;
 
 use crate::{RuleContext, Settings, all_rules};
 
@@ -33,16 +34,19 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
     let model = asl_semantic::model::build(&parse.root);
     let graph = StateGraph::build(&model);
-    let ctx = RuleContext { source: text, parse, model: &model, graph: &graph, settings };
-    let mut diagnostics = Vec::new();
-    for rule in all_rules() {
-        let mut found = Vec::new();
-        // A bug in one rule must not take the others (or the language server) down with it.
-        if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
-            found = vec![internal_error(rule.meta().code)];
-        }
-        diagnostics.append(&mut found);
-    }
+    let ctx = RuleContext::new(text, parse, &model, &graph, settings);
+    // Rules are independent; on a large definition running them on every core pays off.
+    let mut diagnostics: Vec<Diagnostic> = all_rules()
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut found = Vec::new();
+            // A bug in one rule must not take the others (or the language server) down with it.
+            if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
+                found = vec![internal_error(rule.meta().code)];
+            }
+            found
+        })
+        .collect();
     drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics

@@ -9,7 +9,6 @@ mod registry;
 mod rule;
 mod rules;
 mod settings;
-mod suggest;
 
 pub use analysis::{Analysis, analyze, analyze_bytes};
 pub use registry::{all_rules, find_rule};

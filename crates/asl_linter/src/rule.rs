@@ -1,9 +1,16 @@
+use std::sync::OnceLock;
+
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_semantic::graph::StateGraph;
 use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
+use crate::rules::data_flow::sites::{
+    JsonPathExpr, JsonataSite, TemplateSite, jsonata_sites, jsonpath_exprs, template_sites,
+};
+use crate::rules::data_flow::variables::Variables;
+use crate::rules::structure::spec::{Site, sites};
 
 /// What every rule declares about itself. Codes and names are public API: never reuse them.
 #[derive(Debug)]
@@ -90,6 +97,61 @@ pub struct RuleContext<'a> {
     /// The state graph of `model`, built once for all rules.
     pub graph: &'a StateGraph,
     pub settings: &'a Settings,
+    derived: Derived<'a>,
+}
+
+/// What several rules derive from the model, computed on first use and then shared.
+#[derive(Default)]
+struct Derived<'a> {
+    field_sites: OnceLock<Vec<Site<'a>>>,
+    jsonpath_exprs: OnceLock<Vec<JsonPathExpr<'a>>>,
+    jsonata_sites: OnceLock<Vec<JsonataSite<'a>>>,
+    template_sites: OnceLock<Vec<TemplateSite<'a>>>,
+    variables: OnceLock<Variables<'a>>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(
+        source: &'a str,
+        parse: &'a Parse,
+        model: &'a Model<'a>,
+        graph: &'a StateGraph,
+        settings: &'a Settings,
+    ) -> Self {
+        Self {
+            source,
+            parse,
+            model,
+            graph,
+            settings,
+            derived: Derived::default(),
+        }
+    }
+
+    /// Every object with a fixed set of fields (machine objects, states, their sub-objects).
+    pub(crate) fn field_sites(&self) -> &[Site<'a>] {
+        self.derived.field_sites.get_or_init(|| sites(self.model))
+    }
+
+    /// Every string evaluated as JSONPath (path fields and `.$` values), parsed once.
+    pub(crate) fn jsonpath_exprs(&self) -> &[JsonPathExpr<'a>] {
+        self.derived.jsonpath_exprs.get_or_init(|| jsonpath_exprs(self.model))
+    }
+
+    /// Every JSONata string in an evaluated field, parsed once.
+    pub(crate) fn jsonata_sites(&self) -> &[JsonataSite<'a>] {
+        self.derived.jsonata_sites.get_or_init(|| jsonata_sites(self.model))
+    }
+
+    /// Every payload template of a JSONPath state.
+    pub(crate) fn template_sites(&self) -> &[TemplateSite<'a>] {
+        self.derived.template_sites.get_or_init(|| template_sites(self.model))
+    }
+
+    /// Where each variable is assigned and read, over the state graph.
+    pub(crate) fn variables(&self) -> &Variables<'a> {
+        self.derived.variables.get_or_init(|| Variables::analyze(self.model))
+    }
 }
 
 /// Declares a rule: a unit struct, its metadata, and its docs taken from the doc comment.

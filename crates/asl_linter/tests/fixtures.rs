@@ -23,12 +23,20 @@ fn every_rule_has_valid_and_invalid_fixtures() {
     for rule in all_rules() {
         let dir = fixtures_dir().join(rule.meta().name);
         let names: Vec<String> = if dir.is_dir() {
-            sorted_entries(&dir).iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect()
+            sorted_entries(&dir)
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
         } else {
             Vec::new()
         };
         let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix) && n.ends_with(".json"));
-        assert!(has("valid") && has("invalid"), "rule {} needs valid*.json and invalid*.json in {}", rule.meta().name, dir.display());
+        assert!(
+            has("valid") && has("invalid"),
+            "rule {} needs valid*.json and invalid*.json in {}",
+            rule.meta().name,
+            dir.display()
+        );
     }
 }
 
@@ -57,9 +65,18 @@ fn fixtures() {
             };
             let source = std::fs::read_to_string(&file).unwrap();
             let analysis = common::analyze_default(&source);
-            let own: Vec<_> = analysis.diagnostics.iter().filter(|d| d.code == rule.meta().code).cloned().collect();
+            let own: Vec<_> = analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == rule.meta().code)
+                .cloned()
+                .collect();
             if own.is_empty() == expect_findings {
-                failures.push(format!("{rule_name}/{name}: expected {} diagnostics of this rule, got {}", if expect_findings { "some" } else { "no" }, own.len()));
+                failures.push(format!(
+                    "{rule_name}/{name}: expected {} diagnostics of this rule, got {}",
+                    if expect_findings { "some" } else { "no" },
+                    own.len()
+                ));
             }
             let rendered = common::render(&format!("{rule_name}/{name}"), &source, &analysis, &own);
             insta::with_settings!({

@@ -13,7 +13,11 @@ use asl_linter::{all_rules, docs};
 fn generated_docs_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
     let mut pages = vec![("README.md".to_owned(), docs::index_page())];
-    pages.extend(all_rules().iter().map(|rule| (format!("{}.md", rule.meta().name), docs::rule_page(*rule))));
+    pages.extend(
+        all_rules()
+            .iter()
+            .map(|rule| (format!("{}.md", rule.meta().name), docs::rule_page(*rule))),
+    );
     let update = std::env::var_os("UPDATE_DOCS").is_some();
     let mut stale = Vec::new();
     for (name, expected) in &pages {
@@ -33,7 +37,10 @@ fn generated_docs_are_fresh() {
             stale.push(format!("{name} (no such rule)"));
         }
     }
-    assert!(stale.is_empty(), "stale docs in docs/rules: {stale:?}; run UPDATE_DOCS=1 cargo test -p asl_linter --test rule_docs");
+    assert!(
+        stale.is_empty(),
+        "stale docs in docs/rules: {stale:?}; run UPDATE_DOCS=1 cargo test -p asl_linter --test rule_docs"
+    );
 }
 
 #[test]
@@ -48,12 +55,23 @@ fn doc_examples_behave_as_documented() {
         for (invalid, source) in examples {
             let analysis = common::analyze_default(&source);
             let own = analysis.diagnostics.iter().filter(|d| d.code == meta.code).count();
-            let errors = analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
             if invalid && own == 0 {
-                failures.push(format!("{}: invalid example gives no {} diagnostic:\n{source}", meta.name, meta.code));
+                failures.push(format!(
+                    "{}: invalid example gives no {} diagnostic:\n{source}",
+                    meta.name, meta.code
+                ));
             }
             if !invalid && (own > 0 || errors > 0) {
-                failures.push(format!("{}: valid example gives diagnostics:\n{}", meta.name, common::check(&source)));
+                failures.push(format!(
+                    "{}: valid example gives diagnostics:\n{}",
+                    meta.name,
+                    common::check(&source)
+                ));
             }
         }
     }

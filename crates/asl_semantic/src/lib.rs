@@ -7,3 +7,4 @@
 pub mod expr;
 pub mod graph;
 pub mod model;
+pub mod suggest;

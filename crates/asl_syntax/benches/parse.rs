@@ -129,7 +129,9 @@ fn bench(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group("line_index");
     group.throughput(Throughput::Bytes(generated[0].len() as u64));
-    group.bench_function("new", |b| b.iter(|| asl_syntax::LineIndex::new(black_box(&generated[0]))));
+    group.bench_function("new", |b| {
+        b.iter(|| asl_syntax::LineIndex::new(black_box(&generated[0])))
+    });
     group.finish();
 }
 

@@ -1,10 +1,10 @@
 //! Every rule, one file each, grouped by category. Each category's `mod.rs` lists its rules.
 
-mod data_flow;
-mod flow;
-mod resilience;
-mod structure;
-mod syntax;
+pub(crate) mod data_flow;
+pub(crate) mod flow;
+pub(crate) mod resilience;
+pub(crate) mod structure;
+pub(crate) mod syntax;
 
 use std::sync::OnceLock;
 
@@ -14,8 +14,14 @@ use crate::Rule;
 pub(crate) fn all() -> &'static [&'static dyn Rule] {
     static ALL: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut rules: Vec<&'static dyn Rule> = [syntax::RULES, structure::RULES, flow::RULES, data_flow::RULES, resilience::RULES]
-            .concat();
+        let mut rules: Vec<&'static dyn Rule> = [
+            syntax::RULES,
+            structure::RULES,
+            flow::RULES,
+            data_flow::RULES,
+            resilience::RULES,
+        ]
+        .concat();
         rules.sort_by_key(|rule| rule.meta().code);
         rules
     })

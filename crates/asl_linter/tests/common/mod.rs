@@ -11,8 +11,17 @@ pub fn analyze_default(source: &str) -> Analysis {
 
 /// Human output without colour, followed by the JSON output, for `diagnostics`.
 pub fn render(path: &str, source: &str, analysis: &Analysis, diagnostics: &[Diagnostic]) -> String {
-    let report = FileReport { path, source: Some(source), root: Some(&analysis.parse.root), diagnostics };
-    format!("{}--- json ---\n{}", render::human(&report, false), render::json(&[report]))
+    let report = FileReport {
+        path,
+        source: Some(source),
+        root: Some(&analysis.parse.root),
+        diagnostics,
+    };
+    format!(
+        "{}--- json ---\n{}",
+        render::human(&report, false),
+        render::json(&[report])
+    )
 }
 
 /// Checks `source` and renders every diagnostic.
@@ -27,6 +36,12 @@ pub fn codes_with_lines(source: &str) -> Vec<String> {
     analyze_default(source)
         .diagnostics
         .iter()
-        .map(|d| format!("{}@{}", d.code, index.line_col(d.range.start, asl_syntax::PositionEncoding::Utf32).line + 1))
+        .map(|d| {
+            format!(
+                "{}@{}",
+                d.code,
+                index.line_col(d.range.start, asl_syntax::PositionEncoding::Utf32).line + 1
+            )
+        })
         .collect()
 }

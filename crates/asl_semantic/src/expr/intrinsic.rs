@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 use super::path::{Path, parse_path_in};
-use super::scan::{Cursor, char_at, edit_distance, matching_close};
+use super::scan::{Cursor, char_at, matching_close};
 use super::{ExprDiagnostic, ExprError, ExprIssue, ValueType};
+use crate::suggest::{closest, edit_distance};
 
 /// A call `Name(args)`. Ranges are byte offsets into the parsed string.
 #[derive(Debug, Clone, PartialEq)]
@@ -397,25 +398,31 @@ fn check_call(call: &Intrinsic, depth: usize, out: &mut Vec<ExprDiagnostic>) {
     }
 }
 
+/// The namespace of the spec-defined intrinsic functions.
+const STATES_PREFIX: &str = "States.";
+
 fn unknown_function(call: &Intrinsic) -> ExprDiagnostic {
-    let wanted = call.name.to_lowercase();
-    let qualified = format!("states.{wanted}");
-    let suggestion = INTRINSIC_FUNCTIONS
-        .iter()
-        .map(|f| {
-            let known = f.name.to_lowercase();
-            let distance = edit_distance(&wanted, &known).min(edit_distance(&qualified, &known));
-            (distance, f.name)
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .filter(|(distance, _)| *distance <= 3)
-        .map(|(_, name)| name);
+    // Compare the parts after `States.`: the shared prefix would make any name look close.
+    let short = |name: &'static str| name.get(STATES_PREFIX.len()..).unwrap_or(name);
+    let known: Vec<&str> = INTRINSIC_FUNCTIONS.iter().map(|f| short(f.name)).collect();
+    // A misspelt namespace (`State.`, `states.`) still names a spec function.
+    let wanted = match call.name.split_once('.') {
+        Some((namespace, rest)) if edit_distance(&namespace.to_lowercase(), "states") <= 2 => rest,
+        _ => call.name.as_str(),
+    };
+    let suggestion = closest(wanted, &known)
+        .and_then(|found| INTRINSIC_FUNCTIONS.iter().find(|f| short(f.name) == found))
+        .map(|f| f.name);
     let message = match suggestion {
         Some(name) => format!("unknown intrinsic function `{}`: did you mean `{name}`?", call.name),
-        None => format!(
-            "unknown intrinsic function `{}`: intrinsic functions are `States.Format`, `States.Array`, … (see the Step Functions documentation)",
-            call.name
-        ),
+        None => {
+            let names: Vec<&str> = INTRINSIC_FUNCTIONS.iter().map(|f| f.name).collect();
+            format!(
+                "unknown intrinsic function `{}`: the intrinsic functions are {}",
+                call.name,
+                names.join(", ")
+            )
+        }
     };
     ExprDiagnostic {
         issue: ExprIssue::UnknownFunction { suggestion },

@@ -12,8 +12,9 @@
 
 use std::ops::Range;
 
-use super::scan::{Cursor, edit_distance};
+use super::scan::Cursor;
 use super::{ExprDiagnostic, ExprError, ExprIssue};
+use crate::suggest::closest;
 
 /// A node of a parsed JSONata expression; `range` covers its source text.
 #[derive(Debug, Clone, PartialEq)]
@@ -1292,12 +1293,8 @@ fn check_call(name: &str, given: usize, call: &JsonataExpr, name_range: &Range<u
         return;
     }
     let Some(function) = jsonata_function(name) else {
-        let suggestion = JSONATA_FUNCTIONS
-            .iter()
-            .map(|f| (edit_distance(&name.to_lowercase(), &f.name.to_lowercase()), f.name))
-            .min_by_key(|(distance, _)| *distance)
-            .filter(|(distance, _)| *distance <= 2)
-            .map(|(_, name)| name);
+        let names: Vec<&'static str> = JSONATA_FUNCTIONS.iter().map(|f| f.name).collect();
+        let suggestion = closest(name, &names);
         let hint = suggestion.map_or_else(String::new, |s| format!(": did you mean `${s}`?"));
         out.push(ExprDiagnostic {
             issue: ExprIssue::UnknownFunction { suggestion },

@@ -69,22 +69,6 @@ pub(crate) fn char_at(src: &str, i: usize) -> Option<char> {
     src.get(i..).and_then(|rest| rest.chars().next())
 }
 
-/// Levenshtein distance between two strings, counted in characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
 /// A position in a string being parsed, never beyond `end`. The parsers wrap it and
 /// reach its methods through `Deref`.
 pub(crate) struct Cursor<'a> {

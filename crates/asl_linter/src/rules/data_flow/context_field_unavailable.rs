@@ -70,7 +70,7 @@ impl BoundField {
 
 impl Rule for ContextFieldUnavailable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for read in context_reads(ctx.model) {
+        for read in context_reads(ctx) {
             let Some(field) = BoundField::of(read.members.iter().map(|(name, _)| name.as_str())) else {
                 continue;
             };

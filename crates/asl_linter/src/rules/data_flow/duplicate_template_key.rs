@@ -1,7 +1,6 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::template_sites;
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +31,7 @@ declare_rule! {
 
 impl Rule for DuplicateTemplateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in template_sites(ctx.model) {
+        for site in ctx.template_sites() {
             for (members, field) in site.objects() {
                 for (index, member) in members.iter().enumerate() {
                     let key = member.key.text.as_str();

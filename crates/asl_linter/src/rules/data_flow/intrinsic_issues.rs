@@ -6,7 +6,7 @@ use asl_semantic::expr::intrinsic::check_intrinsic;
 use asl_semantic::expr::{ExprDiagnostic, ExprIssue};
 
 use crate::rule::{RuleContext, RuleMeta};
-use crate::rules::data_flow::sites::{Parsed, jsonpath_exprs, string_range};
+use crate::rules::data_flow::sites::{Parsed, string_range};
 
 /// Reports the issues `wanted` selects, found in every intrinsic call of the definition.
 pub(crate) fn report(
@@ -15,11 +15,11 @@ pub(crate) fn report(
     out: &mut Vec<Diagnostic>,
     wanted: fn(&ExprIssue) -> bool,
 ) {
-    for expr in jsonpath_exprs(ctx.model) {
+    for expr in ctx.jsonpath_exprs() {
         let Parsed::Intrinsic(Ok(call)) = expr.parse() else {
             continue;
         };
-        for ExprDiagnostic { issue, message, range } in check_intrinsic(&call) {
+        for ExprDiagnostic { issue, message, range } in check_intrinsic(call) {
             if !wanted(&issue) {
                 continue;
             }

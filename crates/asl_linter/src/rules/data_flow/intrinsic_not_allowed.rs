@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::intrinsic::ERROR_PATH_FUNCTIONS;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, PathField, jsonpath_exprs, string_range};
+use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, PathField, string_range};
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ declare_rule! {
 
 impl Rule for IntrinsicNotAllowed {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for expr in jsonpath_exprs(ctx.model) {
+        for expr in ctx.jsonpath_exprs() {
             let JsonPathPlace::Path(kind) = expr.place else {
                 continue;
             };
@@ -50,7 +50,7 @@ impl Rule for IntrinsicNotAllowed {
                     continue;
                 }
                 (
-                    call.name_range,
+                    call.name_range.clone(),
                     format!(
                         "\"{}\" of Fail state \"{}\" calls `{}`, which does not return a string",
                         expr.field, expr.state.name, call.name

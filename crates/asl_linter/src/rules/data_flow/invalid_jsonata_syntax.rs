@@ -1,7 +1,6 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::jsonata_sites;
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +32,7 @@ declare_rule! {
 
 impl Rule for InvalidJsonataSyntax {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in jsonata_sites(ctx.model) {
+        for site in ctx.jsonata_sites() {
             let Err(error) = site.parse() else { continue };
             let range = site.source_range(ctx.source, error.range.clone());
             out.push(

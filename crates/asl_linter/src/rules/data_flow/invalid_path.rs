@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{Parsed, jsonpath_exprs, string_range};
+use crate::rules::data_flow::sites::{Parsed, string_range};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
 
 impl Rule for InvalidPath {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for expr in jsonpath_exprs(ctx.model) {
+        for expr in ctx.jsonpath_exprs() {
             let Parsed::Path(Err(error)) = expr.parse() else {
                 continue;
             };

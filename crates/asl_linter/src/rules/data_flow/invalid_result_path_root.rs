@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::Root;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, PathField, jsonpath_exprs, string_range};
+use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, PathField, string_range};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
 
 impl Rule for InvalidResultPathRoot {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for expr in jsonpath_exprs(ctx.model) {
+        for expr in ctx.jsonpath_exprs() {
             if expr.place != JsonPathPlace::Path(PathField::ResultPath) {
                 continue;
             }

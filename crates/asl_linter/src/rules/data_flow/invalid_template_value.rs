@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, string_range, template_sites};
+use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, string_range};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +36,7 @@ declare_rule! {
 
 impl Rule for InvalidTemplateValue {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in template_sites(ctx.model) {
+        for site in ctx.template_sites() {
             for entry in site.members().into_iter().filter(|e| e.is_dynamic()) {
                 let value = &entry.member.value;
                 let mut range = value.range;
@@ -48,6 +48,7 @@ impl Rule for InvalidTemplateValue {
                             node: value,
                             text,
                             place: JsonPathPlace::Template(site.kind),
+                            parsed: std::sync::OnceLock::new(),
                         };
                         if !matches!(expr.parse(), Parsed::Other) {
                             continue;

@@ -34,7 +34,7 @@ declare_rule! {
 
 impl Rule for JsonataArgumentCount {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (site, issue) in jsonata_call_issues(ctx.model) {
+        for (site, issue) in jsonata_call_issues(ctx) {
             if issue.issue != ExprIssue::ArgumentCount {
                 continue;
             }

@@ -2,7 +2,6 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::{ImplicitInputKind, references};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::jsonata_sites;
 
 declare_rule! {
     /// ## What it does
@@ -36,9 +35,9 @@ declare_rule! {
 
 impl Rule for JsonataImplicitInput {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in jsonata_sites(ctx.model) {
+        for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
-            for read in references(&expr).implicit_input {
+            for read in references(expr).implicit_input {
                 let range = site.source_range(ctx.source, read.range.clone());
                 let (what, help) = match &read.kind {
                     ImplicitInputKind::Dollar => ("`$` at the top level".to_owned(), "use `$states.input` for the state's input".to_owned()),

@@ -1,12 +1,14 @@
+use std::collections::HashSet;
+
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::jsonata_expression;
-use asl_syntax::{Node, Value};
+use asl_semantic::model::{QueryLanguage, jsonata_expression};
+use asl_syntax::{Node, TextRange, Value};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::jsonpath_states;
+use crate::rules::structure::spec::FieldSpec;
 
-/// Members whose strings are free text or belong to nested state machines.
-const SKIPPED: &[&str] = &["Comment", "Label", "Branches", "ItemProcessor", "Iterator"];
+/// Members whose strings are free text.
+const SKIPPED: &[&str] = &["Comment", "Label"];
 
 declare_rule! {
     /// ## What it does
@@ -40,11 +42,25 @@ declare_rule! {
 
 impl Rule for JsonataNotEvaluated {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for state in jsonpath_states(ctx.model) {
+        let sites = ctx.field_sites();
+        // Sub-objects such as catchers and Choice rules are sites of their own.
+        let site_ranges: HashSet<TextRange> = sites.iter().map(|site| site.node.range).collect();
+        let is_site = |node: &Node| {
+            site_ranges.contains(&node.range)
+                || node
+                    .as_array()
+                    .is_some_and(|items| items.iter().any(|i| site_ranges.contains(&i.range)))
+        };
+        for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
+            let Some(state) = site.state else { continue };
             let mut found = Vec::new();
-            for member in state.node.as_object().unwrap_or(&[]) {
-                if !SKIPPED.contains(&member.key.text.as_str()) {
-                    jsonata_strings(&member.value, &member.key.text, &mut found);
+            for member in site.members {
+                let name = member.key.text.as_str();
+                // Unknown fields and JSONata-only fields are reported by the structure rules.
+                let evaluated_here =
+                    FieldSpec::find(site.kind, name).is_some_and(|spec| spec.lang.allows(QueryLanguage::JsonPath));
+                if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
+                    jsonata_strings(&member.value, name, &mut found);
                 }
             }
             for (node, field) in found {

@@ -3,7 +3,7 @@ use asl_semantic::expr::jsonata::references;
 use asl_semantic::model::StateKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonataPlace, jsonata_sites};
+use crate::rules::data_flow::sites::JsonataPlace;
 
 declare_rule! {
     /// ## What it does
@@ -39,9 +39,9 @@ declare_rule! {
 
 impl Rule for MisplacedStatesField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in jsonata_sites(ctx.model) {
+        for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
-            for access in references(&expr).states {
+            for access in references(expr).states {
                 let Some((member, member_range)) = &access.member else {
                     continue;
                 };

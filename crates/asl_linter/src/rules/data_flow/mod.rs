@@ -145,14 +145,14 @@ pub(crate) fn looks_evaluated(text: &str) -> Option<&'static str> {
 }
 
 /// The findings of the JSONata built-in call checks, with the site of each.
-pub(crate) fn jsonata_call_issues<'a>(
-    model: &'a asl_semantic::model::Model<'a>,
-) -> Vec<(sites::JsonataSite<'a>, asl_semantic::expr::ExprDiagnostic)> {
+pub(crate) fn jsonata_call_issues<'c, 'a>(
+    ctx: &'c crate::RuleContext<'a>,
+) -> Vec<(&'c sites::JsonataSite<'a>, asl_semantic::expr::ExprDiagnostic)> {
     let mut found = Vec::new();
-    for site in sites::jsonata_sites(model) {
+    for site in ctx.jsonata_sites() {
         let Ok(expr) = site.parse() else { continue };
-        for issue in asl_semantic::expr::jsonata::check_jsonata(&expr) {
-            found.push((site.clone(), issue));
+        for issue in asl_semantic::expr::jsonata::check_jsonata(expr) {
+            found.push((site, issue));
         }
     }
     found
@@ -174,11 +174,11 @@ pub(crate) struct ContextRead<'a> {
 }
 
 /// Every context-object read of the definition.
-pub(crate) fn context_reads<'a>(model: &'a asl_semantic::model::Model<'a>) -> Vec<ContextRead<'a>> {
+pub(crate) fn context_reads<'a>(ctx: &crate::RuleContext<'a>) -> Vec<ContextRead<'a>> {
     let mut reads = Vec::new();
-    for expr in sites::jsonpath_exprs(model) {
+    for expr in ctx.jsonpath_exprs() {
         let parsed = expr.parse();
-        for path in paths_in(&parsed) {
+        for path in paths_in(parsed) {
             if path.root != asl_semantic::expr::path::Root::Context {
                 continue;
             }
@@ -196,9 +196,9 @@ pub(crate) fn context_reads<'a>(model: &'a asl_semantic::model::Model<'a>) -> Ve
             });
         }
     }
-    for site in sites::jsonata_sites(model) {
+    for site in ctx.jsonata_sites() {
         let Ok(expr) = site.parse() else { continue };
-        for access in asl_semantic::expr::jsonata::references(&expr).states {
+        for access in asl_semantic::expr::jsonata::references(expr).states {
             if access.member.as_ref().map(|(m, _)| m.as_str()) != Some("context") {
                 continue;
             }

@@ -42,7 +42,7 @@ declare_rule! {
 impl Rule for OuterVariableAssigned {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
-        let variables = Variables::analyze(model);
+        let variables = ctx.variables();
         for assignment in &variables.assignments {
             let scope = model.state(assignment.state).scope;
             let enclosing = Variables::enclosing_scopes(model, scope);

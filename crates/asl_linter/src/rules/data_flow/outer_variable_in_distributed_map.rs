@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::sites::string_range;
-use crate::rules::data_flow::variables::{Variables, Visibility};
+use crate::rules::data_flow::variables::Visibility;
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Rule for OuterVariableInDistributedMap {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let variables = Variables::analyze(ctx.model);
+        let variables = ctx.variables();
         for read in &variables.reads {
             let Visibility::BeyondDistributedMap(map) = variables.visibility(ctx.model, read) else {
                 continue;

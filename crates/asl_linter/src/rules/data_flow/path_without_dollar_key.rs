@@ -3,7 +3,6 @@ use asl_syntax::Value;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::looks_evaluated;
-use crate::rules::data_flow::sites::template_sites;
 
 declare_rule! {
     /// ## What it does
@@ -38,7 +37,7 @@ declare_rule! {
 
 impl Rule for PathWithoutDollarKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in template_sites(ctx.model) {
+        for site in ctx.template_sites() {
             for entry in site.members().into_iter().filter(|e| !e.is_dynamic()) {
                 let Value::String(text) = &entry.member.value.value else {
                     continue;

@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::SegmentKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, jsonpath_exprs, string_range};
+use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, string_range};
 
 declare_rule! {
     /// ## What it does
@@ -34,7 +34,7 @@ declare_rule! {
 
 impl Rule for ReferencePathRequired {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for expr in jsonpath_exprs(ctx.model) {
+        for expr in ctx.jsonpath_exprs() {
             let JsonPathPlace::Path(kind) = expr.place else {
                 continue;
             };

@@ -4,6 +4,7 @@
 //! evaluated where.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use asl_semantic::expr::ExprError;
 use asl_semantic::expr::intrinsic::{Intrinsic, is_intrinsic_call, parse_intrinsic};
@@ -123,12 +124,16 @@ pub(crate) struct JsonataSite<'a> {
     pub node: &'a Node,
     pub expression: JsonataString<'a>,
     pub place: JsonataPlace,
+    /// The parsed expression, computed on first use and shared by every rule.
+    pub parsed: OnceLock<Result<JsonataExpr, ExprError>>,
 }
 
 impl JsonataSite<'_> {
-    /// Parses the expression; error ranges are relative to the expression text.
-    pub(crate) fn parse(&self) -> Result<JsonataExpr, ExprError> {
-        parse_jsonata(self.expression.expression)
+    /// The parsed expression; error ranges are relative to the expression text.
+    pub(crate) fn parse(&self) -> Result<&JsonataExpr, &ExprError> {
+        self.parsed
+            .get_or_init(|| parse_jsonata(self.expression.expression))
+            .as_ref()
     }
 
     /// The source range of `range`, given relative to the expression text.
@@ -411,6 +416,8 @@ pub(crate) struct JsonPathExpr<'a> {
     pub node: &'a Node,
     pub text: &'a str,
     pub place: JsonPathPlace,
+    /// The parsed expression, computed on first use and shared by every rule.
+    pub parsed: OnceLock<Parsed>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,14 +435,16 @@ pub(crate) enum Parsed {
 }
 
 impl JsonPathExpr<'_> {
-    pub(crate) fn parse(&self) -> Parsed {
-        if is_intrinsic_call(self.text) {
-            return Parsed::Intrinsic(parse_intrinsic(self.text));
-        }
-        match self.place {
-            JsonPathPlace::Template(_) if !self.text.trim_start().starts_with('$') => Parsed::Other,
-            _ => Parsed::Path(parse_path(self.text)),
-        }
+    pub(crate) fn parse(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            if is_intrinsic_call(self.text) {
+                return Parsed::Intrinsic(parse_intrinsic(self.text));
+            }
+            match self.place {
+                JsonPathPlace::Template(_) if !self.text.trim_start().starts_with('$') => Parsed::Other,
+                _ => Parsed::Path(parse_path(self.text)),
+            }
+        })
     }
 }
 
@@ -449,6 +458,7 @@ pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>) -> Vec<JsonPathExpr<'a>> 
             node: site.node,
             text: site.text,
             place: JsonPathPlace::Path(site.kind),
+            parsed: OnceLock::new(),
         })
         .collect();
     for site in template_sites(model) {
@@ -460,6 +470,7 @@ pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>) -> Vec<JsonPathExpr<'a>> 
                     node: &entry.member.value,
                     text,
                     place: JsonPathPlace::Template(site.kind),
+                    parsed: OnceLock::new(),
                 });
             }
         }
@@ -486,6 +497,7 @@ pub(crate) fn jsonata_sites<'a>(model: &'a Model<'a>) -> Vec<JsonataSite<'a>> {
                 node,
                 expression,
                 place: f.place,
+                parsed: OnceLock::new(),
             });
         });
     }

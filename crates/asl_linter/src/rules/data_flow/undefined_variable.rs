@@ -2,8 +2,8 @@ use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::sites::string_range;
-use crate::rules::data_flow::variables::{Variables, Visibility};
-use crate::suggest::closest;
+use crate::rules::data_flow::variables::Visibility;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ declare_rule! {
 
 impl Rule for UndefinedVariable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let variables = Variables::analyze(ctx.model);
+        let variables = ctx.variables();
         let names: Vec<&str> = variables.assignments.iter().map(|a| a.name.as_str()).collect();
         for read in &variables.reads {
             if variables.visibility(ctx.model, read) != Visibility::Unassigned {

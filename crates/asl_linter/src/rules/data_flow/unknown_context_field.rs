@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Rule for UnknownContextField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for read in context_reads(ctx.model) {
+        for read in context_reads(ctx) {
             let members = read.members.iter().map(|(name, range)| (name.as_str(), range.clone()));
             let Some(unknown) = unknown_context_member(members) else {
                 continue;

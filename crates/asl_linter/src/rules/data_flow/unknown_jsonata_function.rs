@@ -46,7 +46,7 @@ impl Rule for UnknownJsonataFunction {
                     .flat_map(|(_, members)| members.iter().map(|m| assigned_name(state, &m.key.text)))
             })
             .collect();
-        for (site, issue) in jsonata_call_issues(ctx.model) {
+        for (site, issue) in jsonata_call_issues(ctx) {
             if !matches!(
                 issue.issue,
                 ExprIssue::UnknownFunction { .. } | ExprIssue::ForbiddenFunction

@@ -2,8 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::{STATES_MEMBERS, references};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::jsonata_sites;
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -35,9 +34,9 @@ declare_rule! {
 
 impl Rule for UnknownStatesField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in jsonata_sites(ctx.model) {
+        for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
-            for access in references(&expr).states {
+            for access in references(expr).states {
                 let Some((member, member_range)) = &access.member else {
                     continue;
                 };

@@ -3,7 +3,6 @@ use asl_semantic::model::{Model, ScopeId};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::invalid_variable_name::name_problem;
-use crate::rules::data_flow::variables::Variables;
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +36,7 @@ declare_rule! {
 impl Rule for UnusedVariable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
-        let variables = Variables::analyze(model);
+        let variables = ctx.variables();
         let mut reported: Vec<(&str, ScopeId)> = Vec::new();
         for assignment in &variables.assignments {
             let scope = model.state(assignment.state).scope;

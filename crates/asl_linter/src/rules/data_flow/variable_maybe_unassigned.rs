@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::sites::string_range;
-use crate::rules::data_flow::variables::{Variables, Visibility};
+use crate::rules::data_flow::variables::Visibility;
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Rule for VariableMaybeUnassigned {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let variables = Variables::analyze(ctx.model);
+        let variables = ctx.variables();
         for read in &variables.reads {
             if variables.visibility(ctx.model, read) != Visibility::Visible
                 || variables.assigned_at_entry(read.state, &read.name) != Some(false)

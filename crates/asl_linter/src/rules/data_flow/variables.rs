@@ -286,7 +286,7 @@ fn collect_reads<'a>(model: &'a Model<'a>) -> Vec<Read<'a>> {
             continue;
         }
         let parsed = expr.parse();
-        for path in paths_in(&parsed) {
+        for path in paths_in(parsed) {
             if let Root::Variable { name, range } = &path.root {
                 reads.push(Read {
                     name: name.clone(),

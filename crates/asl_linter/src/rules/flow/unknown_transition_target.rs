@@ -4,7 +4,7 @@ use asl_syntax::TextRange;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::missing_required_field::scope_description;
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does

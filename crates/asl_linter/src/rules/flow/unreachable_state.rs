@@ -73,7 +73,7 @@ impl Rule for UnreachableState {
                 if covered[head.index()] {
                     continue;
                 }
-                let followers = mark_followers(&graph, head, &mut covered);
+                let followers = mark_followers(graph, head, &mut covered);
                 let state = model.state(head);
                 let why = if graph.predecessors(head).all(|from| from == head) {
                     format!("no transition in {} moves to it", scope_description(model, scope))

@@ -1,6 +1,8 @@
 //! Task `Resource` ARNs read as Step Functions integrations, and the table of optimized
 //! integrations (`integrations.tsv`) they are checked against.
 
+use std::sync::OnceLock;
+
 /// How a Task waits for its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pattern {
@@ -127,14 +129,21 @@ pub(crate) fn known_services() -> Vec<&'static str> {
     services
 }
 
+/// The rows of `integrations.tsv` (service, action, pattern codes), read once.
 fn table() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    include_str!("integrations.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            Some((fields.next()?, fields.next()?, fields.next()?))
-        })
+    static ROWS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        include_str!("integrations.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                Some((fields.next()?, fields.next()?, fields.next()?))
+            })
+            .collect()
+    })
+    .iter()
+    .copied()
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Rule for TaskTokenNotPassed {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let reads = context_reads(ctx.model);
+        let reads = context_reads(ctx);
         for state in &ctx.model.states {
             let StateKind::Task(task) = &state.kind else { continue };
             let Some(resource) = &task.resource else { continue };

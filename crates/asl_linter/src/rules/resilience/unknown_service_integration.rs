@@ -5,7 +5,7 @@ use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::resilience::integrations::{
     Resource, is_known_service, known_actions, known_services, parse_resource,
 };
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does

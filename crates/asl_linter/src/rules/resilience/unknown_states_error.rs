@@ -5,7 +5,7 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::flow::unknown_transition_target::json_string;
 use crate::rules::resilience::error_handlers::{PREDEFINED_ERRORS, handler_lists, is_predefined, raised_errors};
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does

@@ -42,11 +42,19 @@ impl Rule for UnsupportedIntegrationPattern {
             let Some(arn) = resource.value else { continue };
             // Unknown suffixes and `.sync` on `aws-sdk` are invalid-resource's business,
             // unknown integrations unknown-service-integration's.
-            let Resource::Integration { service, action, suffix, pattern: Some(pattern), sdk: false } = parse_resource(arn)
+            let Resource::Integration {
+                service,
+                action,
+                suffix,
+                pattern: Some(pattern),
+                sdk: false,
+            } = parse_resource(arn)
             else {
                 continue;
             };
-            let Some(supported) = supported_patterns(service, action) else { continue };
+            let Some(supported) = supported_patterns(service, action) else {
+                continue;
+            };
             if supported.contains(&pattern) {
                 continue;
             }

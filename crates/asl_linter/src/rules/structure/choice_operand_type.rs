@@ -3,7 +3,7 @@ use asl_semantic::model::{ComparisonOperator, Operand, QueryLanguage};
 use asl_syntax::Node;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{SiteKind, sites};
+use crate::rules::structure::spec::SiteKind;
 
 declare_rule! {
     /// ## What it does
@@ -50,7 +50,7 @@ declare_rule! {
 
 impl Rule for ChoiceOperandType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             if !matches!(site.kind, SiteKind::ChoiceRule { .. }) || site.language != QueryLanguage::JsonPath {
                 continue;
             }

@@ -3,8 +3,8 @@ use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::missing_required_field::opening_brace;
-use crate::rules::structure::spec::{SiteKind, sites};
-use crate::suggest::closest;
+use crate::rules::structure::spec::SiteKind;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -61,9 +61,13 @@ declare_rule! {
 
 impl Rule for ChoiceRuleForm {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             // JSONata rules take only `Condition` (reported by field-not-in-query-language).
             if !matches!(site.kind, SiteKind::ChoiceRule { .. }) || site.language != QueryLanguage::JsonPath {
+                continue;
+            }
+            // A JSONata `Condition` in a JSONPath state is the finding there, not a missing test.
+            if site.members.iter().any(|m| m.key.text == "Condition") {
                 continue;
             }
             let owner = &site.description;

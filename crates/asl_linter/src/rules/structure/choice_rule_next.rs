@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::missing_required_field::opening_brace;
-use crate::rules::structure::spec::{SiteKind, sites};
+use crate::rules::structure::spec::SiteKind;
 
 declare_rule! {
     /// ## What it does
@@ -54,7 +54,7 @@ declare_rule! {
 
 impl Rule for ChoiceRuleNext {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             let SiteKind::ChoiceRule { top } = site.kind else {
                 continue;
             };

@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{SiteKind, sites};
+use crate::rules::structure::spec::SiteKind;
 
 /// Arrays that must have at least one element, with what belongs in them.
 const NON_EMPTY: &[(SiteKind, &str, &str)] = &[
@@ -79,7 +79,7 @@ declare_rule! {
 
 impl Rule for EmptyArray {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             for &(kind, key, content) in NON_EMPTY {
                 if kind != site.kind {
                     continue;

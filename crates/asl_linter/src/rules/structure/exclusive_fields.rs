@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind, sites};
+use crate::rules::structure::spec::{FieldSpec, SiteKind};
 
 /// Groups of fields of which at most one may be present.
 const GROUPS: &[(SiteKind, &[&str])] = &[
@@ -67,7 +67,7 @@ declare_rule! {
 
 impl Rule for ExclusiveFields {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             for (kind, group) in GROUPS {
                 if *kind != site.kind {
                     continue;

@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind, language_origin, sites};
+use crate::rules::structure::spec::{FieldSpec, SiteKind, language_origin};
 
 declare_rule! {
     /// ## What it does
@@ -59,7 +59,7 @@ declare_rule! {
 
 impl Rule for FieldNotInQueryLanguage {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             let mut condition_reported = false;
             for member in site.members {
                 let key = member.key.text.as_str();
@@ -76,7 +76,7 @@ impl Rule for FieldNotInQueryLanguage {
                     }
                     condition_reported = true;
                 }
-                let origin = language_origin(&site, ctx.model);
+                let origin = language_origin(site, ctx.model);
                 out.push(
                     self.meta()
                         .diagnostic(

@@ -2,8 +2,8 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::QueryLanguage;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{SiteKind, is_jsonata, sites};
-use crate::suggest::closest;
+use crate::rules::structure::spec::{SiteKind, is_jsonata};
+use asl_semantic::suggest::closest;
 
 const QUERY_LANGUAGES: &[&str] = &["JSONPath", "JSONata"];
 
@@ -76,7 +76,7 @@ declare_rule! {
 impl Rule for InvalidEnumValue {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut checks: Vec<(&asl_syntax::Member, String, QueryLanguage, &[&str])> = Vec::new();
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             for &(kind, key, allowed) in ENUMS {
                 if kind == site.kind
                     && let Some(member) = site.node.member(key)

@@ -5,7 +5,7 @@ use asl_syntax::TextRange;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::field_not_in_query_language::is_jsonpath_condition;
 use crate::rules::structure::spec::{SiteKind, sites};
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does

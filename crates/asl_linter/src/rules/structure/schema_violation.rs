@@ -70,6 +70,10 @@ impl Rule for SchemaViolation {
             return;
         }
         let instance = to_json(&ctx.parse.root);
+        // Checking validity stops at the first failure; most definitions are valid.
+        if validator.is_valid(&instance) {
+            return;
+        }
         let mut found = Vec::new();
         for error in validator.iter_errors(&instance) {
             let Some(what) = describe(error.kind()) else { continue };

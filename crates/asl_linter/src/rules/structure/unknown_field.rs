@@ -1,8 +1,8 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind, sites};
-use crate::suggest::closest;
+use crate::rules::structure::spec::{FieldSpec, SiteKind};
+use asl_semantic::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -61,7 +61,7 @@ declare_rule! {
 
 impl Rule for UnknownField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             if site.kind.is_open() {
                 continue;
             }

@@ -2,7 +2,7 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::Field;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::suggest::closest;
+use asl_semantic::suggest::closest;
 
 /// The state types of the Amazon States Language.
 const STATE_TYPES: [&str; 8] = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];

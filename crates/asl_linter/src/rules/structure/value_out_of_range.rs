@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind, sites};
+use crate::rules::structure::spec::{FieldSpec, SiteKind};
 
 /// The largest value of the timeout-style integers (statelint, the AWS editor's schema).
 const MAX_SECONDS: f64 = 99_999_999.0;
@@ -77,7 +77,7 @@ declare_rule! {
 
 impl Rule for ValueOutOfRange {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             for &(kind, key, min, max) in RANGES {
                 if kind != site.kind {
                     continue;

@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_syntax::Node;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, Kind, sites};
+use crate::rules::structure::spec::{FieldSpec, Kind};
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ impl Rule for WrongFieldType {
                 ));
             }
         }
-        for site in sites(ctx.model) {
+        for site in ctx.field_sites() {
             for member in site.members {
                 let key = member.key.text.as_str();
                 let Some(spec) = FieldSpec::find(site.kind, key) else {

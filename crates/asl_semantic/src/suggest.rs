@@ -1,8 +1,8 @@
-//! "Did you mean" suggestions.
+//! "Did you mean" suggestions, shared by the expression checks and the rules.
 
 /// The candidate closest to `text` by case-insensitive edit distance, when it is close enough
-/// to be a likely typo (at most a third of the text's length, and at least one edit allowed).
-pub(crate) fn closest<'c>(text: &str, candidates: &[&'c str]) -> Option<&'c str> {
+/// to be a likely typo: at most a third of the text's length, and at least one edit allowed.
+pub fn closest<'c>(text: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let lowered = text.to_lowercase();
     let limit = (text.chars().count() / 3).max(1);
     candidates
@@ -15,11 +15,13 @@ pub(crate) fn closest<'c>(text: &str, candidates: &[&'c str]) -> Option<&'c str>
 
 /// Edit distance over characters where swapping two neighbours counts as one edit
 /// (optimal string alignment), so `Taks` is one edit from `Task`.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
-    let mut table: Vec<usize> = (0..(a.len() + 1) * width).map(|i| if i < width { i } else { 0 }).collect();
+    let mut table: Vec<usize> = (0..(a.len() + 1) * width)
+        .map(|i| if i < width { i } else { 0 })
+        .collect();
     for i in 1..=a.len() {
         table[i * width] = i;
         for j in 1..=b.len() {
@@ -44,8 +46,9 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(closest("Sucess", &["Succeed", "Success"]), Some("Success"));
         assert_eq!(closest("task", &["Task", "Pass"]), Some("Task"));
-        assert_eq!(closest("Banana", &["Task", "Pass"]), None);
         assert_eq!(closest("Taks", &["Task", "Pass"]), Some("Task"));
+        assert_eq!(closest("Banana", &["Task", "Pass"]), None);
+        assert_eq!(closest("Concat", &["Format", "Array"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
     }
