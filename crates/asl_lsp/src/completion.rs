@@ -11,7 +11,9 @@ use tower_lsp_server::ls_types::{
 
 use crate::convert::{Positions, json_string};
 use crate::cursor::{At, Cursor, ObjectKind, locate, object_kind, string_content};
-use crate::schema::{self, ERROR_NAMES, STATE_TYPES};
+use asl_semantic::errors::PREDEFINED_ERRORS;
+
+use crate::schema::{self, STATE_TYPES};
 
 pub(crate) fn complete(model: &Model<'_>, text: &str, offset: u32, positions: Positions<'_>) -> Vec<CompletionItem> {
     let cursor = locate(text, model.root, offset);
@@ -214,7 +216,7 @@ fn value_candidates(model: &Model<'_>, cursor: &Cursor<'_>, kind: ObjectKind, ke
 
 /// Known error names, then the errors raised by the machine's Fail states.
 fn error_names(model: &Model<'_>) -> Vec<Candidate> {
-    let mut names: Vec<Candidate> = ERROR_NAMES
+    let mut names: Vec<Candidate> = PREDEFINED_ERRORS
         .iter()
         .map(|(name, doc)| candidate(*name, CompletionItemKind::CONSTANT, Some(doc)))
         .collect();

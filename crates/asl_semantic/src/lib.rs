@@ -4,6 +4,7 @@
 //! Nothing here fails on bad input and nothing here does I/O: what cannot be understood
 //! is recorded in the model so that rules in `asl_linter` can report it.
 
+pub mod errors;
 pub mod expr;
 pub mod graph;
 pub mod model;

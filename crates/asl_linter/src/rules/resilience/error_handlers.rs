@@ -4,34 +4,8 @@
 use asl_semantic::model::{Field, State, StateKind, TaskState};
 use asl_syntax::{Node, TextRange};
 
-/// The predefined error names. `States.Http.*` names (HTTP Task errors) are accepted by
-/// prefix, see [`is_predefined`].
-pub(crate) const PREDEFINED_ERRORS: [&str; 17] = [
-    "States.ALL",
-    "States.HeartbeatTimeout",
-    "States.Timeout",
-    "States.TaskFailed",
-    "States.Permissions",
-    "States.ResultPathMatchFailure",
-    "States.ParameterPathFailure",
-    "States.QueryEvaluationError",
-    "States.BranchFailed",
-    "States.NoChoiceMatched",
-    "States.IntrinsicFailure",
-    "States.ExceedToleratedFailureThreshold",
-    "States.ItemReaderFailed",
-    "States.ResultWriterFailed",
-    "States.DataLimitExceeded",
-    "States.Runtime",
-    "States.Http.Socket",
-];
-
 /// Errors that end the execution whatever the Retry and Catch say.
 pub(crate) const UNHANDLEABLE_ERRORS: [&str; 2] = ["States.Runtime", "States.DataLimitExceeded"];
-
-pub(crate) fn is_predefined(name: &str) -> bool {
-    PREDEFINED_ERRORS.contains(&name) || name.starts_with("States.Http.")
-}
 
 /// Whether a handler listing `broad` also handles errors named `name`. `States.TaskFailed`
 /// matches every error except timeouts; `States.ALL` is left to misplaced-states-all, and

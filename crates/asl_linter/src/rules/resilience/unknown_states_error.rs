@@ -4,7 +4,9 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::flow::unknown_transition_target::json_string;
-use crate::rules::resilience::error_handlers::{PREDEFINED_ERRORS, handler_lists, is_predefined, raised_errors};
+use asl_semantic::errors::{is_predefined_error, predefined_error_names};
+
+use crate::rules::resilience::error_handlers::{handler_lists, raised_errors};
 use asl_semantic::suggest::closest;
 
 declare_rule! {
@@ -61,7 +63,7 @@ impl Rule for UnknownStatesError {
                     let looks_predefined = name
                         .get(..7)
                         .is_some_and(|prefix| prefix.eq_ignore_ascii_case("States."));
-                    if !looks_predefined || is_predefined(name) || raised.contains(name) {
+                    if !looks_predefined || is_predefined_error(name) || raised.contains(name) {
                         continue;
                     }
                     let diagnostic = self.meta().diagnostic(
@@ -72,7 +74,7 @@ impl Rule for UnknownStatesError {
                             state.name
                         ),
                     );
-                    out.push(match closest(name, &PREDEFINED_ERRORS) {
+                    out.push(match closest(name, &predefined_error_names().collect::<Vec<_>>()) {
                         Some(suggestion) => diagnostic.with_help(format!("did you mean \"{suggestion}\"?")).with_fix(Fix::replace(
                             format!("Replace with \"{suggestion}\""),
                             Applicability::Unsafe,
