@@ -19,6 +19,7 @@ pub(crate) mod invalid_variable_name;
 pub(crate) mod jsonata_argument_count;
 pub(crate) mod jsonata_implicit_input;
 pub(crate) mod jsonata_not_evaluated;
+pub(crate) mod malformed_jsonata_delimiters;
 pub(crate) mod misplaced_states_field;
 pub(crate) mod outer_variable_assigned;
 pub(crate) mod outer_variable_in_distributed_map;
@@ -66,6 +67,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &jsonata_implicit_input::JsonataImplicitInput,
     &unknown_jsonata_function::UnknownJsonataFunction,
     &jsonata_argument_count::JsonataArgumentCount,
+    &malformed_jsonata_delimiters::MalformedJsonataDelimiters,
     &invalid_variable_name::InvalidVariableName,
     &undefined_variable::UndefinedVariable,
     &variable_maybe_unassigned::VariableMaybeUnassigned,
