@@ -148,7 +148,7 @@ impl Parser<'_> {
     fn close(&mut self, end: u32) -> State {
         let node = match self.stack.pop() {
             Some(Frame::Array { start, first }) => Node {
-                value: Value::Array(self.items.drain(first..).collect()),
+                value: Value::Array(take_from(&mut self.items, first)),
                 range: TextRange::new(start, end),
             },
             Some(Frame::Object { start, first, key }) => {
@@ -160,7 +160,7 @@ impl Parser<'_> {
                     };
                     self.members.push(Member { key, value });
                 }
-                let members = self.members.drain(first..).collect();
+                let members = take_from(&mut self.members, first);
                 Node {
                     value: Value::Object(members),
                     range: TextRange::new(start, end),
@@ -486,5 +486,18 @@ impl Parser<'_> {
                 _ => self.bump(),
             }
         }
+    }
+}
+
+/// The children of a closing container: the tail of a scratch buffer from `first`. When the
+/// container owns the whole buffer, the buffer itself is taken, so that a large array is not
+/// held twice at the peak.
+fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Vec<T> {
+    if first == 0 {
+        let mut all = std::mem::take(scratch);
+        all.shrink_to_fit();
+        all
+    } else {
+        scratch.drain(first..).collect()
     }
 }

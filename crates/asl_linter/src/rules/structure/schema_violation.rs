@@ -7,6 +7,7 @@ use jsonschema::paths::LocationSegment;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::RULES;
+use crate::rules::structure::quota_exceeded::MAX_DEFINITION_BYTES;
 
 /// The published schema, the one editors use.
 const SCHEMA: &str = include_str!("../../../../../schemas/asl.schema.json");
@@ -65,8 +66,13 @@ declare_rule! {
 impl Rule for SchemaViolation {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(validator) = validator() else { return };
-        // Definitions cut short by syntax errors are reported by the syntax rules.
-        if !ctx.parse.errors.is_empty() || ctx.parse.root.as_object().is_none() {
+        // Definitions cut short by syntax errors are reported by the syntax rules. One larger
+        // than AWS accepts is reported by quota-exceeded, and copying it for the validator
+        // would double the memory a large file needs.
+        if !ctx.parse.errors.is_empty()
+            || ctx.parse.root.as_object().is_none()
+            || ctx.source.len() > MAX_DEFINITION_BYTES
+        {
             return;
         }
         let instance = to_json(&ctx.parse.root);
