@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use asl_semantic::model::{Field, Model, State, StateKind};
+
 /// How a Task waits for its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pattern {
@@ -64,6 +66,19 @@ pub(crate) enum Resource<'a> {
     },
     /// A Lambda function ARN, a placeholder, or anything else.
     Other,
+}
+
+/// Every Task whose `Resource` is a string: the state, the field and the text.
+pub(crate) fn task_resources<'a>(
+    model: &'a Model<'a>,
+) -> impl Iterator<Item = (&'a State<'a>, &'a Field<'a, &'a str>, &'a str)> {
+    model.states.iter().filter_map(|state| {
+        let StateKind::Task(task) = &state.kind else {
+            return None;
+        };
+        let resource = task.resource.as_ref()?;
+        Some((state, resource, resource.value?))
+    })
 }
 
 /// Reads a Task `Resource`.

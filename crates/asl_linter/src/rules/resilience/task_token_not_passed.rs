@@ -1,9 +1,8 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::StateKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::data_flow::context_reads;
-use crate::rules::resilience::integrations::{Pattern, Resource, parse_resource};
+use crate::rules::resilience::integrations::{Pattern, Resource, parse_resource, task_resources};
 
 declare_rule! {
     /// ## What it does
@@ -41,10 +40,7 @@ declare_rule! {
 impl Rule for TaskTokenNotPassed {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let reads = context_reads(ctx);
-        for state in &ctx.model.states {
-            let StateKind::Task(task) = &state.kind else { continue };
-            let Some(resource) = &task.resource else { continue };
-            let Some(arn) = resource.value else { continue };
+        for (state, resource, arn) in task_resources(ctx.model) {
             if !matches!(
                 parse_resource(arn),
                 Resource::Integration {

@@ -1,9 +1,8 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::StateKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::resilience::integrations::{
-    Resource, is_known_service, known_actions, known_services, parse_resource,
+    Resource, is_known_service, known_actions, known_services, parse_resource, task_resources,
 };
 use asl_semantic::suggest::closest;
 
@@ -41,10 +40,7 @@ declare_rule! {
 
 impl Rule for UnknownServiceIntegration {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for state in &ctx.model.states {
-            let StateKind::Task(task) = &state.kind else { continue };
-            let Some(resource) = &task.resource else { continue };
-            let Some(arn) = resource.value else { continue };
+        for (state, resource, arn) in task_resources(ctx.model) {
             let Resource::Integration {
                 service,
                 action,

@@ -1,8 +1,7 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::StateKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::integrations::{Resource, parse_resource, supported_patterns};
+use crate::rules::resilience::integrations::{Resource, parse_resource, supported_patterns, task_resources};
 
 declare_rule! {
     /// ## What it does
@@ -36,10 +35,7 @@ declare_rule! {
 
 impl Rule for UnsupportedIntegrationPattern {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for state in &ctx.model.states {
-            let StateKind::Task(task) = &state.kind else { continue };
-            let Some(resource) = &task.resource else { continue };
-            let Some(arn) = resource.value else { continue };
+        for (state, resource, arn) in task_resources(ctx.model) {
             // Unknown suffixes and `.sync` on `aws-sdk` are invalid-resource's business,
             // unknown integrations unknown-service-integration's.
             let Resource::Integration {
