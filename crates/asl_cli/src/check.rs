@@ -36,6 +36,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             WorkflowTypeArg::Standard => WorkflowType::Standard,
             WorkflowTypeArg::Express => WorkflowType::Express,
         }),
+        ..Settings::default()
     };
     let (inputs, bad_paths) = discover(&args.paths, &globs);
     let mut failed = !bad_paths.is_empty();

@@ -5,7 +5,8 @@ use asl_semantic::graph::StateGraph;
 use asl_syntax::{Parse, SourceText, TextRange, decode_source, parse};
 use rayon::prelude::*;
 
-use crate::{RuleContext, Settings, all_rules};
+use crate::suppression::{Directive, directives};
+use crate::{RuleContext, Settings, all_rules, find_rule};
 
 /// The result of analysing one document.
 pub struct Analysis {
@@ -38,18 +39,72 @@ fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> 
     // Rules are independent; on a large definition running them on every core pays off.
     let mut diagnostics: Vec<Diagnostic> = all_rules()
         .par_iter()
-        .flat_map_iter(|rule| {
+        .filter_map(|rule| settings.severity_of(rule.meta()).map(|severity| (rule, severity)))
+        .flat_map_iter(|(rule, severity)| {
             let mut found = Vec::new();
             // A bug in one rule must not take the others (or the language server) down with it.
             if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
-                found = vec![internal_error(rule.meta().code)];
+                return vec![internal_error(rule.meta().code)];
+            }
+            for diagnostic in &mut found {
+                diagnostic.severity = severity;
             }
             found
         })
         .collect();
+    apply_directives(&mut diagnostics, &directives(text, &model), settings);
     drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics
+}
+
+/// Drops the findings that `asl-lint-ignore:` directives silence, and reports the named
+/// rules that silenced nothing.
+fn apply_directives(diagnostics: &mut Vec<Diagnostic>, directives: &[Directive<'_>], settings: &Settings) {
+    let mut used = vec![Vec::new(); directives.len()];
+    for (directive, used) in directives.iter().zip(&mut used) {
+        *used = vec![false; directive.rules.len()];
+    }
+    diagnostics.retain(|diagnostic| {
+        let mut silenced = false;
+        for (directive, used) in directives.iter().zip(&mut used) {
+            if !directive
+                .covers
+                .contains_range(TextRange::empty(diagnostic.range.start))
+            {
+                continue;
+            }
+            for ((rule, _), used) in directive.rules.iter().zip(used.iter_mut()) {
+                if diagnostic.code.eq_ignore_ascii_case(rule) || diagnostic.name == *rule {
+                    *used = true;
+                    silenced = true;
+                }
+            }
+        }
+        !silenced
+    });
+    let Some(unused_rule) = find_rule("unused-suppression") else {
+        return;
+    };
+    let Some(severity) = settings.severity_of(unused_rule.meta()) else {
+        return;
+    };
+    for (directive, used) in directives.iter().zip(&used) {
+        for ((rule, range), used) in directive.rules.iter().zip(used) {
+            // Unknown names are reported by unknown-rule-in-directive; rules turned off
+            // could not have fired.
+            let Some(named) = find_rule(rule) else { continue };
+            if *used || settings.severity_of(named.meta()).is_none() {
+                continue;
+            }
+            let mut diagnostic = unused_rule.meta().diagnostic(
+                *range,
+                format!("\"{rule}\" is silenced here but reports nothing; remove it from the directive"),
+            );
+            diagnostic.severity = severity;
+            diagnostics.push(diagnostic);
+        }
+    }
 }
 
 /// A value cut short by a syntax error (a truncated string, say) is not what the author

@@ -9,8 +9,9 @@ mod registry;
 mod rule;
 mod rules;
 mod settings;
+mod suppression;
 
 pub use analysis::{Analysis, analyze, analyze_bytes};
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
-pub use settings::{Settings, WorkflowType};
+pub use settings::{RuleLevel, Settings, WorkflowType};

@@ -39,6 +39,8 @@ pub enum Category {
     DataFlow,
     /// `ASL4xx`: retries, catchers, timeouts and integrations.
     Resilience,
+    /// `ASL9xx`: asl-lint's own `asl-lint-ignore:` directives.
+    Directives,
 }
 
 impl Category {
@@ -49,6 +51,7 @@ impl Category {
             Category::Flow => "flow",
             Category::DataFlow => "data-flow",
             Category::Resilience => "resilience",
+            Category::Directives => "directives",
         }
     }
 }

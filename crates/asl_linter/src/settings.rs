@@ -1,12 +1,56 @@
+use asl_diagnostics::Severity;
+
+use crate::RuleMeta;
+
 /// Settings of one analysis. The command line and the language server fill them in.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// The state machine type, when known: some integrations are not allowed in EXPRESS.
     pub workflow_type: Option<WorkflowType>,
+    /// Levels the user chose for some rules, by code or name (`ASL205`,
+    /// `choice-without-default`). Later entries win.
+    pub rule_levels: Vec<(String, RuleLevel)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkflowType {
     Standard,
     Express,
+}
+
+/// What the user made of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+impl RuleLevel {
+    /// Reads `off`, `error`, `warning` or `info`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "off" => RuleLevel::Off,
+            "error" => RuleLevel::On(Severity::Error),
+            "warning" => RuleLevel::On(Severity::Warning),
+            "info" => RuleLevel::On(Severity::Info),
+            _ => return None,
+        })
+    }
+}
+
+impl Settings {
+    /// The severity a rule reports at, or `None` when it is turned off.
+    pub fn severity_of(&self, meta: &RuleMeta) -> Option<Severity> {
+        let chosen = self
+            .rule_levels
+            .iter()
+            .rev()
+            .find(|(rule, _)| meta.code.eq_ignore_ascii_case(rule) || meta.name == rule)
+            .map(|(_, level)| *level);
+        match chosen {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::On(severity)) => Some(severity),
+            None => Some(meta.default_severity),
+        }
+    }
 }

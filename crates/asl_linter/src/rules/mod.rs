@@ -1,6 +1,7 @@
 //! Every rule, one file each, grouped by category. Each category's `mod.rs` lists its rules.
 
 pub(crate) mod data_flow;
+pub(crate) mod directives;
 pub(crate) mod flow;
 pub(crate) mod resilience;
 pub(crate) mod structure;
@@ -20,6 +21,7 @@ pub(crate) fn all() -> &'static [&'static dyn Rule] {
             flow::RULES,
             data_flow::RULES,
             resilience::RULES,
+            directives::RULES,
         ]
         .concat();
         rules.sort_by_key(|rule| rule.meta().code);
