@@ -5,12 +5,16 @@ use std::path::Path;
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
-use asl_linter::{Analysis, Settings, WorkflowType, analyze_bytes};
+use asl_linter::{Analysis, Settings, analyze_bytes};
 use asl_syntax::{TextRange, Value};
 use rayon::prelude::*;
 
+use crate::config::settings_for;
 use crate::discover::{BadPath, Globs, Input, discover, may_be_state_machine};
-use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format, WorkflowTypeArg};
+use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
+
+/// The code `analyze` gives a rule that failed.
+const INTERNAL_ERROR_CODE: &str = "ASL999";
 
 /// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -31,12 +35,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let settings = Settings {
-        workflow_type: args.workflow_type.map(|t| match t {
-            WorkflowTypeArg::Standard => WorkflowType::Standard,
-            WorkflowTypeArg::Express => WorkflowType::Express,
-        }),
-        ..Settings::default()
+    let settings = match settings_for(args) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("asl-lint: {message}");
+            return EXIT_FAILURE;
+        }
     };
     let (inputs, bad_paths) = discover(&args.paths, &globs);
     let mut failed = !bad_paths.is_empty();
@@ -55,6 +59,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         }
         for diagnostic in &file.diagnostics {
             counts[diagnostic.severity as usize] += 1;
+            // A rule that failed on this file means the check is incomplete.
+            failed |= diagnostic.code == INTERNAL_ERROR_CODE;
         }
     }
     let reports: Vec<FileReport<'_>> = checked

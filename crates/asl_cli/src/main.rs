@@ -1,6 +1,7 @@
 //! `asl-lint`: the command line. It does the I/O; the analysis lives in `asl_linter`.
 
 mod check;
+mod config;
 mod discover;
 mod graph;
 mod lsp;
@@ -59,6 +60,19 @@ struct CheckArgs {
     /// The state machine type, when known (EXPRESS forbids some integrations).
     #[arg(long, value_enum)]
     workflow_type: Option<WorkflowTypeArg>,
+    /// The configuration file; without it, the nearest asl-lint.toml from the current
+    /// directory upwards is used.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long)]
+    no_config: bool,
+    /// Turn a rule off, by code or name. Repeatable.
+    #[arg(long = "ignore", value_name = "RULE")]
+    ignore: Vec<String>,
+    /// Set a rule's severity: `RULE=off|error|warning|info`. Repeatable.
+    #[arg(long = "severity", value_name = "RULE=LEVEL")]
+    severity: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

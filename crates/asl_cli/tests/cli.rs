@@ -31,7 +31,13 @@ const MISSING_COMMA_LINE_7: &str = r#"{
 "#;
 
 fn asl_lint(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    asl_lint_in(&std::env::temp_dir(), args, stdin)
+}
+
+/// Runs asl-lint in `dir` (which decides the asl-lint.toml it finds).
+fn asl_lint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_asl-lint"))
+        .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
@@ -248,4 +254,94 @@ fn rule_docs_by_code_or_name() {
     assert_eq!(by_code, by_name);
     assert_eq!(asl_lint(&["rule", "no-such-rule"], None).status.code(), Some(2));
     assert!(stdout(&asl_lint(&["rule"], None)).contains("ASL001"));
+}
+
+/// A definition with one error (an unreachable state) and one warning (a Choice without Default).
+const ONE_ERROR_ONE_WARNING: &str = r#"{
+  "StartAt": "Pick",
+  "States": {
+    "Pick": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Done"}]},
+    "Done": {"Type": "Succeed"},
+    "Spare": {"Type": "Succeed"}
+  }
+}
+"#;
+
+fn codes(output: &Output) -> Vec<String> {
+    let report = json_report(output);
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {}", d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn rule_levels_from_the_configuration_file_and_flags() {
+    let dir = scratch("config");
+    let file = write(&dir, "flows/a.asl.json", ONE_ERROR_ONE_WARNING);
+    let nested = dir.join("flows");
+    let defaults = asl_lint_in(&nested, &["check", "--format", "json", &file], None);
+    assert_eq!(codes(&defaults), ["ASL205 warning", "ASL202 error"]);
+    write(
+        &dir,
+        "asl-lint.toml",
+        "[rules]\nunreachable-state = \"off\"\nASL205 = \"error\"\n",
+    );
+    let configured = asl_lint_in(&nested, &["check", "--format", "json", &file], None);
+    assert_eq!(codes(&configured), ["ASL205 error"], "found in a parent directory");
+    assert_eq!(configured.status.code(), Some(1));
+    let flags = asl_lint_in(
+        &nested,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "ASL205",
+            "--severity",
+            "ASL202=info",
+            &file,
+        ],
+        None,
+    );
+    assert_eq!(codes(&flags), ["ASL202 info"], "flags win over the file");
+    assert_eq!(flags.status.code(), Some(0));
+    let isolated = asl_lint_in(&nested, &["check", "--format", "json", "--no-config", &file], None);
+    assert_eq!(codes(&isolated), ["ASL205 warning", "ASL202 error"]);
+}
+
+#[test]
+fn bad_configuration_is_refused_with_a_message() {
+    let dir = scratch("bad-config");
+    let file = write(&dir, "a.asl.json", VALID);
+    for (config, expected) in [
+        ("[rules]\nno-such-rule = \"off\"\n", "not a rule code or name"),
+        ("[rules]\nASL205 = \"loud\"\n", "off, error, warning, info"),
+        ("colour = 1\n", "unknown field"),
+        ("workflow-type = \"fast\"\n", "not \"standard\" or \"express\""),
+    ] {
+        write(&dir, "asl-lint.toml", config);
+        let output = asl_lint_in(&dir, &["check", &file], None);
+        assert_eq!(output.status.code(), Some(2), "{config}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(expected), "{config}: {stderr}");
+    }
+    let output = asl_lint_in(&dir, &["check", "--no-config", "--ignore", "nope", &file], None);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn comment_directives_silence_rules_in_their_state() {
+    let silenced = ONE_ERROR_ONE_WARNING.replace(
+        r#""Spare": {"Type": "Succeed"}"#,
+        r#""Spare": {"Type": "Succeed", "Comment": "asl-lint-ignore: unreachable-state -- run by hand"}"#,
+    );
+    let output = asl_lint(
+        &["check", "--format", "json", "--no-config", "-"],
+        Some(silenced.as_bytes()),
+    );
+    assert_eq!(codes(&output), ["ASL205 warning"]);
+    assert_eq!(output.status.code(), Some(0));
 }

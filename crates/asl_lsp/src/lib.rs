@@ -50,10 +50,17 @@ pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite + Unpi
 }
 
 /// Runs the server on stdin/stdout (what `asl-lint lsp` does).
-pub fn run_stdio() -> std::io::Result<()> {
+pub fn run_stdio(settings: asl_linter::Settings) -> std::io::Result<()> {
     install_panic_hook();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), Options::default()));
+    runtime.block_on(serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        Options {
+            settings,
+            ..Options::default()
+        },
+    ));
     // Analyses still running for a client that has gone are not waited for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     Ok(())
