@@ -1,4 +1,4 @@
-use asl_diagnostics::{Diagnostic, Edit, Fix};
+use asl_diagnostics::{Applicability, Diagnostic, Edit, Fix};
 use asl_semantic::model::StateKind;
 use asl_syntax::TextRange;
 
@@ -27,7 +27,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// On a Succeed or Fail state, removing `End` or `Next` is a safe fix: they end their
-    /// scope anyway.
+    /// scope anyway. Adding `"End": true` to a state with neither (or turning `"End": false`
+    /// into `true`) is offered as an unsafe fix: the author may have meant a `Next`.
     pub(crate) struct NextOrEnd {
         code: "ASL109",
         name: "next-or-end",
@@ -85,13 +86,25 @@ impl Rule for NextOrEnd {
                         (None, Some(end)) if end_true == Some(false) => out.push(
                             self.meta()
                                 .diagnostic(end.value.range, format!("state \"{name}\" has \"End\": false and no \"Next\""))
-                                .with_help("write \"End\": true to end here, or replace \"End\" with \"Next\" naming the following state"),
+                                .with_help("write \"End\": true to end here, or replace \"End\" with \"Next\" naming the following state")
+                                .with_fix(Fix::replace("Set \"End\": true", Applicability::Unsafe, end.value.range, "true")),
                         ),
-                        (None, None) => out.push(
-                            self.meta()
+                        (None, None) => {
+                            let mut diagnostic = self
+                                .meta()
                                 .diagnostic(state.name_range, format!("{type_name} state \"{name}\" has neither \"Next\" nor \"End\""))
-                                .with_help("add \"Next\" naming the following state, or \"End\": true if the scope ends here"),
-                        ),
+                                .with_help("add \"Next\" naming the following state, or \"End\": true if the scope ends here");
+                            if let Some(last) = state.node.as_object().and_then(<[_]>::last) {
+                                let after_last = TextRange::empty(last.value.range.end);
+                                diagnostic = diagnostic.with_fix(Fix::replace(
+                                    "Add \"End\": true",
+                                    Applicability::Unsafe,
+                                    after_last,
+                                    ", \"End\": true",
+                                ));
+                            }
+                            out.push(diagnostic);
+                        }
                         _ => {}
                     }
                 }
