@@ -2,6 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_syntax::Node;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use crate::rules::structure::invalid_enum_value::is_placeholder;
 use crate::rules::structure::spec::{FieldSpec, Kind};
 
 declare_rule! {
@@ -55,7 +56,11 @@ impl Rule for WrongFieldType {
                     continue;
                 };
                 // A field of the other language is reported once, by field-not-in-query-language.
-                if !spec.lang.allows(site.language) || spec.kind.accepts(&member.value, site.language) {
+                // A whole-value placeholder (`"${WaitSeconds}"`) takes its type at deployment.
+                if !spec.lang.allows(site.language)
+                    || spec.kind.accepts(&member.value, site.language)
+                    || member.value.as_str().is_some_and(is_placeholder)
+                {
                     continue;
                 }
                 let expected = spec.kind.describe(site.language);
