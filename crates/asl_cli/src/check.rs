@@ -5,8 +5,8 @@ use std::path::Path;
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
-use asl_linter::{Analysis, Settings, analyze_bytes};
-use asl_syntax::{TextRange, Value};
+use asl_linter::{Analysis, Settings, analyze_bytes_as};
+use asl_syntax::{SourceFormat, TextRange, Value};
 use rayon::prelude::*;
 
 use crate::config::settings_for;
@@ -100,9 +100,17 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 
 /// Reads and analyses one input; `None` for a walked `.json` file that is not a state machine.
 fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Checked> {
-    let (path, needs_sniff, bytes) = match input {
-        Input::Stdin => (stdin_name.to_owned(), false, read_stdin()),
-        Input::File { path, needs_sniff } => (display(&path), needs_sniff, read_file(&path)),
+    let (path, format, needs_sniff, bytes) = match input {
+        Input::Stdin => {
+            let format = SourceFormat::from_path(Path::new(stdin_name));
+            (stdin_name.to_owned(), format, false, read_stdin())
+        }
+        Input::File { path, needs_sniff } => (
+            display(&path),
+            SourceFormat::from_path(&path),
+            needs_sniff,
+            read_file(&path),
+        ),
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -111,7 +119,7 @@ fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Ch
     if needs_sniff && !may_be_state_machine(&bytes) {
         return None;
     }
-    let (text, analysis) = analyze_bytes(bytes, settings);
+    let (text, analysis) = analyze_bytes_as(bytes, format, settings);
     if needs_sniff && !has_machine_keys(&analysis) {
         return None;
     }

@@ -11,7 +11,7 @@ pub(crate) enum Input {
     File {
         path: PathBuf,
         /// Found while walking a directory by its `.json` extension only: checked only if its
-        /// top-level object has `StartAt` and `States`.
+        /// top-level object has `StartAt` and `States`. (`.yaml`/`.yml` files are read as YAML.)
         needs_sniff: bool,
     },
 }
@@ -66,7 +66,10 @@ impl Globs {
             return include.is_match(relative).then_some(false);
         }
         let name = relative.file_name()?.to_str()?;
-        if name.ends_with(".asl.json") || name.ends_with(".asl") {
+        if [".asl.json", ".asl", ".asl.yaml", ".asl.yml"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
+        {
             Some(false)
         } else if name.ends_with(".json") {
             Some(true)

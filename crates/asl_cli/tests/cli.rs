@@ -345,3 +345,47 @@ fn comment_directives_silence_rules_in_their_state() {
     assert_eq!(codes(&output), ["ASL205 warning"]);
     assert_eq!(output.status.code(), Some(0));
 }
+
+const YAML_TYPO_LINE_7: &str = "# A YAML definition: é ✓\nStartAt: Wait\nStates:\n  Wait:\n    {Type: Wait, Seconds: 5, Next: Done}\n  Done:\n    Type: Succed\n";
+
+#[test]
+fn yaml_definitions_are_checked_with_findings_on_their_lines() {
+    let dir = scratch("yaml");
+    let named = write(&dir, "flow.yml", YAML_TYPO_LINE_7);
+    let text = stdout(&asl_lint(&["check", "--format", "concise", &named], None));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("{named}:7:11:")) && l.contains("ASL104 unknown-state-type")),
+        "{text}"
+    );
+    assert!(!text.contains("ASL001"), "{text}");
+
+    // `--stdin-filename` decides the format of stdin; a YAML syntax error has its position.
+    let broken = "StartAt: Wait\nStates:\n  Wait: {Type: Wait\n  Done: 1\n";
+    let output = asl_lint(
+        &["check", "--format", "concise", "-", "--stdin-filename", "flow.asl.yaml"],
+        Some(broken.as_bytes()),
+    );
+    let text = stdout(&output);
+    assert_eq!(text.lines().filter(|l| l.contains("ASL001")).count(), 1, "{text}");
+    assert!(text.starts_with("flow.asl.yaml:4:"), "{text}");
+    assert_eq!(output.status.code(), Some(1));
+
+    // A directory walk picks `*.asl.yaml` and `*.asl.yml`, not every YAML file.
+    write(&dir, "walk/a.asl.yaml", YAML_TYPO_LINE_7);
+    write(
+        &dir,
+        "walk/b.asl.yml",
+        "StartAt: Done\nStates:\n  Done: {Type: Succeed}\n",
+    );
+    write(&dir, "walk/ci.yaml", "jobs: {}\n");
+    let report = json_report(&asl_lint(
+        &["check", "--format", "json", dir.join("walk").to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(report["files_checked"], 2, "{report}");
+    let typo = &report["diagnostics"][0];
+    assert_eq!(typo["code"], "ASL104", "{report}");
+    assert_eq!(typo["range"]["start"]["line"], 7);
+    assert_eq!(typo["pointer"], "/States/Done/Type");
+}

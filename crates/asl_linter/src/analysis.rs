@@ -2,7 +2,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_semantic::graph::StateGraph;
-use asl_syntax::{Parse, SourceText, TextRange, decode_source, parse};
+use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
 use crate::suppression::{Directive, directives};
@@ -15,19 +15,29 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Analyses raw file bytes; invalid UTF-8 is reported and the rest is still analysed.
+/// Analyses raw JSON file bytes; invalid UTF-8 is reported and the rest is still analysed.
 /// Returns the decoded text (byte offsets equal those of `bytes`) with the analysis.
 pub fn analyze_bytes(bytes: Vec<u8>, settings: &Settings) -> (String, Analysis) {
+    analyze_bytes_as(bytes, SourceFormat::Json, settings)
+}
+
+/// [`analyze_bytes`] for a document in the given format.
+pub fn analyze_bytes_as(bytes: Vec<u8>, format: SourceFormat, settings: &Settings) -> (String, Analysis) {
     let SourceText { text, error } = decode_source(bytes);
-    let mut parse = parse(&text);
+    let mut parse = format.parse(&text);
     parse.errors.splice(0..0, error);
     let diagnostics = run_rules(&text, &parse, settings);
     (text, Analysis { parse, diagnostics })
 }
 
-/// Analyses one document.
+/// Analyses one JSON document.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
-    let parse = parse(text);
+    analyze_as(text, SourceFormat::Json, settings)
+}
+
+/// Analyses one document in the given format.
+pub fn analyze_as(text: &str, format: SourceFormat, settings: &Settings) -> Analysis {
+    let parse = format.parse(text);
     let diagnostics = run_rules(text, &parse, settings);
     Analysis { parse, diagnostics }
 }

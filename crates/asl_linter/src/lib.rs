@@ -11,7 +11,7 @@ mod rules;
 mod settings;
 mod suppression;
 
-pub use analysis::{Analysis, analyze, analyze_bytes};
+pub use analysis::{Analysis, analyze, analyze_as, analyze_bytes, analyze_bytes_as};
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
 pub use settings::{RuleLevel, Settings, WorkflowType};

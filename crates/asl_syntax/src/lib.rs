@@ -1,9 +1,11 @@
-//! Source text, byte spans, a line index and an error-tolerant JSON parser.
+//! Source text, byte spans, a line index, an error-tolerant JSON parser and a YAML reader that
+//! builds the same tree.
 //!
 //! `parse` never fails: it returns a tree (with [`Value::Error`] where input could not be
 //! understood) plus the syntax errors it met. This crate knows nothing about ASL.
 
 mod escape;
+mod format;
 mod lexer;
 mod line_index;
 mod parser;
@@ -13,7 +15,9 @@ mod string_map;
 mod swar;
 mod text_range;
 mod tree;
+mod yaml;
 
+pub use format::SourceFormat;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 pub use parser::{MAX_DEPTH, parse};
 pub use pointer::pointer_at;
@@ -21,3 +25,4 @@ pub use source::{SourceText, decode_source};
 pub use string_map::StringSourceMap;
 pub use text_range::TextRange;
 pub use tree::{Key, Member, Node, Number, Parse, SyntaxError, Value};
+pub use yaml::parse_yaml;

@@ -19,15 +19,16 @@ struct Piece {
 }
 
 impl StringSourceMap {
-    /// `string_range` is the range of a string token including its quotes.
+    /// `string_range` is the range of a string token including its quotes. A YAML scalar
+    /// without double quotes maps one to one (close enough inside a folded or `''` scalar).
     pub fn new(source: &str, string_range: TextRange) -> Self {
         let bytes = source.as_bytes();
         let start = (string_range.start as usize).min(bytes.len());
         let end = (string_range.end as usize).clamp(start, bytes.len());
-        let quote = bytes.get(start).copied();
-        let content_start = (start + 1).min(end);
+        let quote = bytes.get(start).copied().filter(|b| matches!(b, b'"' | b'\''));
+        let content_start = (start + usize::from(quote.is_some())).min(end);
         // An unterminated string has no closing quote.
-        let content_end = if end > content_start && bytes.get(end - 1).copied() == quote {
+        let content_end = if quote.is_some() && end > content_start && bytes.get(end - 1).copied() == quote {
             end - 1
         } else {
             end
@@ -37,7 +38,7 @@ impl StringSourceMap {
         let mut i = content_start;
         let mut literal_open = false;
         while i < content_end {
-            if bytes[i] == b'\\' {
+            if bytes[i] == b'\\' && quote == Some(b'"') {
                 let escape = decode_escape(bytes, i);
                 pieces.push(Piece {
                     decoded,

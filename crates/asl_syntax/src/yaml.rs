@@ -1,0 +1,563 @@
+//! Reads YAML into the same tree the JSON parser builds, with byte ranges into the YAML text.
+//!
+//! saphyr-parser's event stream is consumed one event at a time (its own loader recurses and
+//! drops duplicate keys). Scalars are typed with the YAML 1.2 core schema, so a YAML file gives
+//! the values its JSON conversion would. Nesting is capped at [`MAX_DEPTH`] like JSON.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
+
+use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, SyntaxError, TextRange, Value};
+
+/// Most values that aliases may add to a document, against "billion laughs" input.
+const MAX_ALIAS_VALUES: usize = 1_000_000;
+
+/// Parses YAML text (one document). Never fails: see [`Parse`]. After a YAML syntax error the
+/// root is [`Value::Error`], since a partial YAML tree is too often a different document.
+pub fn parse_yaml(text: &str) -> Parse {
+    let mut builder = Builder::new(text);
+    let mut parser = Parser::new_from_str(text);
+    // saphyr-parser asserts on some internal states; a bug there must not take the caller down.
+    let finished = catch_unwind(AssertUnwindSafe(|| {
+        while let Some(next) = parser.next_event() {
+            let more = match next {
+                Ok((event, span)) => builder.event(event, span),
+                Err(error) => {
+                    let at = builder.offsets.byte(*error.marker());
+                    builder.failed = true;
+                    builder.error(format!("invalid YAML: {}", error.info()), builder.char_range(at));
+                    false
+                }
+            };
+            if !more {
+                break;
+            }
+        }
+    }));
+    if finished.is_err() {
+        builder.failed = true;
+        builder.error(
+            "the YAML parser failed on this file; please report it",
+            TextRange::empty(0),
+        );
+    }
+    builder.finish()
+}
+
+/// Converts saphyr's character indexes to byte offsets.
+struct ByteOffsets {
+    /// The byte offset of every character (and of the end), or `None` for ASCII text.
+    of_char: Option<Vec<u32>>,
+    len: u32,
+}
+
+impl ByteOffsets {
+    fn new(text: &str) -> Self {
+        let of_char = (!text.is_ascii()).then(|| {
+            let mut table: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+            table.push(text.len() as u32);
+            table
+        });
+        Self {
+            of_char,
+            len: text.len() as u32,
+        }
+    }
+
+    fn byte(&self, marker: Marker) -> u32 {
+        match &self.of_char {
+            Some(table) => table.get(marker.index()).copied().unwrap_or(self.len),
+            None => marker.index().min(self.len as usize) as u32,
+        }
+    }
+}
+
+/// An open sequence or mapping.
+struct Frame {
+    start: u32,
+    /// `[` or `{` style: the range ends at the closing bracket, not at the last entry.
+    flow: bool,
+    anchor: usize,
+    kind: FrameKind,
+}
+
+enum FrameKind {
+    Sequence(Vec<Node>),
+    Mapping {
+        members: Vec<Member>,
+        key: KeySlot,
+    },
+    /// Opened deeper than `MAX_DEPTH`: its events are skipped until it closes.
+    TooDeep {
+        open: usize,
+    },
+}
+
+enum KeySlot {
+    Expected,
+    Ready(Key),
+    /// The key was not a string (an error was reported): its value is dropped.
+    Invalid,
+}
+
+struct Anchored {
+    node: Node,
+    values: usize,
+    height: usize,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    offsets: ByteOffsets,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    documents: usize,
+    anchors: HashMap<usize, Anchored>,
+    alias_values: usize,
+    errors: Vec<SyntaxError>,
+    /// The YAML could not be read to its end: the tree so far is not kept.
+    failed: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            offsets: ByteOffsets::new(text),
+            stack: Vec::new(),
+            root: None,
+            documents: 0,
+            anchors: HashMap::new(),
+            alias_values: 0,
+            errors: Vec::new(),
+            failed: false,
+        }
+    }
+
+    fn finish(self) -> Parse {
+        let root = match self.root {
+            Some(root) if !self.failed => root,
+            _ => Node {
+                value: Value::Error,
+                range: TextRange::empty(0),
+            },
+        };
+        let mut errors = self.errors;
+        if self.documents == 0 && errors.is_empty() {
+            errors.push(SyntaxError {
+                message: "expected a YAML document, found an empty file".into(),
+                range: TextRange::empty(0),
+            });
+        }
+        Parse { root, errors }
+    }
+
+    fn error(&mut self, message: impl Into<String>, range: TextRange) {
+        self.errors.push(SyntaxError {
+            message: message.into(),
+            range,
+        });
+    }
+
+    /// The source between two offsets (empty if they are not character boundaries).
+    fn slice(&self, range: std::ops::Range<u32>) -> &'a str {
+        self.text.get(range.start as usize..range.end as usize).unwrap_or("")
+    }
+
+    /// The character at `at` (none at a line end or the end of the text), to underline a position.
+    fn char_range(&self, at: u32) -> TextRange {
+        let width = self
+            .slice(at..self.offsets.len)
+            .chars()
+            .next()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .map_or(0, char::len_utf8);
+        TextRange::new(at, at + width as u32)
+    }
+
+    /// Handles one event; `false` stops reading.
+    fn event(&mut self, event: Event<'_>, span: Span) -> bool {
+        if let Some(Frame {
+            kind: FrameKind::TooDeep { open },
+            ..
+        }) = self.stack.last_mut()
+        {
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => *open += 1,
+                Event::SequenceEnd | Event::MappingEnd if *open > 1 => *open -= 1,
+                Event::SequenceEnd | Event::MappingEnd => self.close(span),
+                _ => {}
+            }
+            return true;
+        }
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    let start = self.offsets.byte(span.start);
+                    let range = TextRange::new(start, self.offsets.byte(span.end).max(start));
+                    self.error(
+                        "a state machine file holds one YAML document; remove this second one",
+                        range,
+                    );
+                    return false;
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => self.scalar(&value, style, anchor, tag.as_deref(), span),
+            Event::Alias(id) => self.alias(id, span),
+            Event::SequenceStart(anchor, _) => self.open(FrameKind::Sequence(Vec::new()), anchor, span),
+            Event::MappingStart(anchor, _) => self.open(
+                FrameKind::Mapping {
+                    members: Vec::new(),
+                    key: KeySlot::Expected,
+                },
+                anchor,
+                span,
+            ),
+            Event::SequenceEnd | Event::MappingEnd => self.close(span),
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        true
+    }
+
+    fn open(&mut self, kind: FrameKind, anchor: usize, span: Span) {
+        let start = self.skip_properties(self.offsets.byte(span.start));
+        let flow = matches!(self.text.as_bytes().get(start as usize), Some(b'[' | b'{'));
+        let kind = if self.stack.len() >= MAX_DEPTH {
+            self.error(
+                format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
+                self.char_range(start),
+            );
+            FrameKind::TooDeep { open: 1 }
+        } else {
+            kind
+        };
+        self.stack.push(Frame {
+            start,
+            flow,
+            anchor,
+            kind,
+        });
+    }
+
+    fn close(&mut self, span: Span) {
+        let Some(frame) = self.stack.pop() else { return };
+        let end = self.offsets.byte(span.end);
+        let (value, children) = match frame.kind {
+            FrameKind::Sequence(items) => {
+                let children = items
+                    .first()
+                    .zip(items.last())
+                    .map(|(first, last)| (first.range, last.range));
+                (Value::Array(items), children)
+            }
+            FrameKind::Mapping { members, .. } => {
+                let children = members
+                    .first()
+                    .zip(members.last())
+                    .map(|(first, last)| (first.key.range, last.value.range));
+                (Value::Object(members), children)
+            }
+            FrameKind::TooDeep { .. } => (Value::Error, None),
+        };
+        let range = match children {
+            // A block collection spans its entries: its end event sits at the next token.
+            Some((first, last)) if !frame.flow => {
+                let start = match value {
+                    Value::Array(_) => self.dash_before(first.start),
+                    _ => first.start,
+                };
+                TextRange::new(start, last.end.max(start))
+            }
+            _ => TextRange::new(frame.start, end.max(frame.start)),
+        };
+        self.attach(Node { value, range }, frame.anchor);
+    }
+
+    /// The `-` that introduces a block sequence entry starting at `at`.
+    fn dash_before(&self, at: u32) -> u32 {
+        let before = self.slice(0..at).trim_end_matches([' ', '\t']);
+        if before.ends_with('-') {
+            before.len() as u32 - 1
+        } else {
+            at
+        }
+    }
+
+    fn scalar(&mut self, value: &str, style: ScalarStyle, anchor: usize, tag: Option<&Tag>, span: Span) {
+        let range = self.scalar_range(style, span);
+        if let Some(Frame {
+            kind: FrameKind::Mapping {
+                key: key @ KeySlot::Expected,
+                ..
+            },
+            ..
+        }) = self.stack.last_mut()
+        {
+            // Keys are strings whatever they look like: `200:` is the key "200".
+            *key = KeySlot::Ready(Key {
+                text: value.to_owned(),
+                range,
+            });
+            if anchor != 0 {
+                let node = Node {
+                    value: Value::String(value.to_owned()),
+                    range,
+                };
+                self.anchors.insert(
+                    anchor,
+                    Anchored {
+                        node,
+                        values: 1,
+                        height: 0,
+                    },
+                );
+            }
+            return;
+        }
+        let value = match typed_scalar(value, style, tag) {
+            Ok(value) => value,
+            Err(message) => {
+                self.error(message, range);
+                Value::Error
+            }
+        };
+        self.attach(Node { value, range }, anchor);
+    }
+
+    fn alias(&mut self, id: usize, span: Span) {
+        let start = self.offsets.byte(span.start);
+        let range = TextRange::new(start, self.offsets.byte(span.end).max(start));
+        let node = match self.anchors.get(&id) {
+            None => Err("this alias refers to an anchor that could not be read"),
+            Some(anchored) if self.stack.len() + anchored.height > MAX_DEPTH => {
+                Err("this alias nests values deeper than is supported")
+            }
+            Some(anchored) if self.alias_values + anchored.values > MAX_ALIAS_VALUES => {
+                Err("aliases in this file expand to too many values")
+            }
+            Some(anchored) => {
+                self.alias_values += anchored.values;
+                // The copy keeps the anchor's inner ranges; the value itself points at the alias.
+                Ok(Node {
+                    value: anchored.node.value.clone(),
+                    range,
+                })
+            }
+        };
+        let node = node.unwrap_or_else(|message| {
+            self.error(message, range);
+            Node {
+                value: Value::Error,
+                range,
+            }
+        });
+        self.attach(node, 0);
+    }
+
+    /// Adds a finished value to the innermost collection, or makes it the document.
+    fn attach(&mut self, node: Node, anchor: usize) {
+        if anchor != 0 {
+            let (values, height) = measure(&node);
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    node: node.clone(),
+                    values,
+                    height,
+                },
+            );
+        }
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut frame.kind {
+            FrameKind::Sequence(items) => items.push(node),
+            FrameKind::Mapping { members, key } => match std::mem::replace(key, KeySlot::Expected) {
+                KeySlot::Ready(key) => members.push(Member { key, value: node }),
+                KeySlot::Invalid => {}
+                KeySlot::Expected => match node.value {
+                    Value::String(text) => {
+                        *key = KeySlot::Ready(Key {
+                            text,
+                            range: node.range,
+                        })
+                    }
+                    _ => {
+                        *key = KeySlot::Invalid;
+                        self.error("a mapping key must be a string", node.range);
+                    }
+                },
+            },
+            FrameKind::TooDeep { .. } => {}
+        }
+    }
+
+    /// Skips the anchor (`&a`) and tag (`!t`) written before a node, and the space after them.
+    fn skip_properties(&self, mut at: u32) -> u32 {
+        let bytes = self.text.as_bytes();
+        while let Some(b'&' | b'!') = bytes.get(at as usize) {
+            while bytes.get(at as usize).is_some_and(|b| !b.is_ascii_whitespace()) {
+                at += 1;
+            }
+            loop {
+                match bytes.get(at as usize) {
+                    Some(b) if b.is_ascii_whitespace() => at += 1,
+                    Some(b'#') => {
+                        while bytes.get(at as usize).is_some_and(|b| *b != b'\n') {
+                            at += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+        }
+        at
+    }
+
+    /// The scalar's own text: saphyr's span may start at its anchor or tag, and run on over a
+    /// trailing comment after a quoted scalar or over the line breaks after a block scalar.
+    fn scalar_range(&self, style: ScalarStyle, span: Span) -> TextRange {
+        let start = self.skip_properties(self.offsets.byte(span.start));
+        let span_end = self.offsets.byte(span.end).max(start);
+        let bytes = self.slice(start..self.offsets.len).as_bytes();
+        let quoted_len = match style {
+            ScalarStyle::DoubleQuoted => closing_quote(bytes, b'"', |b, i| {
+                // A backslash escapes the next character.
+                if b[i] == b'\\' { Some(i + 2) } else { None }
+            }),
+            ScalarStyle::SingleQuoted => closing_quote(bytes, b'\'', |b, i| {
+                // `''` is an escaped quote.
+                (b[i] == b'\'' && b.get(i + 1) == Some(&b'\'')).then_some(i + 2)
+            }),
+            ScalarStyle::Plain | ScalarStyle::Literal | ScalarStyle::Folded => None,
+        };
+        let end = match quoted_len {
+            Some(len) => start + len as u32,
+            None => start + self.slice(start..span_end).trim_end().len() as u32,
+        };
+        TextRange::new(start, end)
+    }
+}
+
+/// The length of a quoted scalar up to and including its closing quote; `escape` returns the
+/// index after an escape sequence starting at `i`.
+fn closing_quote(bytes: &[u8], quote: u8, escape: impl Fn(&[u8], usize) -> Option<usize>) -> Option<usize> {
+    if bytes.first() != Some(&quote) {
+        return None;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        if let Some(next) = escape(bytes, i) {
+            i = next;
+        } else if bytes[i] == quote {
+            return Some(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The number of values in a tree and its height, without recursion.
+fn measure(node: &Node) -> (usize, usize) {
+    let mut values = 0;
+    let mut height = 0;
+    let mut pending = vec![(node, 0)];
+    while let Some((node, depth)) = pending.pop() {
+        values += 1;
+        height = height.max(depth);
+        match &node.value {
+            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(members) => pending.extend(members.iter().map(|m| (&m.value, depth + 1))),
+            _ => {}
+        }
+    }
+    (values, height)
+}
+
+/// Types a scalar by the YAML 1.2 core schema: quoted and block scalars are strings, and so is
+/// anything tagged `!!str`; plain ones may be null, booleans or numbers. Other tags are ignored.
+fn typed_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, String> {
+    let core_tag = tag
+        .filter(|tag| tag.is_yaml_core_schema())
+        .map(|tag| tag.suffix.as_str());
+    let plain = match core_tag {
+        Some("str") => false,
+        Some("null" | "bool" | "int" | "float") => true,
+        _ => style == ScalarStyle::Plain,
+    };
+    if !plain {
+        return Ok(Value::String(text.to_owned()));
+    }
+    Ok(match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        _ => match core_number(text) {
+            Some(number) => Value::Number(number?),
+            None => Value::String(text.to_owned()),
+        },
+    })
+}
+
+/// A core-schema number, classified like the JSON parser's; `None` when `text` is not one.
+fn core_number(text: &str) -> Option<Result<Number, String>> {
+    let out_of_range = || format!("number `{text}` is out of range");
+    let radix = |digits: &str, radix: u32| {
+        let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+        valid.then(|| {
+            u64::from_str_radix(digits, radix)
+                .map(Number::PosInt)
+                .map_err(|_| out_of_range())
+        })
+    };
+    if let Some(octal) = text.strip_prefix("0o") {
+        return radix(octal, 8);
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return radix(hex, 16);
+    }
+    let negative = text.starts_with('-');
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(text, ".nan" | ".NaN" | ".NAN") {
+        return Some(Err(format!("`{text}` has no JSON equivalent: write a finite number")));
+    }
+    if !is_core_float(unsigned) {
+        return None;
+    }
+    if unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        // An integer (`007` and `+1` too); too large for 64 bits, it becomes a float as in JSON.
+        match (negative, unsigned.parse::<u64>()) {
+            (false, Ok(n)) | (true, Ok(n @ 0)) => return Some(Ok(Number::PosInt(n))),
+            (true, Ok(n)) if n <= 1 << 63 => return Some(Ok(Number::NegInt((n as i64).wrapping_neg()))),
+            _ => {}
+        }
+    }
+    Some(
+        text.parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map(Number::Float)
+            .ok_or_else(out_of_range),
+    )
+}
+
+/// `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` or `\.[0-9]+([eE][-+]?[0-9]+)?` (the sign is gone).
+fn is_core_float(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mantissa_ok = all_digits(whole) && all_digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
