@@ -82,7 +82,10 @@ fn fixtures() {
                 for fix in own.iter().filter_map(|d| d.fix.as_ref()) {
                     let fixed = apply(&source, &fix.edits);
                     if !asl_syntax::parse(&fixed).errors.is_empty() {
-                        failures.push(format!("{rule_name}/{name}: fix \"{}\" leaves invalid JSON:\n{fixed}", fix.title));
+                        failures.push(format!(
+                            "{rule_name}/{name}: fix \"{}\" leaves invalid JSON:\n{fixed}",
+                            fix.title
+                        ));
                     }
                 }
             }
