@@ -5,6 +5,7 @@ use std::path::Path;
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_linter::fix::fix;
 use asl_linter::{Analysis, Settings, analyze_bytes_as};
 use asl_syntax::{SourceFormat, TextRange, Value};
 use rayon::prelude::*;
@@ -25,6 +26,8 @@ struct Checked {
     text: Option<String>,
     analysis: Option<Analysis>,
     diagnostics: Vec<Diagnostic>,
+    /// Findings fixed in the file by `--fix`.
+    fixed: usize,
 }
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
@@ -47,7 +50,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
     let results: Vec<Option<Checked>> = inputs
         .into_par_iter()
-        .map(|input| check_input(input, &args.stdin_filename, &settings))
+        .map(|input| check_input(input, args, &settings))
         .collect();
     checked.extend(results.into_iter().flatten());
     checked.sort_by(|a, b| a.path.cmp(&b.path));
@@ -62,6 +65,16 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             // A rule that failed on this file means the check is incomplete.
             failed |= diagnostic.code == INTERNAL_ERROR_CODE;
         }
+    }
+    if args.fix && !args.quiet {
+        let fixed: usize = checked.iter().map(|file| file.fixed).sum();
+        let files = checked.iter().filter(|file| file.fixed > 0).count();
+        // On stderr, so that JSON on stdout stays one document.
+        eprintln!(
+            "asl-lint: fixed {fixed} finding{} in {files} file{}",
+            plural(fixed),
+            plural(files)
+        );
     }
     let reports: Vec<FileReport<'_>> = checked
         .iter()
@@ -99,18 +112,23 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 }
 
 /// Reads and analyses one input; `None` for a walked `.json` file that is not a state machine.
-fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Checked> {
-    let (path, format, needs_sniff, bytes) = match input {
+fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Checked> {
+    let stdin_name = &args.stdin_filename;
+    let (path, file, format, needs_sniff, bytes) = match input {
         Input::Stdin => {
             let format = SourceFormat::from_path(Path::new(stdin_name));
-            (stdin_name.to_owned(), format, false, read_stdin())
+            (stdin_name.to_owned(), None, format, false, read_stdin())
         }
-        Input::File { path, needs_sniff } => (
-            display(&path),
-            SourceFormat::from_path(&path),
-            needs_sniff,
-            read_file(&path),
-        ),
+        Input::File { path, needs_sniff } => {
+            let bytes = read_file(&path);
+            (
+                display(&path),
+                Some(path.clone()),
+                SourceFormat::from_path(&path),
+                needs_sniff,
+                bytes,
+            )
+        }
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -119,9 +137,20 @@ fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Ch
     if needs_sniff && !may_be_state_machine(&bytes) {
         return None;
     }
-    let (text, analysis) = analyze_bytes_as(bytes, format, settings);
+    let (mut text, mut analysis) = analyze_bytes_as(bytes, format, settings);
     if needs_sniff && !has_machine_keys(&analysis) {
         return None;
+    }
+    let mut fixed = 0;
+    // Fixes are JSON edits: YAML files and stdin are checked, not rewritten.
+    if let (true, Some(file), SourceFormat::Json) = (args.fix, &file, format) {
+        let result = fix(&text, settings, args.unsafe_fixes);
+        if result.applied > 0 {
+            if let Err(error) = std::fs::write(file, &result.text) {
+                return Some(unreadable(path, format!("cannot write the fixes: {error}")));
+            }
+            (text, analysis, fixed) = (result.text, result.analysis, result.applied);
+        }
     }
     let diagnostics = analysis.diagnostics.clone();
     Some(Checked {
@@ -129,7 +158,12 @@ fn check_input(input: Input, stdin_name: &str, settings: &Settings) -> Option<Ch
         text: Some(text),
         analysis: Some(analysis),
         diagnostics,
+        fixed,
     })
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 fn has_machine_keys(analysis: &Analysis) -> bool {
@@ -186,5 +220,6 @@ fn unreadable(path: String, message: String) -> Checked {
         text: None,
         analysis: None,
         diagnostics: vec![diagnostic],
+        fixed: 0,
     }
 }

@@ -67,6 +67,12 @@ struct CheckArgs {
     /// Use no configuration file.
     #[arg(long)]
     no_config: bool,
+    /// Apply the safe fixes to the files (JSON only) and report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix, also apply the fixes that may change behaviour.
+    #[arg(long, requires = "fix")]
+    unsafe_fixes: bool,
     /// Turn a rule off, by code or name. Repeatable.
     #[arg(long = "ignore", value_name = "RULE")]
     ignore: Vec<String>,

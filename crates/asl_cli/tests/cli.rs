@@ -389,3 +389,49 @@ fn yaml_definitions_are_checked_with_findings_on_their_lines() {
     assert_eq!(typo["range"]["start"]["line"], 7);
     assert_eq!(typo["pointer"], "/States/Done/Type");
 }
+
+#[test]
+fn fix_applies_safe_fixes_and_unsafe_ones_only_when_asked() {
+    let dir = scratch("fix");
+    let source = r#"{
+  "StartAt": "Go",
+  "States": {
+    "Go": {"Type": "Taks", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "Next": "Wait"},
+    "Wait": {"Type": "Wait", "Seconds": 5}
+  }
+}
+"#;
+    let file = write(&dir, "a.asl.json", source);
+    let output = asl_lint(&["check", "--no-config", "--fix", "--format", "concise", &file], None);
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains(r#""Type": "Task""#), "{fixed}");
+    assert!(
+        !fixed.contains("End"),
+        "the unsafe fix waits for --unsafe-fixes: {fixed}"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fixed 1 finding in 1 file"));
+    assert!(
+        stdout(&output).contains("ASL109"),
+        "what is left is reported: {}",
+        stdout(&output)
+    );
+    let output = asl_lint(&["check", "--no-config", "--fix", "--unsafe-fixes", &file], None);
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains(r#""Seconds": 5, "End": true"#), "{fixed}");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let yaml = write(
+        &dir,
+        "b.asl.yaml",
+        "StartAt: Go\nStates:\n  Go:\n    Type: Taks\n    End: true\n",
+    );
+    asl_lint(&["check", "--no-config", "--fix", &yaml], None);
+    assert!(
+        std::fs::read_to_string(&yaml).unwrap().contains("Taks"),
+        "YAML files are not rewritten"
+    );
+    assert_eq!(
+        asl_lint(&["check", "--unsafe-fixes", &file], None).status.code(),
+        Some(2),
+        "--unsafe-fixes needs --fix"
+    );
+}

@@ -5,6 +5,7 @@
 
 mod analysis;
 pub mod docs;
+pub mod fix;
 mod registry;
 mod rule;
 mod rules;

@@ -80,7 +80,7 @@ fn fixtures() {
             }
             if analysis.parse.errors.is_empty() {
                 for fix in own.iter().filter_map(|d| d.fix.as_ref()) {
-                    let fixed = apply(&source, &fix.edits);
+                    let fixed = asl_linter::fix::apply_edits(&source, fix.edits.clone());
                     if !asl_syntax::parse(&fixed).errors.is_empty() {
                         failures.push(format!(
                             "{rule_name}/{name}: fix \"{}\" leaves invalid JSON:\n{fixed}",
@@ -100,15 +100,4 @@ fn fixtures() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The source with the edits applied (they do not overlap).
-fn apply(source: &str, edits: &[asl_diagnostics::Edit]) -> String {
-    let mut edits: Vec<_> = edits.iter().collect();
-    edits.sort_by_key(|edit| std::cmp::Reverse(edit.range.start));
-    let mut text = source.to_owned();
-    for edit in edits {
-        text.replace_range(edit.range.as_usize(), &edit.replacement);
-    }
-    text
 }
