@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{Parsed, string_range};
+use crate::rules::data_flow::sites::{Parsed, report_syntax_errors};
 
 declare_rule! {
     /// ## What it does
@@ -33,22 +33,6 @@ declare_rule! {
 
 impl Rule for InvalidPath {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for expr in ctx.jsonpath_exprs() {
-            let Parsed::Path(Err(error)) = expr.parse() else {
-                continue;
-            };
-            let range = string_range(ctx.source, expr.node, error.range.clone());
-            out.push(
-                self.meta()
-                    .diagnostic(
-                        range,
-                        format!(
-                            "\"{}\" of state \"{}\" is not a valid path: {}",
-                            expr.field, expr.state.name, error.message
-                        ),
-                    )
-                    .with_label(range, error.message.clone()),
-            );
-        }
+        report_syntax_errors(ctx, self.meta(), "a valid path", Parsed::path_error, out);
     }
 }

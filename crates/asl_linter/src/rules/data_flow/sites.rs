@@ -434,6 +434,24 @@ pub(crate) enum Parsed {
     Other,
 }
 
+impl Parsed {
+    /// The syntax error of a path, if it is one that does not parse.
+    pub(crate) fn path_error(&self) -> Option<&ExprError> {
+        match self {
+            Parsed::Path(Err(error)) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The syntax error of an intrinsic function call, if it is one that does not parse.
+    pub(crate) fn intrinsic_error(&self) -> Option<&ExprError> {
+        match self {
+            Parsed::Intrinsic(Err(error)) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 impl JsonPathExpr<'_> {
     pub(crate) fn parse(&self) -> &Parsed {
         self.parsed.get_or_init(|| {
@@ -635,4 +653,29 @@ pub(crate) fn jsonpath_states<'a>(model: &'a Model<'a>) -> impl Iterator<Item = 
         .states
         .iter()
         .filter(|s| s.effective_query_language == QueryLanguage::JsonPath)
+}
+
+/// Reports, for `meta`'s rule, every JSONPath expression whose parse `error_of` finds an error
+/// in: "`field` of state `name` is not `what`: message", at the faulty character.
+pub(crate) fn report_syntax_errors(
+    ctx: &crate::RuleContext<'_>,
+    meta: &crate::RuleMeta,
+    what: &str,
+    error_of: fn(&Parsed) -> Option<&ExprError>,
+    out: &mut Vec<asl_diagnostics::Diagnostic>,
+) {
+    for expr in ctx.jsonpath_exprs() {
+        let Some(error) = error_of(expr.parse()) else { continue };
+        let range = string_range(ctx.source, expr.node, error.range.clone());
+        out.push(
+            meta.diagnostic(
+                range,
+                format!(
+                    "\"{}\" of state \"{}\" is not {what}: {}",
+                    expr.field, expr.state.name, error.message
+                ),
+            )
+            .with_label(range, error.message.clone()),
+        );
+    }
 }
