@@ -7,7 +7,7 @@ use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_linter::fix::fix;
 use asl_linter::{Analysis, Settings, analyze_bytes_as};
-use asl_syntax::{SourceFormat, TextRange, Value};
+use asl_syntax::{Node, SourceFormat, TextRange, Value};
 use rayon::prelude::*;
 
 use crate::config::settings_for;
@@ -24,7 +24,8 @@ const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 struct Checked {
     path: String,
     text: Option<String>,
-    analysis: Option<Analysis>,
+    /// The parsed document, for JSON Pointers; `None` when the file could not be read.
+    root: Option<Node>,
     diagnostics: Vec<Diagnostic>,
     /// Findings fixed in the file by `--fix`.
     fixed: usize,
@@ -81,7 +82,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         .map(|file| FileReport {
             path: &file.path,
             source: file.text.as_deref(),
-            root: file.analysis.as_ref().map(|a| &a.parse.root),
+            root: file.root.as_ref(),
             diagnostics: &file.diagnostics,
         })
         .collect();
@@ -152,11 +153,11 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Ch
             (text, analysis, fixed) = (result.text, result.analysis, result.applied);
         }
     }
-    let diagnostics = analysis.diagnostics.clone();
+    let Analysis { parse, diagnostics } = analysis;
     Some(Checked {
         path,
         text: Some(text),
-        analysis: Some(analysis),
+        root: Some(parse.root),
         diagnostics,
         fixed,
     })
@@ -218,7 +219,7 @@ fn unreadable(path: String, message: String) -> Checked {
     Checked {
         path,
         text: None,
-        analysis: None,
+        root: None,
         diagnostics: vec![diagnostic],
         fixed: 0,
     }
