@@ -16,3 +16,6 @@ pub use analysis::{Analysis, analyze, analyze_as, analyze_bytes, analyze_bytes_a
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
 pub use settings::{RuleLevel, Settings, WorkflowType};
+
+/// `schemas/asl.schema.json`, the JSON Schema of the language, with a description on every field.
+pub const ASL_SCHEMA: &str = include_str!("../../../schemas/asl.schema.json");

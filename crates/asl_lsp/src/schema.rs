@@ -9,11 +9,9 @@ use serde_json::Value;
 
 use crate::cursor::ObjectKind;
 
-const SCHEMA_TEXT: &str = include_str!("../../../schemas/asl.schema.json");
-
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null))
+    SCHEMA.get_or_init(|| serde_json::from_str(asl_linter::ASL_SCHEMA).unwrap_or(Value::Null))
 }
 
 /// The schema object describing one kind of ASL object.

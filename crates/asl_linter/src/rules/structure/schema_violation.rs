@@ -10,7 +10,6 @@ use crate::rules::structure::RULES;
 use crate::rules::structure::quota_exceeded::MAX_DEFINITION_BYTES;
 
 /// The published schema, the one editors use.
-const SCHEMA: &str = include_str!("../../../../../schemas/asl.schema.json");
 
 declare_rule! {
     /// ## What it does
@@ -108,7 +107,7 @@ fn validator() -> Option<&'static jsonschema::Validator> {
     static VALIDATOR: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
     VALIDATOR
         .get_or_init(|| {
-            let schema: serde_json::Value = serde_json::from_str(SCHEMA).ok()?;
+            let schema: serde_json::Value = serde_json::from_str(crate::ASL_SCHEMA).ok()?;
             jsonschema::draft202012::new(&schema).ok()
         })
         .as_ref()
