@@ -9,7 +9,6 @@ use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::RULES;
 use crate::rules::structure::quota_exceeded::MAX_DEFINITION_BYTES;
 
-/// The published schema, the one editors use.
 
 declare_rule! {
     /// ## What it does
