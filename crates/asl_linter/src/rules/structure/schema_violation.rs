@@ -9,7 +9,6 @@ use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::rules::structure::RULES;
 use crate::rules::structure::quota_exceeded::MAX_DEFINITION_BYTES;
 
-
 declare_rule! {
     /// ## What it does
     /// Reports what the published JSON Schema (`schemas/asl.schema.json`) rejects and no other
