@@ -1,7 +1,7 @@
 //! `asl-lint check`: read, analyse in parallel, render.
 
 use std::io::{Read as _, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
@@ -11,7 +11,7 @@ use asl_syntax::{Node, SourceFormat, TextRange, Value};
 use rayon::prelude::*;
 
 use crate::config::settings_for;
-use crate::discover::{BadPath, Globs, Input, discover, may_be_state_machine};
+use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover, may_be_state_machine};
 use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 /// The code `analyze` gives a rule that failed.
@@ -29,6 +29,8 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
     /// Findings fixed in the file by `--fix`.
     fixed: usize,
+    /// The directory walk that found the file, if any.
+    walk: Option<usize>,
 }
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
@@ -46,7 +48,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let (inputs, bad_paths) = discover(&args.paths, &globs);
+    let Discovered {
+        inputs,
+        bad_paths,
+        walked,
+        skipped,
+    } = discover(&args.paths, &globs);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
     let results: Vec<Option<Checked>> = inputs
@@ -55,6 +62,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         .collect();
     checked.extend(results.into_iter().flatten());
     checked.sort_by(|a, b| a.path.cmp(&b.path));
+    if !args.allow_empty {
+        failed |= report_empty_walks(&walked, &checked);
+    }
 
     let mut counts = [0usize; 3];
     for file in &checked {
@@ -95,6 +105,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();
             if !args.quiet {
                 text.push_str(&render::summary(counts, reports.len()));
+                text.push_str(&skipped_note(&skipped));
                 text.push('\n');
             }
             text
@@ -115,25 +126,35 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 /// Reads and analyses one input; `None` for a walked `.json` file that is not a state machine.
 fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Checked> {
     let stdin_name = &args.stdin_filename;
-    let (path, file, format, needs_sniff, bytes) = match input {
+    let (path, file, format, needs_sniff, walk, bytes) = match input {
         Input::Stdin => {
             let format = SourceFormat::from_path(Path::new(stdin_name));
-            (stdin_name.to_owned(), None, format, false, read_stdin())
+            (stdin_name.to_owned(), None, format, false, None, read_stdin())
         }
-        Input::File { path, needs_sniff } => {
+        Input::File {
+            path,
+            needs_sniff,
+            walk,
+        } => {
             let bytes = read_file(&path);
             (
                 display(&path),
                 Some(path.clone()),
                 SourceFormat::from_path(&path),
                 needs_sniff,
+                walk,
                 bytes,
             )
         }
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(message) => return Some(unreadable(path, message)),
+        Err(message) => {
+            return Some(Checked {
+                walk,
+                ..unreadable(path, message)
+            });
+        }
     };
     if needs_sniff && !may_be_state_machine(&bytes) {
         return None;
@@ -160,7 +181,45 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Ch
         root: Some(parse.root),
         diagnostics,
         fixed,
+        walk,
     })
+}
+
+/// Says on stderr which directory walks found nothing to check; true if any did. A walk that
+/// checks nothing is a failure (a mistyped path, or files hidden by an ignore file), not a pass.
+fn report_empty_walks(walked: &[PathBuf], checked: &[Checked]) -> bool {
+    let mut any = false;
+    for (index, dir) in walked.iter().enumerate() {
+        if !checked.iter().any(|file| file.walk == Some(index)) {
+            any = true;
+            eprintln!(
+                // Debug quoting: a path's control characters never reach the terminal raw.
+                "asl-lint: found no state machine to check under {:?}: hidden, ignored and non-state-machine files are skipped (name a file to check it, or pass --allow-empty to accept an empty walk)",
+                display(dir)
+            );
+        }
+    }
+    any
+}
+
+/// The summary's account of what the walks skipped, if anything.
+fn skipped_note(skipped: &Skipped) -> String {
+    let mut parts = Vec::new();
+    if skipped.hidden > 0 {
+        parts.push(format!("{} hidden path{}", skipped.hidden, plural(skipped.hidden)));
+    }
+    if skipped.symlinks > 0 {
+        parts.push(format!(
+            "{} symbolic link{}",
+            skipped.symlinks,
+            plural(skipped.symlinks)
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" (skipped {})", parts.join(" and "))
+    }
 }
 
 fn plural(count: usize) -> &'static str {
@@ -222,5 +281,6 @@ fn unreadable(path: String, message: String) -> Checked {
         root: None,
         diagnostics: vec![diagnostic],
         fixed: 0,
+        walk: None,
     }
 }

@@ -38,7 +38,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or directories to check. Directories are walked recursively, honouring .gitignore.
+    /// Files or directories to check. Directories are walked recursively, honouring the
+    /// .gitignore and .ignore files of their repository.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -73,6 +74,9 @@ struct CheckArgs {
     /// With --fix, also apply the fixes that may change behaviour.
     #[arg(long, requires = "fix")]
     unsafe_fixes: bool,
+    /// Accept a directory walk that finds nothing to check (otherwise the exit code is 2).
+    #[arg(long)]
+    allow_empty: bool,
     /// Turn a rule off, by code or name. Repeatable.
     #[arg(long = "ignore", value_name = "RULE")]
     ignore: Vec<String>,
