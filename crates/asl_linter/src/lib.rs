@@ -6,6 +6,7 @@
 mod analysis;
 pub mod docs;
 pub mod fix;
+mod helpers;
 mod registry;
 mod rule;
 mod rules;

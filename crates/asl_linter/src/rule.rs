@@ -6,11 +6,11 @@ use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
-use crate::rules::data_flow::sites::{
+use crate::helpers::expressions::{
     JsonPathExpr, JsonataSite, TemplateSite, jsonata_sites, jsonpath_exprs, template_sites,
 };
-use crate::rules::data_flow::variables::Variables;
-use crate::rules::structure::spec::{Site, sites};
+use crate::helpers::field_sites::{Site, sites};
+use crate::helpers::variables::Variables;
 
 /// What every rule declares about itself. Codes and names are public API: never reuse them.
 #[derive(Debug)]

@@ -1,9 +1,9 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{State, StateKind};
 
+use crate::helpers::expressions::string_range;
+use crate::helpers::reports::context_reads;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::context_reads;
-use crate::rules::data_flow::sites::string_range;
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::{Node, Value};
 
+use crate::helpers::expressions::jsonata_fields;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::jsonata_fields;
 
 declare_rule! {
     /// ## What it does

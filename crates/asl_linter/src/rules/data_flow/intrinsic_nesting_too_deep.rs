@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::helpers::reports::report_intrinsic_issues;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::intrinsic_issues;
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +32,7 @@ declare_rule! {
 
 impl Rule for IntrinsicNestingTooDeep {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        intrinsic_issues::report(self.meta(), ctx, out, |issue| {
+        report_intrinsic_issues(self.meta(), ctx, out, |issue| {
             matches!(issue, ExprIssue::NestingTooDeep)
         });
     }

@@ -1,7 +1,8 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::expressions::Parsed;
+use crate::helpers::reports::report_syntax_errors;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{Parsed, report_syntax_errors};
 
 declare_rule! {
     /// ## What it does

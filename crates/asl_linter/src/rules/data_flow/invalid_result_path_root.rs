@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::Root;
 
+use crate::helpers::expressions::{JsonPathPlace, Parsed, PathField, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, PathField, string_range};
 
 declare_rule! {
     /// ## What it does

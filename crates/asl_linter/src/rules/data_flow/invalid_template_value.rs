@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
+use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, Parsed, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathExpr, JsonPathPlace, Parsed, string_range};
 
 declare_rule! {
     /// ## What it does

@@ -1,10 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::variables::{assign_objects, assigned_name, name_problem};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::variables::{assign_objects, assigned_name};
-
-/// The longest variable name, in characters.
-const MAX_NAME_LENGTH: usize = 80;
 
 declare_rule! {
     /// ## What it does
@@ -57,28 +54,4 @@ impl Rule for InvalidVariableName {
             }
         }
     }
-}
-
-/// Why `name` cannot name a variable. Only ASCII characters are judged: non-ASCII
-/// letters and marks may be valid identifier characters.
-pub(crate) fn name_problem(name: &str) -> Option<String> {
-    if name.is_empty() {
-        return Some("the name is empty".to_owned());
-    }
-    if name == "states" {
-        return Some("`states` is reserved for `$states`".to_owned());
-    }
-    let length = name.chars().count();
-    if length > MAX_NAME_LENGTH {
-        return Some(format!(
-            "it is {length} characters long; the limit is {MAX_NAME_LENGTH}"
-        ));
-    }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some("it starts with a digit".to_owned());
-    }
-    let bad = name
-        .chars()
-        .find(|&c| c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '_'))?;
-    Some(format!("it contains `{bad}`"))
 }

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::helpers::reports::jsonata_call_issues;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::jsonata_call_issues;
 
 declare_rule! {
     /// ## What it does

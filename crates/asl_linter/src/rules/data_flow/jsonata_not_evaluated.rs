@@ -4,8 +4,8 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{QueryLanguage, jsonata_expression};
 use asl_syntax::{Node, TextRange, Value};
 
+use crate::helpers::field_sites::FieldSpec;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::FieldSpec;
 
 /// Members whose strings are free text.
 const SKIPPED: &[&str] = &["Comment", "Label"];

@@ -2,8 +2,8 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::references;
 use asl_semantic::model::StateKind;
 
+use crate::helpers::expressions::JsonataPlace;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::JsonataPlace;
 
 declare_rule! {
     /// ## What it does

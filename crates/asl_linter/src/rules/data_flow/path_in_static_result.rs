@@ -2,9 +2,9 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::StateKind;
 use asl_syntax::{Node, TextRange, Value};
 
+use crate::helpers::expressions::jsonpath_states;
+use crate::helpers::expressions::looks_evaluated;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::looks_evaluated;
-use crate::rules::data_flow::sites::jsonpath_states;
 
 declare_rule! {
     /// ## What it does

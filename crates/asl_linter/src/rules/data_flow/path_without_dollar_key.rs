@@ -1,8 +1,8 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_syntax::Value;
 
+use crate::helpers::expressions::looks_evaluated;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::looks_evaluated;
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::SegmentKind;
 
+use crate::helpers::expressions::{JsonPathPlace, Parsed, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::{JsonPathPlace, Parsed, string_range};
 
 declare_rule! {
     /// ## What it does

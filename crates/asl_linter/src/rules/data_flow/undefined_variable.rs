@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::expressions::string_range;
+use crate::helpers::variables::Visibility;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::sites::string_range;
-use crate::rules::data_flow::variables::Visibility;
 use asl_semantic::suggest::closest;
 
 declare_rule! {

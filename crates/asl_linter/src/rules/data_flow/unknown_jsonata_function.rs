@@ -1,9 +1,9 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::helpers::reports::jsonata_call_issues;
+use crate::helpers::variables::{assign_objects, assigned_name};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::jsonata_call_issues;
-use crate::rules::data_flow::variables::{assign_objects, assigned_name};
 
 declare_rule! {
     /// ## What it does

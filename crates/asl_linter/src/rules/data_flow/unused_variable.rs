@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{Model, ScopeId};
 
+use crate::helpers::variables::name_problem;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::invalid_variable_name::name_problem;
 
 declare_rule! {
     /// ## What it does

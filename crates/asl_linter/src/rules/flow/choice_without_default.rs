@@ -3,8 +3,8 @@ use std::collections::HashSet;
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ChoiceRule, ComparisonOperator, StateKind};
 
+use crate::helpers::choice_rules::{condition_key, is_always_true};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::flow::unreachable_choice_rule::{condition_key, is_always_true};
 
 declare_rule! {
     /// ## What it does

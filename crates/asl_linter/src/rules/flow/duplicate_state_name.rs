@@ -3,8 +3,8 @@ use std::collections::HashMap;
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::State;
 
+use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::missing_required_field::scope_description;
 
 declare_rule! {
     /// ## What it does

@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::messages::quoted_list;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::flow::unknown_transition_target::quoted_list;
 
 declare_rule! {
     /// ## What it does

@@ -2,8 +2,9 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, TransitionKind};
 use asl_syntax::TextRange;
 
+use crate::helpers::messages::scope_description;
+use crate::helpers::messages::{json_string, quoted_list};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::missing_required_field::scope_description;
 use asl_semantic::suggest::closest;
 
 declare_rule! {
@@ -151,18 +152,4 @@ fn containing_state_in<'a>(model: &Model<'a>, inner: ScopeId, outer: ScopeId) ->
         scope = parent_state.scope;
     }
     None
-}
-
-/// A JSON string literal for `text`.
-pub(crate) fn json_string(text: &str) -> String {
-    serde_json::Value::String(text.to_owned()).to_string()
-}
-
-/// `"A", "B", "C"`, at most eight names.
-pub(crate) fn quoted_list(names: &[&str]) -> String {
-    let mut list: Vec<String> = names.iter().take(8).map(|name| format!("\"{name}\"")).collect();
-    if names.len() > 8 {
-        list.push(format!("… ({} more)", names.len() - 8));
-    }
-    list.join(", ")
 }

@@ -1,9 +1,10 @@
 use std::collections::HashMap;
 
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::{ChoiceRule, Dynamic, StateKind};
-use asl_syntax::{Node, TextRange, Value};
+use asl_semantic::model::{ChoiceRule, StateKind};
+use asl_syntax::TextRange;
 
+use crate::helpers::choice_rules::{condition_key, is_always_true};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -94,54 +95,6 @@ impl Rule for UnreachableChoiceRule {
                 earlier.insert(key, index);
             }
         }
-    }
-}
-
-/// A JSONata `Condition` that is the literal `true`.
-pub(crate) fn is_always_true(rule: &ChoiceRule<'_>) -> bool {
-    match rule.condition.as_ref().and_then(|f| f.value) {
-        Some(Dynamic::Literal(value)) => value,
-        Some(Dynamic::Jsonata(jsonata)) => jsonata.expression.trim() == "true",
-        None => false,
-    }
-}
-
-/// A text that two rules share exactly when their conditions are written the same way,
-/// whatever the key order, whitespace in JSONata, or `Next`/`Comment`/`Assign`/`Output`.
-/// `None` when the rule is not an object.
-pub(crate) fn condition_key(rule: &ChoiceRule<'_>) -> Option<String> {
-    let members = rule.node.as_object()?;
-    let mut parts: Vec<String> = members
-        .iter()
-        .filter(|member| !matches!(member.key.text.as_str(), "Next" | "Comment" | "Assign" | "Output"))
-        .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
-        .collect();
-    parts.sort();
-    Some(parts.join(","))
-}
-
-fn canonical(node: &Node) -> String {
-    match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(value) => value.to_string(),
-        Value::Number(number) => number.as_f64().to_string(),
-        Value::String(text) => match asl_semantic::model::jsonata_expression(text) {
-            Some(jsonata) => format!(
-                "{{%{}%}}",
-                jsonata.expression.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
-            None => format!("{text:?}"),
-        },
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        Value::Object(members) => {
-            let mut parts: Vec<String> = members
-                .iter()
-                .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
-                .collect();
-            parts.sort();
-            format!("{{{}}}", parts.join(","))
-        }
-        Value::Error => "error".to_owned(),
     }
 }
 

@@ -2,9 +2,9 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::graph::StateGraph;
 use asl_semantic::model::StateId;
 
+use crate::helpers::messages::quoted_list;
+use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::flow::unknown_transition_target::quoted_list;
-use crate::rules::structure::missing_required_field::scope_description;
 
 declare_rule! {
     /// ## What it does

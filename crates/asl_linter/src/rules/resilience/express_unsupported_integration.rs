@@ -2,8 +2,8 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ExecutionType, MapMode, Model, ScopeId, ScopeKind, StateKind};
 
 use crate::WorkflowType;
+use crate::helpers::integrations::{Pattern, Resource, parse_resource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::integrations::{Pattern, Resource, parse_resource};
 
 declare_rule! {
     /// ## What it does

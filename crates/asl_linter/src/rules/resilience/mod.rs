@@ -1,6 +1,4 @@
-pub(crate) mod error_handlers;
 pub(crate) mod express_unsupported_integration;
-pub(crate) mod integrations;
 pub(crate) mod max_attempts_zero;
 pub(crate) mod misplaced_states_all;
 pub(crate) mod reserved_error_name;

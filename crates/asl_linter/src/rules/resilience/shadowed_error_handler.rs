@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::error_handlers::{Handler, handler_lists, handles};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::error_handlers::{Handler, handler_lists, handles};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::integrations::{Pattern, Resource, parse_resource, task_resources};
+use crate::helpers::reports::context_reads;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::data_flow::context_reads;
-use crate::rules::resilience::integrations::{Pattern, Resource, parse_resource, task_resources};
 
 declare_rule! {
     /// ## What it does

@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::error_handlers::{UNHANDLEABLE_ERRORS, handler_lists};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::error_handlers::{UNHANDLEABLE_ERRORS, handler_lists};
 
 declare_rule! {
     /// ## What it does

@@ -1,9 +1,9 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::integrations::{
+use crate::helpers::integrations::{
     Resource, is_known_service, known_actions, known_services, parse_resource, task_resources,
 };
+use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
 declare_rule! {

@@ -2,11 +2,11 @@ use std::collections::HashSet;
 
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 
+use crate::helpers::messages::json_string;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::flow::unknown_transition_target::json_string;
 use asl_semantic::errors::{is_predefined_error, predefined_error_names};
 
-use crate::rules::resilience::error_handlers::{handler_lists, raised_errors};
+use crate::helpers::error_handlers::{handler_lists, raised_errors};
 use asl_semantic::suggest::closest;
 
 declare_rule! {

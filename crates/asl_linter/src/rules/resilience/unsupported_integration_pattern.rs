@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::integrations::{Resource, parse_resource, supported_patterns, task_resources};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::integrations::{Resource, parse_resource, supported_patterns, task_resources};
 
 declare_rule! {
     /// ## What it does

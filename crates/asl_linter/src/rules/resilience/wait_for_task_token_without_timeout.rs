@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{Field, StateKind};
 
+use crate::helpers::error_handlers::sets_timeout;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::resilience::error_handlers::sets_timeout;
 
 declare_rule! {
     /// ## What it does

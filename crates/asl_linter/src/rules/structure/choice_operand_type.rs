@@ -2,8 +2,8 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, Operand, QueryLanguage};
 use asl_syntax::Node;
 
+use crate::helpers::field_sites::SiteKind;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::SiteKind;
 
 declare_rule! {
     /// ## What it does

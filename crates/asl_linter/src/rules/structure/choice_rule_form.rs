@@ -1,9 +1,9 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
+use crate::helpers::field_sites::SiteKind;
+use crate::helpers::messages::opening_brace;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::missing_required_field::opening_brace;
-use crate::rules::structure::spec::SiteKind;
 use asl_semantic::suggest::closest;
 
 declare_rule! {

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::field_sites::SiteKind;
+use crate::helpers::messages::opening_brace;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::missing_required_field::opening_brace;
-use crate::rules::structure::spec::SiteKind;
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
+use crate::helpers::field_sites::SiteKind;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::SiteKind;
 
 /// Arrays that must have at least one element, with what belongs in them.
 const NON_EMPTY: &[(SiteKind, &str, &str)] = &[

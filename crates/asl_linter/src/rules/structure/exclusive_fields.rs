@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::field_sites::{FieldSpec, SiteKind};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind};
 
 /// Groups of fields of which at most one may be present.
 const GROUPS: &[(SiteKind, &[&str])] = &[

@@ -1,8 +1,9 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::{ComparisonOperator, QueryLanguage};
+use asl_semantic::model::QueryLanguage;
 
+use crate::helpers::choice_rules::is_jsonpath_condition;
+use crate::helpers::field_sites::{FieldSpec, SiteKind, language_origin};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind, language_origin};
 
 declare_rule! {
     /// ## What it does
@@ -91,11 +92,6 @@ impl Rule for FieldNotInQueryLanguage {
             }
         }
     }
-}
-
-/// A field of a JSONPath Choice condition: `Variable`, a comparison operator, `And`, `Or`, `Not`.
-pub(crate) fn is_jsonpath_condition(key: &str) -> bool {
-    ComparisonOperator::from_name(key).is_some() || matches!(key, "Variable" | "And" | "Or" | "Not")
 }
 
 /// What to write instead of `key` in an object of `kind` whose language is `language`.

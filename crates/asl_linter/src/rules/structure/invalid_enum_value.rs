@@ -1,8 +1,9 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::QueryLanguage;
 
+use crate::helpers::field_sites::SiteKind;
+use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{SiteKind, is_jsonata};
 use asl_semantic::suggest::closest;
 
 const QUERY_LANGUAGES: &[&str] = &["JSONPath", "JSONata"];
@@ -130,12 +131,4 @@ impl Rule for InvalidEnumValue {
             out.push(diagnostic);
         }
     }
-}
-
-/// A whole-string deployment placeholder such as `${ExecutionType}` (SAM/CloudFormation
-/// `DefinitionSubstitutions`, Terraform `templatefile`).
-pub(crate) fn is_placeholder(text: &str) -> bool {
-    text.strip_prefix("${")
-        .and_then(|rest| rest.strip_suffix('}'))
-        .is_some_and(|name| !name.is_empty() && !name.contains(['{', '}']))
 }

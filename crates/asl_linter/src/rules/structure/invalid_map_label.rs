@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::StateKind;
 
+use crate::helpers::values::is_placeholder;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::invalid_enum_value::is_placeholder;
 
 /// Characters AWS does not allow in names and labels, besides whitespace and control characters.
 const FORBIDDEN: &[char] = &[

@@ -2,9 +2,8 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::{ChoiceRule, Operand, QueryLanguage, StateKind};
 use asl_syntax::Node;
 
+use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::invalid_enum_value::is_placeholder;
-use crate::rules::structure::spec::is_jsonata;
 
 declare_rule! {
     /// ## What it does

@@ -1,10 +1,10 @@
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::{Model, QueryLanguage, Scope, ScopeKind};
-use asl_syntax::TextRange;
+use asl_semantic::model::QueryLanguage;
 
+use crate::helpers::choice_rules::is_jsonpath_condition;
+use crate::helpers::field_sites::SiteKind;
+use crate::helpers::messages::{opening_brace, scope_description};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::field_not_in_query_language::is_jsonpath_condition;
-use crate::rules::structure::spec::{SiteKind, sites};
 use asl_semantic::suggest::closest;
 
 declare_rule! {
@@ -81,7 +81,7 @@ impl Rule for MissingRequiredField {
                 );
             }
         }
-        for site in sites(model) {
+        for site in ctx.field_sites() {
             let has = |key: &str| site.members.iter().any(|m| m.key.text == key);
             let jsonata = site.language == QueryLanguage::Jsonata;
             let (missing, help): (&str, String) = match site.kind {
@@ -206,34 +206,4 @@ impl Rule for MissingRequiredField {
             );
         }
     }
-}
-
-/// How messages name a scope: "the state machine", "branch 2 of Parallel state \"Fan\"", ….
-pub(crate) fn scope_description(model: &Model<'_>, scope: &Scope<'_>) -> String {
-    match scope.kind {
-        ScopeKind::Root => "the state machine".to_owned(),
-        ScopeKind::Branch { parallel, index } => {
-            format!(
-                "branch {} of Parallel state \"{}\"",
-                index + 1,
-                model.state(parallel).name
-            )
-        }
-        ScopeKind::ItemProcessor {
-            map,
-            deprecated_iterator,
-        } => {
-            let field = if deprecated_iterator {
-                "Iterator"
-            } else {
-                "ItemProcessor"
-            };
-            format!("the {field} of Map state \"{}\"", model.state(map).name)
-        }
-    }
-}
-
-/// Points at the `{` of an object rather than at the whole object.
-pub(crate) fn opening_brace(range: TextRange) -> TextRange {
-    TextRange::new(range.start, range.start + 1)
 }

@@ -19,7 +19,6 @@ pub(crate) mod next_or_end;
 pub(crate) mod query_language_downgrade;
 pub(crate) mod quota_exceeded;
 pub(crate) mod schema_violation;
-pub(crate) mod spec;
 pub(crate) mod state_not_object;
 pub(crate) mod unknown_field;
 pub(crate) mod unknown_state_type;

@@ -1,12 +1,11 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::TextRange;
 
+use crate::helpers::MAX_DEFINITION_BYTES;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// The longest state name AWS accepts, in characters.
 const MAX_NAME: usize = 80;
-/// The hard quota on the size of a state machine definition.
-pub(crate) const MAX_DEFINITION_BYTES: usize = 1_048_576;
 /// The payload quota: state input and output are at most 256 KiB.
 const MAX_PAYLOAD_BYTES: u32 = 262_144;
 /// Fields whose value becomes a state's input, result or output as written.

@@ -5,9 +5,8 @@ use asl_syntax::{Node, TextRange, Value};
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
-use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::RULES;
-use crate::rules::structure::quota_exceeded::MAX_DEFINITION_BYTES;
+use crate::helpers::MAX_DEFINITION_BYTES;
+use crate::rule::{Category, Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -223,7 +222,10 @@ fn to_json(node: &Node) -> serde_json::Value {
 /// The ranges the other structure rules report on, so that a problem is reported once.
 fn covered_ranges(ctx: &RuleContext<'_>) -> Vec<TextRange> {
     let mut found = Vec::new();
-    for rule in RULES.iter().filter(|rule| rule.meta().code != "ASL127") {
+    let others = crate::all_rules()
+        .iter()
+        .filter(|rule| rule.meta().category == Category::Structure && rule.meta().code != "ASL127");
+    for rule in others {
         rule.check(ctx, &mut found);
     }
     found.into_iter().map(|d| d.range).collect()

@@ -1,7 +1,7 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 
+use crate::helpers::field_sites::{FieldSpec, SiteKind};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind};
 use asl_semantic::suggest::closest;
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
+use crate::helpers::field_sites::{FieldSpec, SiteKind};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::spec::{FieldSpec, SiteKind};
 
 /// The largest value of the timeout-style integers (statelint, the AWS editor's schema).
 const MAX_SECONDS: f64 = 99_999_999.0;

@@ -1,9 +1,9 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::Node;
 
+use crate::helpers::field_sites::{FieldSpec, Kind};
+use crate::helpers::values::is_placeholder;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::rules::structure::invalid_enum_value::is_placeholder;
-use crate::rules::structure::spec::{FieldSpec, Kind};
 
 declare_rule! {
     /// ## What it does

@@ -21,8 +21,8 @@ use asl_semantic::model::{
 };
 use asl_syntax::{Member, Node};
 
-use crate::rules::data_flow::paths_in;
-use crate::rules::data_flow::sites::{JsonPathPlace, PathField, jsonata_sites, jsonpath_exprs};
+use crate::helpers::expressions::paths_in;
+use crate::helpers::expressions::{JsonPathPlace, PathField, jsonata_sites, jsonpath_exprs};
 
 /// A read of a workflow variable.
 pub(crate) struct Read<'a> {
@@ -418,4 +418,31 @@ impl NameSet {
         }
         *self != before
     }
+}
+
+/// The longest variable name, in characters.
+const MAX_NAME_LENGTH: usize = 80;
+
+/// Why `name` cannot name a variable. Only ASCII characters are judged: non-ASCII
+/// letters and marks may be valid identifier characters.
+pub(crate) fn name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("the name is empty".to_owned());
+    }
+    if name == "states" {
+        return Some("`states` is reserved for `$states`".to_owned());
+    }
+    let length = name.chars().count();
+    if length > MAX_NAME_LENGTH {
+        return Some(format!(
+            "it is {length} characters long; the limit is {MAX_NAME_LENGTH}"
+        ));
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("it starts with a digit".to_owned());
+    }
+    let bad = name
+        .chars()
+        .find(|&c| c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '_'))?;
+    Some(format!("it contains `{bad}`"))
 }

@@ -8,7 +8,8 @@
 use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, ScopeKind, State, StateKind};
 use asl_syntax::{Member, Node, Value};
 
-use crate::rules::structure::missing_required_field::scope_description;
+use crate::helpers::messages::scope_description;
+use crate::helpers::values::{is_cloudformation_intrinsic, is_integer, is_jsonata};
 
 /// The query languages a field is allowed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,25 +101,6 @@ impl Kind {
             Kind::ObjArray => "an array of objects",
         }
     }
-}
-
-/// A CloudFormation intrinsic (`{"Ref": …}`, `{"Fn::GetAtt": …}`, …) standing for a string in
-/// a definition embedded in a template; it is resolved before AWS sees the definition.
-pub(crate) fn is_cloudformation_intrinsic(node: &Node) -> bool {
-    match node.as_object() {
-        Some([member]) => member.key.text == "Ref" || member.key.text.starts_with("Fn::"),
-        _ => false,
-    }
-}
-
-/// Whether a JSON number is an integer (`5` and `5.0` both count).
-pub(crate) fn is_integer(node: &Node) -> bool {
-    node.as_number().and_then(asl_syntax::Number::as_i128).is_some()
-}
-
-/// A JSONata string: `{%` … `%}`.
-pub(crate) fn is_jsonata(text: &str) -> bool {
-    asl_semantic::model::jsonata_expression(text).is_some()
 }
 
 /// One allowed field of an object.

@@ -7,9 +7,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use asl_semantic::expr::ExprError;
-use asl_semantic::expr::intrinsic::{Intrinsic, is_intrinsic_call, parse_intrinsic};
+use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, is_intrinsic_call, parse_intrinsic};
 use asl_semantic::expr::jsonata::{JsonataExpr, parse_jsonata};
-use asl_semantic::expr::path::{Path, parse_path};
+use asl_semantic::expr::path::{FilterExpr, Path, SegmentKind, parse_path};
 use asl_semantic::model::{
     ChoiceRule, Field, JsonataString, Model, Operand, PathValue, QueryLanguage, State, StateKind, jsonata_expression,
 };
@@ -655,27 +655,72 @@ pub(crate) fn jsonpath_states<'a>(model: &'a Model<'a>) -> impl Iterator<Item = 
         .filter(|s| s.effective_query_language == QueryLanguage::JsonPath)
 }
 
-/// Reports, for `meta`'s rule, every JSONPath expression whose parse `error_of` finds an error
-/// in: "`field` of state `name` is not `what`: message", at the faulty character.
-pub(crate) fn report_syntax_errors(
-    ctx: &crate::RuleContext<'_>,
-    meta: &crate::RuleMeta,
-    what: &str,
-    error_of: fn(&Parsed) -> Option<&ExprError>,
-    out: &mut Vec<asl_diagnostics::Diagnostic>,
-) {
-    for expr in ctx.jsonpath_exprs() {
-        let Some(error) = error_of(expr.parse()) else { continue };
-        let range = string_range(ctx.source, expr.node, error.range.clone());
-        out.push(
-            meta.diagnostic(
-                range,
-                format!(
-                    "\"{}\" of state \"{}\" is not {what}: {}",
-                    expr.field, expr.state.name, error.message
-                ),
-            )
-            .with_label(range, error.message.clone()),
-        );
+/// Every path in a parsed JSONPath expression: the path itself, the path arguments of an
+/// intrinsic call at any depth, and the paths inside filters.
+pub(crate) fn paths_in(parsed: &Parsed) -> Vec<&Path> {
+    let mut found = Vec::new();
+    match parsed {
+        Parsed::Path(Ok(path)) => collect_path(path, &mut found),
+        Parsed::Intrinsic(Ok(call)) => collect_call(call, &mut found),
+        _ => {}
     }
+    found
+}
+
+fn collect_call<'p>(call: &'p Intrinsic, found: &mut Vec<&'p Path>) {
+    for arg in &call.args {
+        match &arg.kind {
+            ArgumentKind::Path(path) => collect_path(path, found),
+            ArgumentKind::Call(inner) => collect_call(inner, found),
+            _ => {}
+        }
+    }
+}
+
+fn collect_path<'p>(path: &'p Path, found: &mut Vec<&'p Path>) {
+    found.push(path);
+    for segment in &path.segments {
+        if let SegmentKind::Filter(Some(filter)) = &segment.kind {
+            collect_filter(filter, found);
+        }
+    }
+}
+
+fn collect_filter<'p>(filter: &'p FilterExpr, found: &mut Vec<&'p Path>) {
+    match filter {
+        FilterExpr::Or(a, b) | FilterExpr::And(a, b) => {
+            collect_filter(a, found);
+            collect_filter(b, found);
+        }
+        FilterExpr::Not(inner) => collect_filter(inner, found),
+        FilterExpr::Compare { left, right, .. } => {
+            for operand in [left, right] {
+                if let asl_semantic::expr::path::Operand::Path(path) = operand {
+                    collect_path(path, found);
+                }
+            }
+        }
+        FilterExpr::Test(asl_semantic::expr::path::Operand::Path(path)) => collect_path(path, found),
+        FilterExpr::Test(_) => {}
+    }
+}
+
+/// What a literal string looks like when an author probably meant it to be evaluated:
+/// a path (`$.a`, `$$.Execution.Id`, `$['a']`, `$name.a`) or a call of a known intrinsic
+/// function. Plain `$`, prices such as `$5` and other text are not flagged.
+pub(crate) fn looks_evaluated(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    if text.starts_with("States.")
+        && asl_semantic::expr::intrinsic::is_intrinsic_call(text)
+        && asl_semantic::expr::intrinsic::parse_intrinsic(text).is_ok()
+    {
+        return Some("an intrinsic function call");
+    }
+    let rest = text.strip_prefix("$$").or_else(|| text.strip_prefix('$'))?;
+    let variable = rest.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    let selector = rest.starts_with(['.', '[']);
+    ((variable && rest.contains(['.', '['])) || selector)
+        .then(|| asl_semantic::expr::path::parse_path(text).is_ok())
+        .filter(|ok| *ok)
+        .map(|_| "a path")
 }

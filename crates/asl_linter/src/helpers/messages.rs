@@ -1,0 +1,48 @@
+//! How messages phrase what several rules name: JSON strings, lists of names, scopes.
+
+use asl_semantic::model::{Model, Scope, ScopeKind};
+use asl_syntax::TextRange;
+
+/// A JSON string literal for `text`.
+pub(crate) fn json_string(text: &str) -> String {
+    serde_json::Value::String(text.to_owned()).to_string()
+}
+
+/// `"A", "B", "C"`, at most eight names.
+pub(crate) fn quoted_list(names: &[&str]) -> String {
+    let mut list: Vec<String> = names.iter().take(8).map(|name| format!("\"{name}\"")).collect();
+    if names.len() > 8 {
+        list.push(format!("… ({} more)", names.len() - 8));
+    }
+    list.join(", ")
+}
+
+/// How messages name a scope: "the state machine", "branch 2 of Parallel state \"Fan\"", ….
+pub(crate) fn scope_description(model: &Model<'_>, scope: &Scope<'_>) -> String {
+    match scope.kind {
+        ScopeKind::Root => "the state machine".to_owned(),
+        ScopeKind::Branch { parallel, index } => {
+            format!(
+                "branch {} of Parallel state \"{}\"",
+                index + 1,
+                model.state(parallel).name
+            )
+        }
+        ScopeKind::ItemProcessor {
+            map,
+            deprecated_iterator,
+        } => {
+            let field = if deprecated_iterator {
+                "Iterator"
+            } else {
+                "ItemProcessor"
+            };
+            format!("the {field} of Map state \"{}\"", model.state(map).name)
+        }
+    }
+}
+
+/// Points at the `{` of an object rather than at the whole object.
+pub(crate) fn opening_brace(range: TextRange) -> TextRange {
+    TextRange::new(range.start, range.start + 1)
+}

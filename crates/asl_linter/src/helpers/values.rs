@@ -1,0 +1,30 @@
+//! What a JSON value is taken for, beyond its JSON type.
+
+use asl_syntax::Node;
+
+/// A whole-string deployment placeholder such as `${ExecutionType}` (SAM/CloudFormation
+/// `DefinitionSubstitutions`, Terraform `templatefile`).
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    text.strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|name| !name.is_empty() && !name.contains(['{', '}']))
+}
+
+/// A CloudFormation intrinsic (`{"Ref": …}`, `{"Fn::GetAtt": …}`, …) standing for a string in
+/// a definition embedded in a template; it is resolved before AWS sees the definition.
+pub(crate) fn is_cloudformation_intrinsic(node: &Node) -> bool {
+    match node.as_object() {
+        Some([member]) => member.key.text == "Ref" || member.key.text.starts_with("Fn::"),
+        _ => false,
+    }
+}
+
+/// Whether a JSON number is an integer (`5` and `5.0` both count).
+pub(crate) fn is_integer(node: &Node) -> bool {
+    node.as_number().and_then(asl_syntax::Number::as_i128).is_some()
+}
+
+/// A JSONata string: `{%` … `%}`.
+pub(crate) fn is_jsonata(text: &str) -> bool {
+    asl_semantic::model::jsonata_expression(text).is_some()
+}
