@@ -12,10 +12,8 @@ use rayon::prelude::*;
 
 use crate::config::settings_for;
 use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover, may_be_state_machine};
+use crate::output::{self, Fixable, INTERNAL_ERROR_CODE, IO_ERROR_CODE};
 use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
-
-/// The code `analyze` gives a rule that failed.
-const INTERNAL_ERROR_CODE: &str = "ASL999";
 
 /// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -41,6 +39,10 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        eprintln!("asl-lint: --statistics works with --format human, concise or json");
+        return EXIT_FAILURE;
+    }
     let settings = match settings_for(args) {
         Ok(settings) => settings,
         Err(message) => {
@@ -96,21 +98,13 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             diagnostics: &file.diagnostics,
         })
         .collect();
-    let output = match args.format {
-        Format::Json => render::json(&reports),
-        Format::Concise => reports.iter().map(render::concise).collect(),
-        Format::Github => reports.iter().map(render::github).collect(),
-        Format::Human => {
-            let color = args.color.enabled();
-            let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();
-            if !args.quiet {
-                text.push_str(&render::summary(counts, reports.len()));
-                text.push_str(&skipped_note(&skipped));
-                text.push('\n');
-            }
-            text
-        }
-    };
+    let summary = format!(
+        "{}{}{}",
+        render::summary(counts, reports.len()),
+        skipped_note(&skipped),
+        Fixable::count(&reports).summary_suffix()
+    );
+    let output = render(args, &reports, &summary, !failed);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`asl-lint check | head`) is not an error of the check.
     let _ = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush());
@@ -120,6 +114,35 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// The output of a check in the chosen format; `summary` ends the human output. `successful` is
+/// false when the run could not do its job (exit code 2).
+fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successful: bool) -> String {
+    if args.statistics {
+        let counts = output::statistics::count(reports);
+        return match args.format {
+            Format::Json => output::statistics::json(&counts),
+            _ => output::statistics::table(&counts),
+        };
+    }
+    match args.format {
+        Format::Json => render::json(reports),
+        Format::Concise => reports.iter().map(render::concise).collect(),
+        Format::Github => reports.iter().map(render::github).collect(),
+        Format::Sarif => output::sarif::render(reports, successful),
+        Format::Junit => output::junit::render(reports),
+        Format::Gitlab => output::gitlab::render(reports),
+        Format::Human => {
+            let color = args.color.enabled();
+            let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();
+            if !args.quiet {
+                text.push_str(summary);
+                text.push('\n');
+            }
+            text
+        }
     }
 }
 
@@ -269,7 +292,7 @@ fn unreadable_path(bad: BadPath) -> Checked {
 /// A file that could not be read: one `io-error` finding with no position.
 fn unreadable(path: String, message: String) -> Checked {
     let diagnostic = Diagnostic::new(
-        "ASL000",
+        IO_ERROR_CODE,
         "io-error",
         Severity::Error,
         TextRange::empty(0),

@@ -5,6 +5,7 @@ mod config;
 mod discover;
 mod graph;
 mod lsp;
+mod output;
 mod rule;
 
 use std::io::IsTerminal as _;
@@ -51,6 +52,10 @@ struct CheckArgs {
     /// Print diagnostics only: no summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Print how many findings each rule made instead of the findings (with --format human,
+    /// concise or json).
+    #[arg(long)]
+    statistics: bool,
     /// Select files while walking directories, like ripgrep: `--glob 'flows/**/*.json'` checks
     /// only matching files, `--glob '!legacy/**'` skips some. Repeatable.
     #[arg(long = "glob", value_name = "GLOB")]
@@ -95,6 +100,12 @@ enum Format {
     Json,
     /// GitHub Actions annotations (`::error file=…,line=…::message`).
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: one test case per file, failed when it has an error.
+    Junit,
+    /// GitLab Code Quality report.
+    Gitlab,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 //! the same type into LSP diagnostics.
 
 mod diagnostic;
+pub mod printable;
 pub mod render;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};

@@ -1,4 +1,7 @@
-//! Renderers: `human` (codespan-reporting), `concise` (one line each) and `json` (public API).
+//! Renderers: `human` (codespan-reporting), `concise` (one line each), `github` and `json`
+//! (public API). Every renderer shows input text through
+//! [`printable`](crate::printable::printable), except JSON, which keeps the data and escapes
+//! every control character ([`json_safe`](crate::printable::json_safe)).
 
 use std::fmt::Write as _;
 
@@ -8,6 +11,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use serde::Serialize;
 
+use crate::printable::{PrintableSource, json_safe, printable};
 use crate::{Diagnostic, Severity};
 
 /// Everything the renderers need to know about one checked file.
@@ -24,7 +28,8 @@ pub struct FileReport<'a> {
 /// Version of the JSON output format. Bump only on an incompatible change.
 pub const JSON_FORMAT_VERSION: u32 = 1;
 
-/// Renders diagnostics the way a person reads them, with source excerpts.
+/// Renders diagnostics the way a person reads them, with source excerpts. Text from the input
+/// (the path, messages, source lines) is shown through [`printable`].
 pub fn human(report: &FileReport<'_>, color: bool) -> String {
     let config = Config::default();
     let styles = Styles::default();
@@ -33,9 +38,11 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
     } else {
         termcolor::Buffer::no_color()
     };
-    let file = SimpleFile::new(report.path, report.source.unwrap_or(""));
+    let source = report.source.map(PrintableSource::new);
+    let path = printable(report.path);
+    let file = SimpleFile::new(path.as_ref(), source.as_ref().map_or("", |source| source.text.as_ref()));
     for diagnostic in report.diagnostics {
-        let converted = to_codespan(diagnostic, report.source.is_some());
+        let converted = to_codespan(diagnostic, source.as_ref());
         let mut writer = StylesWriter::new(&mut buffer, &styles);
         if term::emit_to_write_style(&mut writer, &config, &file, &converted).is_err() {
             // Only possible when a range lies outside the text: fall back to one line.
@@ -45,34 +52,39 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-fn to_codespan(diagnostic: &Diagnostic, has_source: bool) -> cs::Diagnostic<()> {
+fn to_codespan(diagnostic: &Diagnostic, source: Option<&PrintableSource<'_>>) -> cs::Diagnostic<()> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
     let mut labels = Vec::new();
-    if has_source {
-        labels.push(cs::Label::primary((), diagnostic.range.as_usize()));
+    if let Some(source) = source {
+        labels.push(cs::Label::primary((), source.range(diagnostic.range)));
         for label in &diagnostic.labels {
-            labels.push(cs::Label::secondary((), label.range.as_usize()).with_message(&label.message));
+            labels.push(cs::Label::secondary((), source.range(label.range)).with_message(printable(&label.message)));
         }
     }
-    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("note: {n}")).collect();
+    let mut notes: Vec<String> = diagnostic
+        .notes
+        .iter()
+        .map(|note| format!("note: {}", printable(note)))
+        .collect();
     if let Some(help) = &diagnostic.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", printable(help)));
     }
     if let Some(fix) = &diagnostic.fix {
-        notes.push(format!("fix: {}", fix.title));
+        notes.push(format!("fix: {}", printable(&fix.title)));
     }
     cs::Diagnostic::new(severity)
         .with_code(format!("{} {}", diagnostic.code, diagnostic.name))
-        .with_message(&diagnostic.message)
+        .with_message(printable(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
 
-/// Renders one line per diagnostic: `path:line:col: severity[CODE name] message`.
+/// Renders one line per diagnostic: `path:line:col: severity[CODE name] message`. Text from the
+/// input is shown through [`printable`], so one finding is always one line.
 pub fn concise(report: &FileReport<'_>) -> String {
     let index = report.source.map(LineIndex::new);
     let mut out = String::new();
@@ -83,20 +95,26 @@ pub fn concise(report: &FileReport<'_>) -> String {
 }
 
 fn concise_line(report: &FileReport<'_>, diagnostic: &Diagnostic, index: Option<&LineIndex>) -> String {
+    let path = printable(report.path);
     let location = match index {
         Some(index) => {
             let pos = index.line_col(diagnostic.range.start, PositionEncoding::Utf32);
-            format!("{}:{}:{}", report.path, pos.line + 1, pos.col + 1)
+            format!("{path}:{}:{}", pos.line + 1, pos.col + 1)
         }
-        None => report.path.to_owned(),
+        None => path.into_owned(),
     };
     format!(
         "{location}: {}[{} {}] {}\n",
-        diagnostic.severity, diagnostic.code, diagnostic.name, diagnostic.message
+        diagnostic.severity,
+        diagnostic.code,
+        diagnostic.name,
+        printable(&diagnostic.message)
     )
 }
 
 /// Renders GitHub Actions workflow commands, which show as annotations on the changed lines.
+/// Text from the input goes through [`printable`], then the workflow-command escaping, so it
+/// can neither end a command early nor start one.
 pub fn github(report: &FileReport<'_>) -> String {
     let index = report.source.map(LineIndex::new);
     let mut out = String::new();
@@ -106,7 +124,7 @@ pub fn github(report: &FileReport<'_>) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut properties = format!("file={}", escape_property(report.path));
+        let mut properties = format!("file={}", escape_property(&printable(report.path)));
         if let Some(index) = &index {
             let start = index.line_col(diagnostic.range.start, PositionEncoding::Utf32);
             let end = index.line_col(diagnostic.range.end, PositionEncoding::Utf32);
@@ -124,7 +142,7 @@ pub fn github(report: &FileReport<'_>) -> String {
             out,
             "::{level} {properties},title={}::{}",
             escape_property(&title),
-            escape_data(&diagnostic.message)
+            escape_data(&printable(&diagnostic.message))
         );
     }
     out
@@ -165,7 +183,7 @@ pub fn json(reports: &[FileReport<'_>]) -> String {
         summary,
         diagnostics,
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&document).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -2,7 +2,38 @@
 
 use std::fmt::Write as _;
 
-use crate::{Rule, all_rules};
+use crate::{Rule, RuleMeta, all_rules};
+
+/// Where the rule pages (`docs/rules/<name>.md`) are published.
+const RULE_DOCS_URL: &str = "https://github.com/asl-lint/asl-lint/blob/main/docs/rules";
+
+/// The published page of a rule, by its kebab name.
+pub fn rule_url(name: &str) -> String {
+    format!("{RULE_DOCS_URL}/{name}.md")
+}
+
+/// The text under `## {heading}` in a rule's docs, up to the next heading of that level, with
+/// the paragraph's lines joined: `section(meta, "What it does")`.
+pub fn section(meta: &RuleMeta, heading: &str) -> Option<String> {
+    let mut lines = meta.docs.lines().map(|line| line.strip_prefix(' ').unwrap_or(line));
+    lines.find(|line| line.strip_prefix("## ").is_some_and(|h| h.trim_end() == heading))?;
+    let mut text = String::new();
+    for line in lines.take_while(|line| !line.starts_with("## ")) {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !text.is_empty() && !text.ends_with("\n\n") {
+                text.push_str("\n\n");
+            }
+        } else {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push(' ');
+            }
+            text.push_str(line.trim_start());
+        }
+    }
+    let text = text.trim_end().to_owned();
+    (!text.is_empty()).then_some(text)
+}
 
 /// The Markdown page of one rule, as written to `docs/rules/<name>.md`.
 pub fn rule_page(rule: &dyn Rule) -> String {

@@ -8,9 +8,6 @@ use tower_lsp_server::ls_types::{
     PositionEncodingKind, Uri,
 };
 
-/// Where rule pages are published; `codeDescription` links point there.
-const RULE_DOCS_URL: &str = "https://github.com/asl-lint/asl-lint/blob/main/docs/rules";
-
 /// Picks the position encoding: UTF-8 when the client offers it, else UTF-16 (the LSP default,
 /// which every client supports).
 pub(crate) fn negotiate_encoding(capabilities: &ClientCapabilities) -> PositionEncoding {
@@ -69,7 +66,7 @@ impl Positions<'_> {
 }
 
 pub(crate) fn rule_docs_link(name: &str) -> Option<Uri> {
-    format!("{RULE_DOCS_URL}/{name}.md").parse().ok()
+    asl_linter::docs::rule_url(name).parse().ok()
 }
 
 /// Renders one diagnostic for the client: code, doc link, severity, and the secondary labels
