@@ -13,10 +13,11 @@ use rayon::prelude::*;
 use crate::config::settings_for;
 use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover, may_be_state_machine};
 use crate::output::{self, Fixable, INTERNAL_ERROR_CODE, IO_ERROR_CODE};
+use crate::replace::replace_file;
 use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 /// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 
 /// One checked (or unreadable) file.
 struct Checked {
@@ -29,6 +30,16 @@ struct Checked {
     fixed: usize,
     /// The directory walk that found the file, if any.
     walk: Option<usize>,
+    /// What `--fix` could not do in this file.
+    fix_problem: Option<FixProblem>,
+}
+
+/// Why `--fix` left a file as it was.
+enum FixProblem {
+    /// The file is not UTF-8: rewriting decoded text would change bytes no fix touches.
+    NotUtf8 { offset: usize },
+    /// The fixed text could not be written.
+    CannotWrite(String),
 }
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
@@ -78,6 +89,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             // A rule that failed on this file means the check is incomplete.
             failed |= diagnostic.code == INTERNAL_ERROR_CODE;
         }
+    }
+    for file in &checked {
+        failed |= report_fix_problem(file);
     }
     if args.fix && !args.quiet {
         let fixed: usize = checked.iter().map(|file| file.fixed).sum();
@@ -182,19 +196,26 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Ch
     if needs_sniff && !may_be_state_machine(&bytes) {
         return None;
     }
+    // Valid UTF-8 is analysed as it is, so that fixed text differs from the file only where
+    // the fixes edited it.
+    let invalid_utf8_at = std::str::from_utf8(&bytes).err().map(|error| error.valid_up_to());
     let (mut text, mut analysis) = analyze_bytes_as(bytes, format, settings);
     if needs_sniff && !has_machine_keys(&analysis) {
         return None;
     }
     let mut fixed = 0;
+    let mut fix_problem = None;
     // Fixes are JSON edits: YAML files and stdin are checked, not rewritten.
     if let (true, Some(file), SourceFormat::Json) = (args.fix, &file, format) {
         let result = fix(&text, settings, args.unsafe_fixes);
         if result.applied > 0 {
-            if let Err(error) = std::fs::write(file, &result.text) {
-                return Some(unreadable(path, format!("cannot write the fixes: {error}")));
+            if let Some(offset) = invalid_utf8_at {
+                fix_problem = Some(FixProblem::NotUtf8 { offset });
+            } else if let Err(error) = replace_file(file, result.text.as_bytes()) {
+                fix_problem = Some(FixProblem::CannotWrite(error.to_string()));
+            } else {
+                (text, analysis, fixed) = (result.text, result.analysis, result.applied);
             }
-            (text, analysis, fixed) = (result.text, result.analysis, result.applied);
         }
     }
     let Analysis { parse, diagnostics } = analysis;
@@ -205,7 +226,27 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Ch
         diagnostics,
         fixed,
         walk,
+        fix_problem,
     })
+}
+
+/// Says on stderr what `--fix` could not do in a file; true if the run failed because of it.
+fn report_fix_problem(file: &Checked) -> bool {
+    // Debug quoting: a path's control characters never reach the terminal raw.
+    let path = &file.path;
+    match &file.fix_problem {
+        None => false,
+        Some(FixProblem::NotUtf8 { offset }) => {
+            eprintln!(
+                "asl-lint: not fixing {path:?}: it is not valid UTF-8 (first invalid byte at offset {offset}), and a fix would rewrite the text around it; save the file as UTF-8 first"
+            );
+            false
+        }
+        Some(FixProblem::CannotWrite(error)) => {
+            eprintln!("asl-lint: cannot write the fixes to {path:?}: {error}; the file is unchanged");
+            true
+        }
+    }
 }
 
 /// Says on stderr which directory walks found nothing to check; true if any did. A walk that
@@ -305,5 +346,6 @@ fn unreadable(path: String, message: String) -> Checked {
         diagnostics: vec![diagnostic],
         fixed: 0,
         walk: None,
+        fix_problem: None,
     }
 }

@@ -6,6 +6,7 @@ mod discover;
 mod graph;
 mod lsp;
 mod output;
+mod replace;
 mod rule;
 
 use std::io::IsTerminal as _;

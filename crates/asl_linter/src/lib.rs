@@ -18,5 +18,10 @@ pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
 pub use settings::{RuleLevel, Settings, WorkflowType};
 
+/// The largest input the front-ends accept, in bytes: a file, standard input or a language
+/// server message. AWS accepts definitions of at most 1 MiB; past this size the memory an
+/// analysis takes, not the definition, is the problem.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
 /// `schemas/asl.schema.json`, the JSON Schema of the language, with a description on every field.
 pub const ASL_SCHEMA: &str = include_str!("../../../schemas/asl.schema.json");
