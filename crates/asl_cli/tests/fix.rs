@@ -93,6 +93,14 @@ fn assert_intact(file: &Path, original: &[u8], output: &Output) {
     assert_eq!(std::fs::read(file).unwrap(), original, "{}", stderr(output));
 }
 
+/// Runs a shell script with `$0` the asl-lint binary and `$1` the file.
+fn shell(script: &str, file: &str) -> Output {
+    Command::new("sh")
+        .args(["-c", script, env!("CARGO_BIN_EXE_asl-lint"), file])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_file_size_limit_leaves_the_original_intact() {
     let dir = scratch("fix-fsize");
@@ -100,15 +108,10 @@ fn a_file_size_limit_leaves_the_original_intact() {
     let file = write(&dir, "big.asl.json", &original);
     // The limit (`ulimit -f`, in 512- or 1024-byte blocks) is below the size of the file:
     // the temporary copy cannot be written. The process may be killed by SIGXFSZ.
-    let output = Command::new("sh")
-        .args([
-            "-c",
-            r#"ulimit -f 4 && exec "$0" check --no-config --fix --unsafe-fixes "$1""#,
-        ])
-        .arg(env!("CARGO_BIN_EXE_asl-lint"))
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = shell(
+        r#"ulimit -f 4 && exec "$0" check --no-config --fix --unsafe-fixes "$1""#,
+        &file,
+    );
     let killed = output.status.signal() == Some(25);
     assert!(
         killed || (output.status.code() == Some(2) && stderr(&output).contains("cannot write the fixes")),
@@ -181,15 +184,10 @@ fn a_path_that_is_not_a_regular_file_is_not_written() {
     let original = growing_definition();
     let file = write(&dir, "big.asl.json", &original);
     // `/dev/stdin` is a pipe here: the fixed text must not be written into it.
-    let output = Command::new("sh")
-        .args([
-            "-c",
-            r#"cat "$1" | "$0" check --no-config --fix --unsafe-fixes /dev/stdin"#,
-        ])
-        .arg(env!("CARGO_BIN_EXE_asl-lint"))
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = shell(
+        r#"cat "$1" | "$0" check --no-config --fix --unsafe-fixes /dev/stdin"#,
+        &file,
+    );
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("cannot write the fixes"),
