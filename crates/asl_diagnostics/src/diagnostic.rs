@@ -45,6 +45,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// How many further findings of the same rule this one stands for, when a cap cut the list
+    /// short (an "and N more" finding); 0 otherwise.
+    pub omitted: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +99,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             fix: None,
+            omitted: 0,
         }
     }
 
@@ -119,6 +123,11 @@ impl Diagnostic {
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
+        self
+    }
+
+    pub fn with_omitted(mut self, omitted: usize) -> Self {
+        self.omitted = omitted;
         self
     }
 }

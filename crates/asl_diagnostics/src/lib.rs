@@ -8,4 +8,5 @@ mod diagnostic;
 pub mod printable;
 pub mod render;
 
+pub use asl_syntax::{MAX_EXCERPT_CHARS, excerpt};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};

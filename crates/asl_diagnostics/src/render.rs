@@ -160,20 +160,13 @@ fn escape_property(text: &str) -> String {
 
 /// Renders the JSON document described in the README (public API).
 pub fn json(reports: &[FileReport<'_>]) -> String {
-    let mut summary = JsonSummary {
-        error: 0,
-        warning: 0,
-        info: 0,
-    };
+    let mut summary = JsonSummary::default();
     let mut diagnostics = Vec::new();
     for report in reports {
         let index = report.source.map(LineIndex::new);
         for diagnostic in report.diagnostics {
-            match diagnostic.severity {
-                Severity::Error => summary.error += 1,
-                Severity::Warning => summary.warning += 1,
-                Severity::Info => summary.info += 1,
-            }
+            summary.counts.add(diagnostic.severity, 1);
+            summary.omitted.add(diagnostic.severity, diagnostic.omitted);
             diagnostics.push(json_diagnostic(report, diagnostic, index.as_ref()));
         }
     }
@@ -197,11 +190,35 @@ struct JsonOutput<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
-#[derive(Serialize)]
+/// The diagnostics listed, by severity, and (only when there are some) the findings that caps
+/// left out of the list.
+#[derive(Serialize, Default)]
 struct JsonSummary {
+    #[serde(flatten)]
+    counts: JsonCounts,
+    #[serde(skip_serializing_if = "JsonCounts::is_zero")]
+    omitted: JsonCounts,
+}
+
+#[derive(Serialize, Default)]
+struct JsonCounts {
     error: usize,
     warning: usize,
     info: usize,
+}
+
+impl JsonCounts {
+    fn is_zero(&self) -> bool {
+        self.error == 0 && self.warning == 0 && self.info == 0
+    }
+
+    fn add(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.error += n,
+            Severity::Warning => self.warning += n,
+            Severity::Info => self.info += n,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -214,6 +231,13 @@ struct JsonDiagnostic<'a> {
     pointer: Option<String>,
     range: Option<JsonRange>,
     fixable: bool,
+    /// Present on an "and N more" finding: the findings of its rule it stands for.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -246,6 +270,7 @@ fn json_diagnostic<'a>(
             end: json_position(index, diagnostic.range.end),
         }),
         fixable: diagnostic.fix.is_some(),
+        omitted: diagnostic.omitted,
     }
 }
 

@@ -139,18 +139,21 @@ fn reference_path_classification() {
 #[test]
 fn filters_are_parsed_or_accepted_leniently() {
     let path = parse_path("$.a[?(@.price > 10 && @.x == 'y')]").unwrap();
-    let SegmentKind::Filter(Some(FilterExpr::And(left, right))) = &path.segments[1].kind else {
+    let SegmentKind::Filter(Some(FilterExpr::And(operands))) = &path.segments[1].kind else {
         panic!("expected an && filter: {:?}", path.segments[1]);
     };
+    let [left, right] = operands.as_slice() else {
+        panic!("expected two operands: {operands:?}");
+    };
     assert!(matches!(
-        **left,
+        left,
         FilterExpr::Compare {
             op: ">",
             right: Operand::Number(10.0),
             ..
         }
     ));
-    assert!(matches!(&**right, FilterExpr::Compare { op: "==", right: Operand::String(s), .. } if s == "y"));
+    assert!(matches!(right, FilterExpr::Compare { op: "==", right: Operand::String(s), .. } if s == "y"));
 
     // Not understood (a function call with an odd operand) but balanced: accepted.
     let odd = parse_path("$.a[?(@.x ~~ 3)]").unwrap();

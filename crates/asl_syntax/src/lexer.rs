@@ -1,9 +1,10 @@
 //! Splits JSON text into tokens, reporting lexical errors (bad strings, numbers, comments) as
 //! it goes. Works on bytes; every token carries its byte range.
 
+use crate::error_log::ErrorLog;
 use crate::escape::{Escape, decode_escape};
 use crate::swar;
-use crate::{Number, SyntaxError, TextRange};
+use crate::{Number, TextRange, excerpt};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum TokenKind {
@@ -62,7 +63,7 @@ pub(crate) struct Lexer<'a> {
     pub pos: usize,
     /// The token read last.
     pub token: Token,
-    pub errors: Vec<SyntaxError>,
+    pub errors: ErrorLog,
     /// End offset of the last string that ran to the end of its line (already reported), so the
     /// parser does not also report the comma that is most likely inside that string.
     pub unterminated_string_end: Option<u32>,
@@ -80,16 +81,13 @@ impl<'a> Lexer<'a> {
                 kind: TokenKind::Eof,
                 range: TextRange::empty(0),
             },
-            errors: Vec::new(),
+            errors: ErrorLog::default(),
             unterminated_string_end: None,
         }
     }
 
     pub(crate) fn error(&mut self, message: impl Into<String>, range: TextRange) {
-        self.errors.push(SyntaxError {
-            message: message.into(),
-            range,
-        });
+        self.errors.report(message, range);
     }
 
     pub(crate) fn text(&self) -> &'a str {
@@ -184,7 +182,9 @@ impl<'a> Lexer<'a> {
         let end = loop {
             match self.bytes.get(i) {
                 None | Some(b'\n' | b'\r') => {
-                    self.error("unterminated string: add the closing `\"`", range(start, i));
+                    // What follows on the line was probably meant to be outside the string.
+                    self.errors
+                        .report_and_recover("unterminated string: add the closing `\"`", range(start, i));
                     self.unterminated_string_end = Some(i as u32);
                     break i;
                 }
@@ -337,6 +337,7 @@ fn skip_plain(bytes: &[u8], from: usize, quote: u8) -> usize {
 /// Parses a JSON number strictly (RFC 8259) and classifies it like `serde_json`: a
 /// non-negative integer that fits `u64`, a negative one that fits `i64`, else `f64`.
 pub(crate) fn parse_number(word: &str) -> Result<Number, String> {
+    let shown = excerpt(word);
     let bytes = word.as_bytes();
     let negative = bytes.first() == Some(&b'-');
     let mut i = usize::from(negative);
@@ -351,24 +352,24 @@ pub(crate) fn parse_number(word: &str) -> Result<Number, String> {
         Some(b'0') => {
             i += 1;
             if bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                return Err(format!("leading zeros are not allowed in JSON numbers: `{word}`"));
+                return Err(format!("leading zeros are not allowed in JSON numbers: `{shown}`"));
             }
         }
         Some(b'1'..=b'9') => {
             digits(&mut i);
         }
-        Some(b'+') if i == 0 => return Err(format!("JSON numbers cannot start with `+`: `{word}`")),
+        Some(b'+') if i == 0 => return Err(format!("JSON numbers cannot start with `+`: `{shown}`")),
         Some(b'.') => {
-            return Err(format!("JSON numbers need a digit before the decimal point: `{word}`"));
+            return Err(format!("JSON numbers need a digit before the decimal point: `{shown}`"));
         }
-        _ if &word[i..] == "Infinity" => return Err(format!("`{word}` is not a valid JSON number")),
-        _ => return Err(format!("invalid number `{word}`")),
+        _ if &word[i..] == "Infinity" => return Err(format!("`{shown}` is not a valid JSON number")),
+        _ => return Err(format!("invalid number `{shown}`")),
     }
     let integer_end = i;
     if bytes.get(i) == Some(&b'.') {
         i += 1;
         if !digits(&mut i) {
-            return Err(format!("expected a digit after the decimal point in `{word}`"));
+            return Err(format!("expected a digit after the decimal point in `{shown}`"));
         }
     }
     if let Some(b'e' | b'E') = bytes.get(i) {
@@ -377,11 +378,11 @@ pub(crate) fn parse_number(word: &str) -> Result<Number, String> {
             i += 1;
         }
         if !digits(&mut i) {
-            return Err(format!("expected a digit in the exponent of `{word}`"));
+            return Err(format!("expected a digit in the exponent of `{shown}`"));
         }
     }
     if i != bytes.len() {
-        return Err(format!("invalid number `{word}`"));
+        return Err(format!("invalid number `{shown}`"));
     }
     if integer_end == bytes.len() {
         let magnitude = word[usize::from(negative)..].parse::<u64>();
@@ -394,6 +395,6 @@ pub(crate) fn parse_number(word: &str) -> Result<Number, String> {
     }
     match word.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(Number::Float(f)),
-        _ => Err(format!("number `{word}` is out of range")),
+        _ => Err(format!("number `{shown}` is out of range")),
     }
 }

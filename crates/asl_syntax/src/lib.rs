@@ -4,7 +4,9 @@
 //! `parse` never fails: it returns a tree (with [`Value::Error`] where input could not be
 //! understood) plus the syntax errors it met. This crate knows nothing about ASL.
 
+mod error_log;
 mod escape;
+mod excerpt;
 mod format;
 mod lexer;
 mod line_index;
@@ -17,6 +19,8 @@ mod text_range;
 mod tree;
 mod yaml;
 
+pub use error_log::MAX_SYNTAX_ERRORS;
+pub use excerpt::{MAX_EXCERPT_CHARS, excerpt};
 pub use format::SourceFormat;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 pub use parser::{MAX_DEPTH, parse};

@@ -5,7 +5,7 @@
 //! key, so one mistake gives one error and the rest of the document is still read.
 
 use crate::lexer::{Lexer, TokenKind};
-use crate::{Key, Member, Node, Parse, TextRange, Value};
+use crate::{Key, Member, Node, Parse, TextRange, Value, excerpt};
 
 /// Deepest nesting of arrays and objects that is parsed; deeper input is an error.
 pub const MAX_DEPTH: usize = 512;
@@ -25,7 +25,7 @@ pub fn parse(text: &str) -> Parse {
     let root = parser.root();
     Parse {
         root,
-        errors: parser.lexer.errors,
+        errors: parser.lexer.errors.finish(),
     }
 }
 
@@ -106,8 +106,9 @@ impl Parser<'_> {
         self.lexer.advance();
     }
 
+    /// A structural error: until the parser is back in step, later errors are part of it.
     fn error(&mut self, message: impl Into<String>, range: TextRange) {
-        self.lexer.error(message, range);
+        self.lexer.errors.report_and_recover(message, range);
     }
 
     fn text(&self) -> &str {
@@ -119,11 +120,13 @@ impl Parser<'_> {
             TokenKind::Eof => "end of file".into(),
             TokenKind::String(_) => "a string".into(),
             TokenKind::Number(_) | TokenKind::Invalid => "a number".into(),
-            _ => format!("`{}`", &self.text()[self.lexer.token.range.as_usize()]),
+            _ => format!("`{}`", excerpt(&self.text()[self.lexer.token.range.as_usize()])),
         }
     }
 
-    /// Adds a finished value to the innermost container, or finishes the document.
+    /// Adds a finished value to the innermost container, or finishes the document. Inside a
+    /// cascade of errors the value (and its key) is dropped: it is debris of the mistake, and
+    /// a cascade can be as long as the file.
     #[inline]
     fn attach(&mut self, node: Node) -> State {
         match self.stack.last_mut() {
@@ -131,6 +134,11 @@ impl Parser<'_> {
                 self.root = Some(node);
                 State::Done
             }
+            Some(Frame::Object { key, .. }) if self.lexer.errors.cascading() => {
+                key.take();
+                State::AfterItem
+            }
+            Some(Frame::Array { .. }) if self.lexer.errors.cascading() => State::AfterItem,
             Some(Frame::Array { .. }) => {
                 self.items.push(node);
                 State::AfterItem
@@ -235,7 +243,7 @@ impl Parser<'_> {
             TokenKind::Null => Value::Null,
             TokenKind::Invalid => Value::Error,
             TokenKind::Word => {
-                let word = &self.text()[range.as_usize()];
+                let word = excerpt(&self.text()[range.as_usize()]);
                 let message = format!(
                     "unexpected `{word}`: expected a value (a string in double quotes, a number, an object, an array, `true`, `false` or `null`)"
                 );
@@ -320,14 +328,18 @@ impl Parser<'_> {
             TokenKind::Word => {
                 let word = self.text()[range.as_usize()].to_owned();
                 self.error(
-                    format!("object keys must be strings in double quotes: write `\"{word}\"`"),
+                    format!(
+                        "object keys must be strings in double quotes: write `\"{}\"`",
+                        excerpt(&word)
+                    ),
                     range,
                 );
                 Key { text: word, range }
             }
             TokenKind::RBrace => {
                 if let Some(comma) = comma {
-                    self.error("trailing comma is not allowed in JSON; remove it", comma);
+                    self.lexer
+                        .error("trailing comma is not allowed in JSON; remove it", comma);
                 }
                 self.bump();
                 return self.close(range.end);
@@ -354,16 +366,24 @@ impl Parser<'_> {
         }
         match self.lexer.token.kind {
             TokenKind::Colon => {
+                self.lexer.errors.back_in_step();
                 self.bump();
                 return State::Value;
             }
             TokenKind::Eof => return self.unexpected_eof("expected `:` and a value"),
             _ => {}
         }
+        let value_follows = self.lexer.token.kind.starts_value() && !self.token_on_new_line();
         if !unterminated_key {
-            self.error("expected `:` after object key", TextRange::empty(range.end));
+            let at = TextRange::empty(range.end);
+            if value_follows {
+                // Only the colon is missing: the parser is still in step.
+                self.lexer.error("expected `:` after object key", at);
+            } else {
+                self.error("expected `:` after object key", at);
+            }
         }
-        if self.lexer.token.kind.starts_value() && !self.token_on_new_line() {
+        if value_follows {
             return State::Value;
         }
         self.attach(Node {
@@ -380,6 +400,7 @@ impl Parser<'_> {
             });
         };
         if self.lexer.token.kind == frame.closer() {
+            self.lexer.errors.back_in_step();
             let end = self.lexer.token.range.end;
             self.bump();
             return self.close(end);
@@ -389,12 +410,14 @@ impl Parser<'_> {
         let range = self.lexer.token.range;
         match self.lexer.token.kind {
             TokenKind::Comma => {
+                self.lexer.errors.back_in_step();
                 self.bump();
                 if is_object {
                     return State::Key { comma: Some(range) };
                 }
                 if self.lexer.token.kind == TokenKind::RBracket {
-                    self.error("trailing comma is not allowed in JSON; remove it", range);
+                    self.lexer
+                        .error("trailing comma is not allowed in JSON; remove it", range);
                     let end = self.lexer.token.range.end;
                     self.bump();
                     return self.close(end);
@@ -415,8 +438,15 @@ impl Parser<'_> {
                 // A missing comma. Not reported when the previous value already had an error,
                 // or was a string that ran to the end of its line (the comma is likely inside it).
                 let unterminated_before = self.lexer.unterminated_string_end == Some(self.prev_end);
+                let next_item_starts = !is_object || matches!(self.lexer.token.kind, TokenKind::String(_));
                 if !self.last_item_is_error() && !unterminated_before {
-                    self.error(expected, TextRange::empty(self.prev_end));
+                    let at = TextRange::empty(self.prev_end);
+                    if next_item_starts {
+                        // The next item follows as it should: the parser is still in step.
+                        self.lexer.error(expected, at);
+                    } else {
+                        self.error(expected, at);
+                    }
                 }
                 if !is_object {
                     State::Value

@@ -26,9 +26,11 @@ pub fn decode_source(bytes: Vec<u8>) -> SourceText {
             text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
         }
     }
-    let error = first_bad.map(|at| SyntaxError {
-        message: format!("invalid UTF-8 byte at offset {at}: the file must be UTF-8 encoded"),
-        range: TextRange::new(at, at + 1),
+    let error = first_bad.map(|at| {
+        SyntaxError::new(
+            format!("invalid UTF-8 byte at offset {at}: the file must be UTF-8 encoded"),
+            TextRange::new(at, at + 1),
+        )
     });
     SourceText { text, error }
 }

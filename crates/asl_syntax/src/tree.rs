@@ -8,11 +8,25 @@ pub struct Parse {
     pub errors: Vec<SyntaxError>,
 }
 
-/// A syntax error with the range it applies to (often empty: a position).
+/// A syntax error with the range it applies to (often empty: a position). When later errors
+/// follow from this one, the range covers them too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub message: String,
     pub range: TextRange,
+    /// How many further errors this one stands for: non-zero only for the last error of a
+    /// document with more than [`crate::MAX_SYNTAX_ERRORS`].
+    pub omitted: usize,
+}
+
+impl SyntaxError {
+    pub fn new(message: impl Into<String>, range: TextRange) -> Self {
+        Self {
+            message: message.into(),
+            range,
+            omitted: 0,
+        }
+    }
 }
 
 /// A JSON value with the byte range it covers in the source.

@@ -9,7 +9,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 
-use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, SyntaxError, TextRange, Value};
+use crate::error_log::ErrorLog;
+use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, TextRange, Value, excerpt};
 
 /// Most values that aliases may add to a document, against "billion laughs" input.
 const MAX_ALIAS_VALUES: usize = 1_000_000;
@@ -116,7 +117,7 @@ struct Builder<'a> {
     documents: usize,
     anchors: HashMap<usize, Anchored>,
     alias_values: usize,
-    errors: Vec<SyntaxError>,
+    errors: ErrorLog,
     /// The YAML could not be read to its end: the tree so far is not kept.
     failed: bool,
 }
@@ -131,7 +132,7 @@ impl<'a> Builder<'a> {
             documents: 0,
             anchors: HashMap::new(),
             alias_values: 0,
-            errors: Vec::new(),
+            errors: ErrorLog::default(),
             failed: false,
         }
     }
@@ -146,19 +147,16 @@ impl<'a> Builder<'a> {
         };
         let mut errors = self.errors;
         if self.documents == 0 && errors.is_empty() {
-            errors.push(SyntaxError {
-                message: "expected a YAML document, found an empty file".into(),
-                range: TextRange::empty(0),
-            });
+            errors.report("expected a YAML document, found an empty file", TextRange::empty(0));
         }
-        Parse { root, errors }
+        Parse {
+            root,
+            errors: errors.finish(),
+        }
     }
 
     fn error(&mut self, message: impl Into<String>, range: TextRange) {
-        self.errors.push(SyntaxError {
-            message: message.into(),
-            range,
-        });
+        self.errors.report(message, range);
     }
 
     /// The source between two offsets (empty if they are not character boundaries).
@@ -506,7 +504,7 @@ fn typed_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Val
 
 /// A core-schema number, classified like the JSON parser's; `None` when `text` is not one.
 fn core_number(text: &str) -> Option<Result<Number, String>> {
-    let out_of_range = || format!("number `{text}` is out of range");
+    let out_of_range = || format!("number `{}` is out of range", excerpt(text));
     let radix = |digits: &str, radix: u32| {
         let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
         valid.then(|| {

@@ -374,3 +374,76 @@ fn broken_in_the_wild_iot_with_missing_comma_on_line_seven() {
         .collect();
     assert_eq!(names, serde_json_state_names(&fixed));
 }
+
+/// A key string cut open on a one-line document: every quote after it is inverted, so each
+/// `{"a":` that follows looks broken. That is one mistake: its cascade is one error that covers
+/// it, and the debris is not in the tree.
+#[test]
+fn a_cut_open_string_is_one_error_however_long_its_cascade() {
+    let head = r#"{"States": {"A": {"Parameters": {"x"#;
+    let text = format!("{head}{}\n}}}}}}}}", r#"{"a":"#.repeat(10_000));
+    let parsed = asl_syntax::parse(&text);
+    let messages: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages[0], "expected `:` after object key", "{messages:?}");
+    assert!(messages[1].starts_with("unexpected `a`"), "{messages:?}");
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    let cascade = &parsed.errors[1];
+    assert_eq!(cascade.range.start as usize, head.len() + 2);
+    assert!(cascade.range.end as usize >= head.len() + 5 * 9_999, "{cascade:?}");
+    let parameters = parsed
+        .root
+        .get("States")
+        .unwrap()
+        .get("A")
+        .unwrap()
+        .get("Parameters")
+        .unwrap();
+    assert_eq!(parameters.as_object().unwrap().len(), 1);
+
+    let head = r#"{"A": {"ResultSelector": {"x.$": "$.a"#;
+    let text = format!("{head}{}\n}}}}}}", r#"[{"a":"#.repeat(100_000));
+    let parsed = asl_syntax::parse(&text);
+    assert_eq!(
+        parsed.errors.len(),
+        1,
+        "{:?}",
+        &parsed.errors[..3.min(parsed.errors.len())]
+    );
+}
+
+/// Separate mistakes stay separate: the parser is back in step at each key and its colon.
+#[test]
+fn separate_mistakes_on_one_line_are_each_reported() {
+    assert_eq!(
+        check(r#"{"a": 1 "b": 2 "c": x, "d": 4}"#),
+        "1:8: expected `,` or `}` after object member\n\
+         1:15: expected `,` or `}` after object member\n\
+         1:21: unexpected `x`: expected a value (a string in double quotes, a number, an object, an array, `true`, `false` or `null`)\n\
+         {\"a\": 1, \"b\": 2, \"c\": <error>, \"d\": 4}"
+    );
+}
+
+#[test]
+fn past_the_cap_one_error_counts_the_rest() {
+    let text = format!("[{}x]", "x, ".repeat(999));
+    let parsed = asl_syntax::parse(&text);
+    assert_eq!(parsed.errors.len(), asl_syntax::MAX_SYNTAX_ERRORS + 1);
+    let last = parsed.errors.last().unwrap();
+    assert_eq!(last.omitted, 1_000 - asl_syntax::MAX_SYNTAX_ERRORS);
+    assert_eq!(
+        last.message,
+        "900 more syntax errors from here on are not listed; fix the ones above first"
+    );
+    // From the first error not listed to the last one.
+    assert_eq!(last.range.start as usize, 1 + 3 * asl_syntax::MAX_SYNTAX_ERRORS);
+    assert_eq!(last.range.end as usize, text.len() - 1);
+}
+
+#[test]
+fn a_long_word_is_quoted_short() {
+    let word = "y".repeat(10_000);
+    let parsed = asl_syntax::parse(&format!("{{\"a\": {word}}}"));
+    assert_eq!(parsed.errors.len(), 1);
+    assert!(parsed.errors[0].message.len() < 250, "{}", parsed.errors[0].message);
+    assert!(parsed.errors[0].message.contains("yyy…`"));
+}

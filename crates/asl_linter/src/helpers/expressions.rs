@@ -6,10 +6,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use asl_semantic::expr::ExprError;
 use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, is_intrinsic_call, parse_intrinsic};
 use asl_semantic::expr::jsonata::{JsonataExpr, parse_jsonata};
 use asl_semantic::expr::path::{FilterExpr, Path, SegmentKind, parse_path};
+use asl_semantic::expr::{ExprError, ExprErrorKind};
 use asl_semantic::model::{
     ChoiceRule, Field, JsonataString, Model, Operand, PathValue, QueryLanguage, State, StateKind, jsonata_expression,
 };
@@ -438,7 +438,7 @@ impl Parsed {
     /// The syntax error of a path, if it is one that does not parse.
     pub(crate) fn path_error(&self) -> Option<&ExprError> {
         match self {
-            Parsed::Path(Err(error)) => Some(error),
+            Parsed::Path(Err(error)) if error.kind == ExprErrorKind::Syntax => Some(error),
             _ => None,
         }
     }
@@ -446,7 +446,17 @@ impl Parsed {
     /// The syntax error of an intrinsic function call, if it is one that does not parse.
     pub(crate) fn intrinsic_error(&self) -> Option<&ExprError> {
         match self {
-            Parsed::Intrinsic(Err(error)) => Some(error),
+            Parsed::Intrinsic(Err(error)) if error.kind == ExprErrorKind::Syntax => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The error of a path or call nested deeper than the parsers go.
+    pub(crate) fn too_deep_error(&self) -> Option<&ExprError> {
+        match self {
+            Parsed::Path(Err(error)) | Parsed::Intrinsic(Err(error)) if error.kind == ExprErrorKind::TooDeep => {
+                Some(error)
+            }
             _ => None,
         }
     }
@@ -688,9 +698,10 @@ fn collect_path<'p>(path: &'p Path, found: &mut Vec<&'p Path>) {
 
 fn collect_filter<'p>(filter: &'p FilterExpr, found: &mut Vec<&'p Path>) {
     match filter {
-        FilterExpr::Or(a, b) | FilterExpr::And(a, b) => {
-            collect_filter(a, found);
-            collect_filter(b, found);
+        FilterExpr::Or(operands) | FilterExpr::And(operands) => {
+            for operand in operands {
+                collect_filter(operand, found);
+            }
         }
         FilterExpr::Not(inner) => collect_filter(inner, found),
         FilterExpr::Compare { left, right, .. } => {

@@ -215,6 +215,13 @@ type Parser<'a> = Cursor<'a>;
 
 impl Parser<'_> {
     fn call(&mut self) -> Result<Intrinsic, ExprError> {
+        self.enter()?;
+        let call = self.call_body();
+        self.leave();
+        call
+    }
+
+    fn call_body(&mut self) -> Result<Intrinsic, ExprError> {
         let name_range = self.take_while(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
         if name_range.is_empty() {
             return Err(self.error_here("expected an intrinsic function name such as `States.Format`"));
@@ -270,7 +277,7 @@ impl Parser<'_> {
             Some('$') => {
                 let end = self.path_end()?;
                 self.pos = end;
-                ArgumentKind::Path(parse_path_in(self.src, start..end)?)
+                ArgumentKind::Path(parse_path_in(self.src, start..end, self.depth)?)
             }
             Some('-' | '0'..='9') => {
                 let text = self.take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'));

@@ -10,10 +10,11 @@
 //! accesses and reads of the implicit input document; [`check_jsonata`] checks calls
 //! of the built-in functions.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::scan::Cursor;
-use super::{ExprDiagnostic, ExprError, ExprIssue};
+use super::{ExprDiagnostic, ExprError, ExprIssue, MAX_NESTING_DEPTH, MAX_TREE_DEPTH};
 use crate::suggest::closest;
 
 /// A node of a parsed JSONata expression; `range` covers its source text.
@@ -21,6 +22,15 @@ use crate::suggest::closest;
 pub struct JsonataExpr {
     pub kind: ExprKind,
     pub range: Range<usize>,
+    /// Levels of this tree: 1 for a leaf; at most [`MAX_TREE_DEPTH`] in a parsed expression.
+    depth: usize,
+}
+
+impl JsonataExpr {
+    /// Levels of this tree: 1 for a leaf.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +121,7 @@ pub fn parse_jsonata(s: &str) -> Result<JsonataExpr, ExprError> {
     let mut parser = Parser {
         lexer: Lexer(Cursor::new(s, 0..s.len())),
         token: Token::end(0),
+        nesting: 0,
     };
     parser.advance(true)?;
     if parser.token.kind == Tok::End {
@@ -397,12 +408,21 @@ struct Parser<'a> {
     lexer: Lexer<'a>,
     /// The look-ahead token.
     token: Token,
+    /// How many `expression` calls are open: bounds the parser's own recursion before any
+    /// node (and its depth) exists.
+    nesting: usize,
 }
 
 type Parsed = Result<JsonataExpr, ExprError>;
 
 fn node(kind: ExprKind, range: Range<usize>) -> JsonataExpr {
-    JsonataExpr { kind, range }
+    let mut deepest = 0;
+    for_each_child(&kind, |child| deepest = deepest.max(child.depth));
+    JsonataExpr {
+        kind,
+        range,
+        depth: deepest + 1,
+    }
 }
 
 fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
@@ -432,13 +452,29 @@ impl Parser<'_> {
         self.advance(regex_allowed)
     }
 
+    /// Every sub-expression is parsed here, so this is where depth is bounded: the
+    /// recursion on entry, and the tree after each node (a chain `a + b + c` grows the tree
+    /// in the loop, without recursing).
     fn expression(&mut self, rbp: u8) -> Parsed {
+        if self.nesting >= MAX_NESTING_DEPTH {
+            return Err(ExprError::nested_too_deep(self.token.range.clone()));
+        }
+        self.nesting += 1;
         let token = self.advance(false)?;
+        let at = token.range.clone();
         let mut left = self.prefix(token)?;
+        if left.depth > MAX_TREE_DEPTH {
+            return Err(ExprError::tree_too_deep(at));
+        }
         while rbp < left_binding_power(&self.token) {
             let token = self.advance(true)?;
+            let at = token.range.clone();
             left = self.infix(token, left)?;
+            if left.depth > MAX_TREE_DEPTH {
+                return Err(ExprError::tree_too_deep(at));
+            }
         }
+        self.nesting -= 1;
         Ok(left)
     }
 
@@ -850,51 +886,62 @@ fn parent_found(previous: &[&JsonataExpr]) -> bool {
 
 /// The direct sub-expressions, in source order.
 fn children(expr: &JsonataExpr) -> Vec<&JsonataExpr> {
-    match &expr.kind {
-        ExprKind::Negate(e) => vec![e],
-        ExprKind::Binary { lhs, rhs, .. } => vec![lhs, rhs],
+    let mut all = Vec::new();
+    for_each_child(&expr.kind, |child| all.push(child));
+    all
+}
+
+/// Calls `f` on each direct sub-expression, in source order.
+fn for_each_child<'a>(kind: &'a ExprKind, mut f: impl FnMut(&'a JsonataExpr)) {
+    match kind {
+        ExprKind::Negate(e) | ExprKind::Lambda { body: e, .. } => f(e),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            f(lhs);
+            f(rhs);
+        }
         ExprKind::Predicate { lhs, predicate } => {
-            let mut all = vec![lhs.as_ref()];
-            all.extend(predicate.as_deref());
-            all
+            f(lhs);
+            if let Some(predicate) = predicate {
+                f(predicate);
+            }
         }
         ExprKind::Group { lhs, pairs } => {
-            let mut all = vec![lhs.as_ref()];
-            all.extend(pairs.iter().flat_map(|(k, v)| [k, v]));
-            all
+            f(lhs);
+            pairs.iter().flat_map(|(k, v)| [k, v]).for_each(f);
         }
         ExprKind::OrderBy { lhs, terms } => {
-            let mut all = vec![lhs.as_ref()];
-            all.extend(terms.iter().map(|(_, e)| e));
-            all
+            f(lhs);
+            terms.iter().map(|(_, e)| e).for_each(f);
         }
-        ExprKind::Object(pairs) => pairs.iter().flat_map(|(k, v)| [k, v]).collect(),
-        ExprKind::Array(items) | ExprKind::Block(items) => items.iter().collect(),
+        ExprKind::Object(pairs) => pairs.iter().flat_map(|(k, v)| [k, v]).for_each(f),
+        ExprKind::Array(items) | ExprKind::Block(items) => items.iter().for_each(f),
         ExprKind::Call { function, args } => {
-            let mut all = vec![function.as_ref()];
-            all.extend(args);
-            all
+            f(function);
+            args.iter().for_each(f);
         }
-        ExprKind::Lambda { body, .. } => vec![body],
         ExprKind::Condition {
             condition,
             then,
             otherwise,
         } => {
-            let mut all = vec![condition.as_ref(), then.as_ref()];
-            all.extend(otherwise.as_deref());
-            all
+            f(condition);
+            f(then);
+            if let Some(otherwise) = otherwise {
+                f(otherwise);
+            }
         }
         ExprKind::Transform {
             pattern,
             update,
             delete,
         } => {
-            let mut all = vec![pattern.as_ref(), update.as_ref()];
-            all.extend(delete.as_deref());
-            all
+            f(pattern);
+            f(update);
+            if let Some(delete) = delete {
+                f(delete);
+            }
         }
-        _ => Vec::new(),
+        _ => {}
     }
 }
 
@@ -972,25 +1019,48 @@ pub struct References {
 /// which is slightly wider than JSONata's path scope.
 pub fn references(expr: &JsonataExpr) -> References {
     let mut walker = Walker::default();
-    walker.scopes.push(Vec::new());
+    walker.open_scope(Vec::new());
     walker.walk(expr, true);
     walker.refs
 }
 
 #[derive(Default)]
 struct Walker {
+    /// The names each open scope binds, innermost last, so that closing a scope unbinds them.
     scopes: Vec<Vec<String>>,
+    /// How many bindings of each name the open scopes hold (a lookup per read, however many
+    /// names are bound).
+    bound: HashMap<String, usize>,
     refs: References,
 }
 
 impl Walker {
     fn is_local(&self, name: &str) -> bool {
-        self.scopes.iter().flatten().any(|bound| bound == name)
+        self.bound.contains_key(name)
     }
 
     fn bind(&mut self, name: &str) {
         if let Some(scope) = self.scopes.last_mut() {
             scope.push(name.to_owned());
+            *self.bound.entry(name.to_owned()).or_default() += 1;
+        }
+    }
+
+    fn open_scope(&mut self, names: Vec<String>) {
+        self.scopes.push(Vec::new());
+        for name in names {
+            self.bind(&name);
+        }
+    }
+
+    fn close_scope(&mut self) {
+        for name in self.scopes.pop().unwrap_or_default() {
+            if let Some(count) = self.bound.get_mut(&name) {
+                *count -= 1;
+                if *count == 0 {
+                    self.bound.remove(&name);
+                }
+            }
         }
     }
 
@@ -1029,16 +1099,16 @@ impl Walker {
                 }
             }
             ExprKind::Block(items) => {
-                self.scopes.push(Vec::new());
+                self.open_scope(Vec::new());
                 for item in items {
                     self.walk(item, top);
                 }
-                self.scopes.pop();
+                self.close_scope();
             }
             ExprKind::Lambda { params, body } => {
-                self.scopes.push(params.iter().map(|(name, _)| name.clone()).collect());
+                self.open_scope(params.iter().map(|(name, _)| name.clone()).collect());
                 self.walk(body, top);
-                self.scopes.pop();
+                self.close_scope();
             }
             ExprKind::Predicate { lhs, predicate } => {
                 self.walk(lhs, top);
@@ -1256,7 +1326,7 @@ pub fn jsonata_function(name: &str) -> Option<&'static JsonataFunction> {
 /// forbidden functions, argument counts, and calls of `$names` that are neither
 /// built-ins nor bound locally (state machine variables cannot hold functions).
 pub fn check_jsonata(expr: &JsonataExpr) -> Vec<ExprDiagnostic> {
-    let locals: Vec<Range<usize>> = references(expr)
+    let locals: HashSet<Range<usize>> = references(expr)
         .variables
         .into_iter()
         .filter(|v| v.binding == Binding::Local)
@@ -1268,7 +1338,7 @@ pub fn check_jsonata(expr: &JsonataExpr) -> Vec<ExprDiagnostic> {
 }
 
 /// `chained`: the call is the right side of `~>`, which passes one more argument.
-fn check_calls(expr: &JsonataExpr, chained: bool, locals: &[Range<usize>], out: &mut Vec<ExprDiagnostic>) {
+fn check_calls(expr: &JsonataExpr, chained: bool, locals: &HashSet<Range<usize>>, out: &mut Vec<ExprDiagnostic>) {
     if let ExprKind::Call { function, args } = &expr.kind
         && let ExprKind::Variable(name) = &function.kind
         && !name.is_empty()

@@ -14,12 +14,34 @@ mod scan;
 use std::fmt;
 use std::ops::Range;
 
+/// Most constructs an expression may have open at once: brackets, parentheses, calls, unary
+/// operators, filters `[?(…)]` (two levels: the brackets and the parentheses). Each level is a
+/// level of a parser's recursion; deeper input is an [`ExprErrorKind::TooDeep`] error.
+pub const MAX_NESTING_DEPTH: usize = 64;
+
+/// Deepest JSONata tree. An operator chain such as `a & b & c` is parsed in a loop, not by
+/// recursion, but builds a tree as deep as the chain is long, and later walks over the tree
+/// (checks, reference lists, drop) recurse through it. Both limits keep every parse and walk
+/// within a 2 MiB thread stack (rayon's and tokio's workers) even in a debug build.
+pub const MAX_TREE_DEPTH: usize = 256;
+
 /// A syntax error in an expression: what is wrong and where (byte offsets into the
 /// decoded string; an empty range points between two characters, e.g. at the end).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {
     pub message: String,
     pub range: Range<usize>,
+    pub kind: ExprErrorKind,
+}
+
+/// Whether an [`ExprError`] is a mistake in the expression or a limit of asl-lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExprErrorKind {
+    /// The text is not a valid expression.
+    Syntax,
+    /// The expression nests deeper than [`MAX_NESTING_DEPTH`] or [`MAX_TREE_DEPTH`]; it may
+    /// well be valid.
+    TooDeep,
 }
 
 impl ExprError {
@@ -27,6 +49,29 @@ impl ExprError {
         Self {
             message: message.into(),
             range,
+            kind: ExprErrorKind::Syntax,
+        }
+    }
+
+    /// More than [`MAX_NESTING_DEPTH`] constructs are open at `range`.
+    pub(crate) fn nested_too_deep(range: Range<usize>) -> Self {
+        Self {
+            message: format!(
+                "expression nested too deep: more than {MAX_NESTING_DEPTH} levels of brackets, calls or unary operators"
+            ),
+            range,
+            kind: ExprErrorKind::TooDeep,
+        }
+    }
+
+    /// The operator at `range` makes the tree deeper than [`MAX_TREE_DEPTH`].
+    pub(crate) fn tree_too_deep(range: Range<usize>) -> Self {
+        Self {
+            message: format!(
+                "expression nested too deep: more than {MAX_TREE_DEPTH} levels of operators (each operator of a chain such as `a & b & c` is one level)"
+            ),
+            range,
+            kind: ExprErrorKind::TooDeep,
         }
     }
 }

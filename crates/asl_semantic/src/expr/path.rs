@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::scan::{Cursor, matching_close};
-use super::{ExprError, ValueType};
+use super::{ExprError, ExprErrorKind, ValueType};
 
 /// A syntax error in a path.
 pub type PathError = ExprError;
@@ -87,8 +87,10 @@ pub enum Selector {
 /// A filter expression `?(…)`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FilterExpr {
-    Or(Box<FilterExpr>, Box<FilterExpr>),
-    And(Box<FilterExpr>, Box<FilterExpr>),
+    /// `a || b || …`: two or more operands.
+    Or(Vec<FilterExpr>),
+    /// `a && b && …`: two or more operands.
+    And(Vec<FilterExpr>),
     Not(Box<FilterExpr>),
     /// `left op right`, `op` being one of [`FILTER_OPERATORS`].
     Compare {
@@ -129,11 +131,12 @@ pub const PATH_FUNCTIONS: &[&str] = &[
 
 /// Parses a whole string as a path.
 pub fn parse_path(s: &str) -> Result<Path, PathError> {
-    parse_path_in(s, 0..s.len())
+    parse_path_in(s, 0..s.len(), 0)
 }
 
-/// Parses `src[span]` as a path; ranges stay relative to `src`.
-pub(crate) fn parse_path_in(src: &str, span: Range<usize>) -> Result<Path, PathError> {
+/// Parses `src[span]` as a path; ranges stay relative to `src`. `depth` is the nesting the
+/// path sits in (inside an intrinsic call, say), counted against [`super::MAX_NESTING_DEPTH`].
+pub(crate) fn parse_path_in(src: &str, span: Range<usize>, depth: usize) -> Result<Path, PathError> {
     let text = src.get(span.clone()).unwrap_or_default();
     let start = span.start + (text.len() - text.trim_start().len());
     let end = span.start + text.trim_end().len();
@@ -141,6 +144,7 @@ pub(crate) fn parse_path_in(src: &str, span: Range<usize>) -> Result<Path, PathE
         return Err(ExprError::new("empty path: a path starts with `$`", start..start));
     }
     let mut parser = Parser::new(src, start..end);
+    parser.depth = depth;
     let path = parser.path(false)?;
     match parser.peek() {
         None => Ok(path),
@@ -362,8 +366,9 @@ impl Parser<'_> {
                 if self.src[body.clone()].chars().all(blank) {
                     return Err(ExprError::new("empty filter expression", start..close + 1));
                 }
+                let filter = self.filter_in(body)?;
                 self.pos = close + 1;
-                SegmentKind::Filter(parse_filter(self.src, body))
+                SegmentKind::Filter(filter)
             }
             Some('(') => {
                 let close = matching_close(self.src, start, self.end)?;
@@ -505,15 +510,47 @@ fn ends_member_name(c: char, in_filter: bool) -> bool {
         || (in_filter && matches!(c, ')' | ']' | ',' | '=' | '!' | '<' | '>' | '&' | '|' | '~'))
 }
 
-/// Parses a filter body (after `?`); `None` when it is not understood.
-fn parse_filter(src: &str, span: Range<usize>) -> Option<FilterExpr> {
-    let mut parser = Parser::new(src, span);
-    let expr = parser.filter_or()?;
-    parser.skip_ws();
-    parser.peek().is_none().then_some(expr)
+/// Why a filter body yields no expression.
+enum Unread {
+    /// Not a form we understand: the filter is kept without an expression.
+    NotUnderstood,
+    /// Nested deeper than [`super::MAX_NESTING_DEPTH`]: the whole path fails.
+    TooDeep(ExprError),
+}
+
+impl From<ExprError> for Unread {
+    fn from(error: ExprError) -> Self {
+        match error.kind {
+            ExprErrorKind::TooDeep => Unread::TooDeep(error),
+            ExprErrorKind::Syntax => Unread::NotUnderstood,
+        }
+    }
+}
+
+type Filter<T> = Result<T, Unread>;
+
+fn understood<T>(value: Option<T>) -> Filter<T> {
+    value.ok_or(Unread::NotUnderstood)
 }
 
 impl Parser<'_> {
+    /// Parses a filter body (after `?`), nested in this path; `None` when it is not understood.
+    fn filter_in(&mut self, body: Range<usize>) -> Result<Option<FilterExpr>, ExprError> {
+        let (end, depth) = (self.end, self.depth);
+        self.pos = body.start;
+        self.end = body.end;
+        let expr = self.filter_or().and_then(|expr| {
+            self.skip_ws();
+            understood(self.peek().is_none().then_some(expr))
+        });
+        (self.end, self.depth) = (end, depth);
+        match expr {
+            Ok(expr) => Ok(Some(expr)),
+            Err(Unread::NotUnderstood) => Ok(None),
+            Err(Unread::TooDeep(error)) => Err(error),
+        }
+    }
+
     fn eat_str(&mut self, token: &str) -> bool {
         self.skip_ws();
         let found = self.rest().starts_with(token);
@@ -523,40 +560,56 @@ impl Parser<'_> {
         found
     }
 
-    fn filter_or(&mut self) -> Option<FilterExpr> {
-        let mut left = self.filter_and()?;
+    fn filter_or(&mut self) -> Filter<FilterExpr> {
+        let first = self.filter_and()?;
+        if !self.eat_str("||") {
+            return Ok(first);
+        }
+        let mut operands = vec![first, self.filter_and()?];
         while self.eat_str("||") {
-            left = FilterExpr::Or(Box::new(left), Box::new(self.filter_and()?));
+            operands.push(self.filter_and()?);
         }
-        Some(left)
+        Ok(FilterExpr::Or(operands))
     }
 
-    fn filter_and(&mut self) -> Option<FilterExpr> {
-        let mut left = self.filter_unary()?;
+    fn filter_and(&mut self) -> Filter<FilterExpr> {
+        let first = self.filter_unary()?;
+        if !self.eat_str("&&") {
+            return Ok(first);
+        }
+        let mut operands = vec![first, self.filter_unary()?];
         while self.eat_str("&&") {
-            left = FilterExpr::And(Box::new(left), Box::new(self.filter_unary()?));
+            operands.push(self.filter_unary()?);
         }
-        Some(left)
+        Ok(FilterExpr::And(operands))
     }
 
-    fn filter_unary(&mut self) -> Option<FilterExpr> {
+    /// Every level of filter nesting (`!`, parentheses, a path with a filter) passes here.
+    fn filter_unary(&mut self) -> Filter<FilterExpr> {
         self.skip_ws();
+        self.enter()?;
+        let unary = self.filter_unary_body();
+        self.leave();
+        unary
+    }
+
+    fn filter_unary_body(&mut self) -> Filter<FilterExpr> {
         if self.peek() == Some('!') && self.peek_at(1) != Some('=') {
             self.bump();
-            return Some(FilterExpr::Not(Box::new(self.filter_unary()?)));
+            return Ok(FilterExpr::Not(Box::new(self.filter_unary()?)));
         }
         if self.eat('(') {
             let inner = self.filter_or()?;
-            return self.eat_str(")").then_some(inner);
+            return understood(self.eat_str(")").then_some(inner));
         }
         let left = self.operand()?;
         match self.filter_operator() {
-            Some(op) => Some(FilterExpr::Compare {
+            Some(op) => Ok(FilterExpr::Compare {
                 left,
                 op,
                 right: self.operand()?,
             }),
-            None => Some(FilterExpr::Test(left)),
+            None => Ok(FilterExpr::Test(left)),
         }
     }
 
@@ -572,16 +625,16 @@ impl Parser<'_> {
         Some(op)
     }
 
-    fn operand(&mut self) -> Option<Operand> {
+    fn operand(&mut self) -> Filter<Operand> {
         self.skip_ws();
         let start = self.pos;
-        let operand = match self.peek()? {
+        let operand = match understood(self.peek())? {
             '@' => {
                 self.bump();
-                Operand::Current(self.segments(true).ok()?)
+                Operand::Current(self.segments(true)?)
             }
-            '$' => Operand::Path(self.path(true).ok()?),
-            quote @ ('\'' | '"') => Operand::String(self.quoted(quote).ok()?),
+            '$' => Operand::Path(self.path(true)?),
+            quote @ ('\'' | '"') => Operand::String(self.quoted(quote)?),
             '/' => {
                 self.bump();
                 while let Some(c) = self.peek() {
@@ -598,7 +651,7 @@ impl Parser<'_> {
                 Operand::Regex(self.src[start..self.pos].to_owned())
             }
             '[' | '{' => {
-                let close = matching_close(self.src, start, self.end).ok()?;
+                let close = matching_close(self.src, start, self.end)?;
                 self.pos = close + 1;
                 Operand::Json(self.src[start..self.pos].to_owned())
             }
@@ -609,7 +662,7 @@ impl Parser<'_> {
                 {
                     self.bump();
                 }
-                Operand::Number(self.src[start..self.pos].parse().ok()?)
+                Operand::Number(understood(self.src[start..self.pos].parse().ok())?)
             }
             _ => {
                 while self.peek().is_some_and(char::is_alphabetic) {
@@ -619,10 +672,10 @@ impl Parser<'_> {
                     "true" => Operand::Bool(true),
                     "false" => Operand::Bool(false),
                     "null" => Operand::Null,
-                    _ => return None,
+                    _ => return Err(Unread::NotUnderstood),
                 }
             }
         };
-        Some(operand)
+        Ok(operand)
     }
 }

@@ -1,6 +1,6 @@
 //! Small character-level helpers shared by the expression parsers.
 
-use super::ExprError;
+use super::{ExprError, MAX_NESTING_DEPTH};
 
 /// Byte offset of the closing delimiter that balances the opener at `open`, skipping
 /// nested `()`/`[]`/`{}` pairs and quoted strings (`'…'`, `"…"`, with backslash
@@ -75,6 +75,8 @@ pub(crate) struct Cursor<'a> {
     pub(crate) src: &'a str,
     pub(crate) pos: usize,
     pub(crate) end: usize,
+    /// How many nested constructs the parser has open (see [`Cursor::enter`]).
+    pub(crate) depth: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -83,7 +85,23 @@ impl<'a> Cursor<'a> {
             src,
             pos: span.start,
             end: span.end.min(src.len()),
+            depth: 0,
         }
+    }
+
+    /// Opens one more level of nesting, or fails at the current character when that would
+    /// exceed [`MAX_NESTING_DEPTH`]. Every successful `enter` is matched by a [`Cursor::leave`].
+    pub(crate) fn enter(&mut self) -> Result<(), ExprError> {
+        if self.depth >= MAX_NESTING_DEPTH {
+            let width = self.peek().map_or(0, char::len_utf8);
+            return Err(ExprError::nested_too_deep(self.pos..self.pos + width));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     pub(crate) fn peek(&self) -> Option<char> {

@@ -1,4 +1,5 @@
 use asl_diagnostics::Diagnostic;
+use asl_semantic::expr::ExprErrorKind;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -34,6 +35,9 @@ impl Rule for InvalidJsonataSyntax {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.jsonata_sites() {
             let Err(error) = site.parse() else { continue };
+            if error.kind == ExprErrorKind::TooDeep {
+                continue;
+            }
             let range = site.source_range(ctx.source, error.range.clone());
             out.push(
                 self.meta()

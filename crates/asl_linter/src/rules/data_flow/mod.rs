@@ -4,6 +4,7 @@
 pub(crate) mod context_field_unavailable;
 pub(crate) mod dollar_key_in_jsonata;
 pub(crate) mod duplicate_template_key;
+pub(crate) mod expression_too_deep;
 pub(crate) mod format_placeholder_mismatch;
 pub(crate) mod intrinsic_argument_count;
 pub(crate) mod intrinsic_nesting_too_deep;
@@ -67,4 +68,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &unused_variable::UnusedVariable,
     &outer_variable_assigned::OuterVariableAssigned,
     &outer_variable_in_distributed_map::OuterVariableInDistributedMap,
+    &expression_too_deep::ExpressionTooDeep,
 ];

@@ -13,6 +13,11 @@ declare_rule! {
     /// Comments, trailing commas, single quotes and `NaN` are not JSON, even though some
     /// editors accept them.
     ///
+    /// Errors that follow from one mistake are one finding that covers them all: a string left
+    /// open on a one-line file turns the rest inside out, and only its first error is reported.
+    /// At most 100 findings are listed per file; one more then counts the rest (its `omitted`
+    /// field in the JSON output).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json
@@ -41,7 +46,11 @@ declare_rule! {
 impl Rule for InvalidJson {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for error in &ctx.parse.errors {
-            out.push(self.meta().diagnostic(error.range, error.message.clone()));
+            out.push(
+                self.meta()
+                    .diagnostic(error.range, error.message.clone())
+                    .with_omitted(error.omitted),
+            );
         }
     }
 }
