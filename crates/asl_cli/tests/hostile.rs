@@ -3,24 +3,17 @@
 //! input, and the "nested too deep" findings where the limits are crossed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
+
+use common::asl_lint;
 
 fn check(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asl-lint"))
-        .arg("check")
-        .args(args)
-        .arg("-")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(input.as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.push("-");
+    asl_lint(&all, Some(input.as_bytes()))
 }
 
 /// Runs the check and requires an ordinary exit (0: clean, 1: findings), not a signal.
