@@ -81,7 +81,17 @@ struct Frame {
     /// `[` or `{` style: the range ends at the closing bracket, not at the last entry.
     flow: bool,
     anchor: usize,
+    /// A CloudFormation short-form tag (`!Join`) on the collection: it becomes `{"Fn::Join": …}`.
+    intrinsic: Option<Intrinsic>,
     kind: FrameKind,
+}
+
+/// A CloudFormation short-form tag read as the long form's key.
+struct Intrinsic {
+    /// `Ref`, `Condition` or `Fn::<Name>`.
+    key: &'static str,
+    /// The tag as written (`!Sub`).
+    range: TextRange,
 }
 
 enum FrameKind {
@@ -205,13 +215,16 @@ impl<'a> Builder<'a> {
             }
             Event::Scalar(value, style, anchor, tag) => self.scalar(&value, style, anchor, tag.as_deref(), span),
             Event::Alias(id) => self.alias(id, span),
-            Event::SequenceStart(anchor, _) => self.open(FrameKind::Sequence(Vec::new()), anchor, span),
-            Event::MappingStart(anchor, _) => self.open(
+            Event::SequenceStart(anchor, tag) => {
+                self.open(FrameKind::Sequence(Vec::new()), anchor, tag.as_deref(), span)
+            }
+            Event::MappingStart(anchor, tag) => self.open(
                 FrameKind::Mapping {
                     members: Vec::new(),
                     key: KeySlot::Expected,
                 },
                 anchor,
+                tag.as_deref(),
                 span,
             ),
             Event::SequenceEnd | Event::MappingEnd => self.close(span),
@@ -220,8 +233,10 @@ impl<'a> Builder<'a> {
         true
     }
 
-    fn open(&mut self, kind: FrameKind, anchor: usize, span: Span) {
-        let start = self.skip_properties(self.offsets.byte(span.start));
+    fn open(&mut self, kind: FrameKind, anchor: usize, tag: Option<&Tag>, span: Span) {
+        let properties = self.offsets.byte(span.start);
+        let intrinsic = self.intrinsic(tag, properties);
+        let start = self.skip_properties(properties);
         let flow = matches!(self.text.as_bytes().get(start as usize), Some(b'[' | b'{'));
         let kind = if self.stack.len() >= MAX_DEPTH {
             self.error(
@@ -236,6 +251,7 @@ impl<'a> Builder<'a> {
             start,
             flow,
             anchor,
+            intrinsic,
             kind,
         });
     }
@@ -271,7 +287,8 @@ impl<'a> Builder<'a> {
             }
             _ => TextRange::new(frame.start, end.max(frame.start)),
         };
-        self.attach(Node { value, range }, frame.anchor);
+        let node = wrap(Node { value, range }, frame.intrinsic);
+        self.attach(node, frame.anchor);
     }
 
     /// The `-` that introduces a block sequence entry starting at `at`.
@@ -315,6 +332,7 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        let intrinsic = self.intrinsic(tag, self.offsets.byte(span.start));
         let value = match typed_scalar(value, style, tag) {
             Ok(value) => value,
             Err(message) => {
@@ -322,7 +340,38 @@ impl<'a> Builder<'a> {
                 Value::Error
             }
         };
-        self.attach(Node { value, range }, anchor);
+        let mut node = Node { value, range };
+        if let Some(Intrinsic { key: "Fn::GetAtt", .. }) = intrinsic {
+            node = split_get_att(node, self.text, style);
+        }
+        self.attach(wrap(node, intrinsic), anchor);
+    }
+
+    /// The CloudFormation intrinsic a short-form tag stands for, with the tag's range (the
+    /// first `!` token among the properties written from `at`).
+    fn intrinsic(&self, tag: Option<&Tag>, mut at: u32) -> Option<Intrinsic> {
+        let tag = tag.filter(|tag| tag.handle == "!")?;
+        let key = intrinsic_key(&tag.suffix)?;
+        let bytes = self.text.as_bytes();
+        while let Some(b'&' | b'!') = bytes.get(at as usize) {
+            let token_start = at;
+            while bytes.get(at as usize).is_some_and(|b| !b.is_ascii_whitespace()) {
+                at += 1;
+            }
+            if bytes.get(token_start as usize) == Some(&b'!') {
+                return Some(Intrinsic {
+                    key,
+                    range: TextRange::new(token_start, at),
+                });
+            }
+            while bytes.get(at as usize).is_some_and(u8::is_ascii_whitespace) {
+                at += 1;
+            }
+        }
+        Some(Intrinsic {
+            key,
+            range: TextRange::empty(at),
+        })
     }
 
     fn alias(&mut self, id: usize, span: Span) {
@@ -419,7 +468,10 @@ impl<'a> Builder<'a> {
     /// The scalar's own text: saphyr's span may start at its anchor or tag, and run on over a
     /// trailing comment after a quoted scalar or over the line breaks after a block scalar.
     fn scalar_range(&self, style: ScalarStyle, span: Span) -> TextRange {
-        let start = self.skip_properties(self.offsets.byte(span.start));
+        let mut start = self.skip_properties(self.offsets.byte(span.start));
+        if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+            start = self.block_indicator(start);
+        }
         let span_end = self.offsets.byte(span.end).max(start);
         let bytes = self.slice(start..self.offsets.len).as_bytes();
         let quoted_len = match style {
@@ -441,6 +493,38 @@ impl<'a> Builder<'a> {
     }
 }
 
+impl Builder<'_> {
+    /// A block scalar's range starts at its `|` or `>` indicator, so that its header tells how
+    /// to read it. saphyr's span starts there only when the scalar has a tag; otherwise it
+    /// starts at the first content line, after the header line and any empty lines.
+    fn block_indicator(&self, start: u32) -> u32 {
+        let bytes = self.text.as_bytes();
+        if matches!(bytes.get(start as usize), Some(b'|' | b'>')) {
+            return start;
+        }
+        let mut line_start = self.slice(0..start).rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        while line_start > 0 {
+            let header_end = line_start - 1;
+            let header_start = self.slice(0..header_end as u32).rfind(['\n', '\r']).map_or(0, |at| at + 1);
+            let header = self.slice(header_start as u32..header_end as u32);
+            if header.trim().is_empty() || header.trim_end().is_empty() {
+                line_start = header_start;
+                continue;
+            }
+            // The first `|` or `>` followed only by indicators, white space and a comment.
+            let found = header.char_indices().find(|&(at, c)| {
+                matches!(c, '|' | '>') && {
+                    let rest = header[at + 1..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+                    let trimmed = rest.trim_start();
+                    trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < rest.len())
+                }
+            });
+            return found.map_or(start, |(at, _)| (header_start + at) as u32);
+        }
+        start
+    }
+}
+
 /// The length of a quoted scalar up to and including its closing quote; `escape` returns the
 /// index after an escape sequence starting at `i`.
 fn closing_quote(bytes: &[u8], quote: u8, escape: impl Fn(&[u8], usize) -> Option<usize>) -> Option<usize> {
@@ -458,6 +542,74 @@ fn closing_quote(bytes: &[u8], quote: u8, escape: impl Fn(&[u8], usize) -> Optio
         }
     }
     None
+}
+
+/// The long-form key of a CloudFormation short-form tag (`Sub` → `Fn::Sub`).
+fn intrinsic_key(suffix: &str) -> Option<&'static str> {
+    Some(match suffix {
+        "Ref" => "Ref",
+        "Condition" => "Condition",
+        "And" => "Fn::And",
+        "Base64" => "Fn::Base64",
+        "Cidr" => "Fn::Cidr",
+        "Equals" => "Fn::Equals",
+        "FindInMap" => "Fn::FindInMap",
+        "GetAtt" => "Fn::GetAtt",
+        "GetAZs" => "Fn::GetAZs",
+        "If" => "Fn::If",
+        "ImportValue" => "Fn::ImportValue",
+        "Join" => "Fn::Join",
+        "Length" => "Fn::Length",
+        "Not" => "Fn::Not",
+        "Or" => "Fn::Or",
+        "Select" => "Fn::Select",
+        "Split" => "Fn::Split",
+        "Sub" => "Fn::Sub",
+        "ToJsonString" => "Fn::ToJsonString",
+        "Transform" => "Fn::Transform",
+        _ => return None,
+    })
+}
+
+/// `node` as the long form of a short-form tag: `{"Fn::Sub": node}`, from the tag to the value.
+fn wrap(node: Node, intrinsic: Option<Intrinsic>) -> Node {
+    let Some(intrinsic) = intrinsic else { return node };
+    let range = TextRange::new(intrinsic.range.start.min(node.range.start), node.range.end);
+    Node {
+        value: Value::Object(vec![Member {
+            key: Key {
+                text: intrinsic.key.to_owned(),
+                range: intrinsic.range,
+            },
+            value: node,
+        }]),
+        range,
+    }
+}
+
+/// `!GetAtt Resource.Attribute` is `["Resource", "Attribute"]` in the long form (split at the
+/// first dot), as CloudFormation reads it.
+fn split_get_att(node: Node, text: &str, style: ScalarStyle) -> Node {
+    let Value::String(name) = &node.value else { return node };
+    let Some((resource, attribute)) = name.split_once('.') else {
+        return node;
+    };
+    // A plain scalar is written as it reads, so each part has its own range.
+    let (first, second) = match style {
+        ScalarStyle::Plain if text.get(node.range.as_usize()) == Some(name.as_str()) => {
+            let dot = node.range.start + resource.len() as u32;
+            (TextRange::new(node.range.start, dot), TextRange::new(dot + 1, node.range.end))
+        }
+        _ => (node.range, node.range),
+    };
+    let part = |text: &str, range| Node {
+        value: Value::String(text.to_owned()),
+        range,
+    };
+    Node {
+        value: Value::Array(vec![part(resource, first), part(attribute, second)]),
+        range: node.range,
+    }
 }
 
 /// The number of values in a tree and its height, without recursion.

@@ -65,14 +65,15 @@ fn ranges_of_keys_and_values() {
 }
 
 #[test]
-fn ranges_skip_anchors_tags_and_block_scalar_indicators() {
+fn ranges_skip_anchors_and_tags() {
     let text = "\u{feff}a: &x !!str 12\nb: *x\nc: |\n  line one\n  line two\n\nd: >-\n  folded\n";
     let root = yaml(text);
     assert_eq!(slice(text, root.get("a").unwrap()), "12");
     assert_eq!(root.get("a").unwrap().as_str(), Some("12"));
     assert_eq!(slice(text, root.get("b").unwrap()), "*x");
     assert_eq!(root.get("b").unwrap().as_str(), Some("12"));
-    assert_eq!(slice(text, root.get("c").unwrap()), "line one\n  line two");
+    // A block scalar starts at its indicator, whose header says how to read its lines.
+    assert_eq!(slice(text, root.get("c").unwrap()), "|\n  line one\n  line two");
     assert_eq!(root.get("c").unwrap().as_str(), Some("line one\nline two\n"));
     assert_eq!(root.get("d").unwrap().as_str(), Some("folded"));
     assert_eq!(&text[root.member("a").unwrap().key.range.as_usize()], "a");
@@ -375,4 +376,25 @@ fn check_scalar_ranges(text: &str, node: &Node) {
         }
         _ => {}
     }
+}
+
+#[test]
+fn cloudformation_short_forms_read_as_the_long_form() {
+    let text = "A: !Ref Bucket\nB: !GetAtt Fn.Arn\nC: !Sub |\n  x ${A}\nD:\n  !Sub\n  - '${X}'\n  - X: !ImportValue Y\nE: !Join ['', [a, !Ref AWS::Region]]\nF: !If [Cond, 1, 2]\nG: !Custom keep\n";
+    let root = yaml(text);
+    assert_eq!(
+        dump(&root),
+        r#"{"A": {"Ref": "Bucket"}, "B": {"Fn::GetAtt": ["Fn", "Arn"]}, "C": {"Fn::Sub": "x ${A}\n"}, "D": {"Fn::Sub": ["${X}", {"X": {"Fn::ImportValue": "Y"}}]}, "E": {"Fn::Join": ["", ["a", {"Ref": "AWS::Region"}]]}, "F": {"Fn::If": ["Cond", 1, 2]}, "G": "keep"}"#
+    );
+    // The long-form key is the tag as written; the value keeps its own range.
+    let sub = root.member("C").unwrap();
+    assert_eq!(slice(text, &sub.value), "!Sub |\n  x ${A}");
+    let inner = sub.value.member("Fn::Sub").unwrap();
+    assert_eq!(&text[inner.key.range.as_usize()], "!Sub");
+    assert_eq!(slice(text, &inner.value), "|\n  x ${A}");
+    let get_att = root.get("B").unwrap().get("Fn::GetAtt").unwrap().as_array().unwrap();
+    assert_eq!(slice(text, &get_att[0]), "Fn");
+    assert_eq!(slice(text, &get_att[1]), "Arn");
+    let sequence = root.get("D").unwrap();
+    assert_eq!(slice(text, sequence), "!Sub\n  - '${X}'\n  - X: !ImportValue Y");
 }
