@@ -1,23 +1,25 @@
 //! `asl-lint check`: read, analyse in parallel, render.
 
+use std::collections::HashSet;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
-use asl_linter::fix::fix;
-use asl_linter::{Analysis, Settings, analyze_bytes_as};
-use asl_syntax::{Node, SourceFormat, TextRange, Value};
+use asl_hosts::{extract, format_of, may_hold_state_machine};
+use asl_linter::{FileAnalysis, Settings, analyze_host, fix_file};
+use asl_syntax::{Node, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
 use crate::config::settings_for;
-use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover, may_be_state_machine};
+use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover};
+use crate::loader::FsLoader;
 use crate::output::{self, Fixable, INTERNAL_ERROR_CODE, IO_ERROR_CODE};
 use crate::replace::replace_file;
 use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 /// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
-const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
+pub(crate) const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 
 /// One checked (or unreadable) file.
 struct Checked {
@@ -32,6 +34,8 @@ struct Checked {
     walk: Option<usize>,
     /// What `--fix` could not do in this file.
     fix_problem: Option<FixProblem>,
+    /// Reached from a template (`DefinitionUri`, `${file(…)}`) rather than checked on its own.
+    reached: bool,
 }
 
 /// Why `--fix` left a file as it was.
@@ -67,13 +71,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         walked,
         skipped,
     } = discover(&args.paths, &globs);
+    let loader = FsLoader::new(&args.paths);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
-    let results: Vec<Option<Checked>> = inputs
+    let results: Vec<Vec<Checked>> = inputs
         .into_par_iter()
-        .map(|input| check_input(input, args, &settings))
+        .map(|input| check_input(input, args, &settings, &loader))
         .collect();
-    checked.extend(results.into_iter().flatten());
+    checked.extend(merge(results));
     checked.sort_by(|a, b| a.path.cmp(&b.path));
     if !args.allow_empty {
         failed |= report_empty_walks(&walked, &checked);
@@ -160,54 +165,52 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
     }
 }
 
-/// Reads and analyses one input; `None` for a walked `.json` file that is not a state machine.
-fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Checked> {
+/// Reads and analyses one input: its own findings first, then those of the files it names.
+/// Nothing for a walked file that holds no state machine.
+fn check_input(input: Input, args: &CheckArgs, settings: &Settings, loader: &FsLoader) -> Vec<Checked> {
     let stdin_name = &args.stdin_filename;
-    let (path, file, format, needs_sniff, walk, bytes) = match input {
-        Input::Stdin => {
-            let format = SourceFormat::from_path(Path::new(stdin_name));
-            (stdin_name.to_owned(), None, format, false, None, read_stdin())
-        }
-        Input::File {
-            path,
-            needs_sniff,
-            walk,
-        } => {
+    let (path, file, walk, bytes) = match input {
+        Input::Stdin => (PathBuf::from(stdin_name), None, None, read_stdin()),
+        Input::File { path, walk } => {
             let bytes = read_file(&path);
-            (
-                display(&path),
-                Some(path.clone()),
-                SourceFormat::from_path(&path),
-                needs_sniff,
-                walk,
-                bytes,
-            )
+            (path.clone(), Some(path), walk, bytes)
         }
     };
+    let shown = display(&path);
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(message) => {
-            return Some(Checked {
+            return vec![Checked {
                 walk,
-                ..unreadable(path, message)
-            });
+                ..unreadable(shown, message)
+            }];
         }
     };
-    if needs_sniff && !may_be_state_machine(&bytes) {
-        return None;
+    // A file named on the command line is checked whatever it holds.
+    let explicit = walk.is_none();
+    if !explicit && !may_hold_state_machine(&bytes) {
+        return Vec::new();
     }
     // Valid UTF-8 is analysed as it is, so that fixed text differs from the file only where
     // the fixes edited it.
     let invalid_utf8_at = std::str::from_utf8(&bytes).err().map(|error| error.valid_up_to());
-    let (mut text, mut analysis) = analyze_bytes_as(bytes, format, settings);
-    if needs_sniff && !has_machine_keys(&analysis) {
-        return None;
+    let SourceText { text, error } = decode_source(bytes);
+    let mut host = extract(&path, &text, loader);
+    if !host.is_state_machine() {
+        if !explicit {
+            return Vec::new();
+        }
+        host = host.into_definition();
     }
+    host.parse.errors.splice(0..0, error);
+    let format = host.format;
+    let mut analysis = analyze_host(&path, host, &text, settings);
+    let mut text = text;
     let mut fixed = 0;
     let mut fix_problem = None;
     // Fixes are JSON edits: YAML files and stdin are checked, not rewritten.
     if let (true, Some(file), SourceFormat::Json) = (args.fix, &file, format) {
-        let result = fix(&text, settings, args.unsafe_fixes);
+        let result = fix_file(&path, &text, loader, settings, args.unsafe_fixes);
         if result.applied > 0 {
             if let Some(offset) = invalid_utf8_at {
                 fix_problem = Some(FixProblem::NotUtf8 { offset });
@@ -218,16 +221,69 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings) -> Option<Ch
             }
         }
     }
-    let Analysis { parse, diagnostics } = analysis;
-    Some(Checked {
-        path,
+    let FileAnalysis {
+        parse,
+        diagnostics,
+        referenced,
+        ..
+    } = analysis;
+    let mut checked = vec![Checked {
+        path: shown,
         text: Some(text),
         root: Some(parse.root),
         diagnostics,
         fixed,
         walk,
         fix_problem,
-    })
+        reached: false,
+    }];
+    for file in referenced {
+        let root = format_of(&file.path, &file.text).parse(&file.text).root;
+        checked.push(Checked {
+            path: display(&file.path),
+            root: Some(root),
+            text: Some(file.text),
+            diagnostics: file.diagnostics,
+            fixed: 0,
+            walk,
+            fix_problem: None,
+            reached: true,
+        });
+    }
+    checked
+}
+
+/// One report per file. A definition that a template names is reported as reached from the
+/// template (with the template's substitutions and workflow type), not again on its own when
+/// a walk also found it; findings reached from several state machines are gathered.
+fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
+    let reached: HashSet<PathBuf> = results
+        .iter()
+        .flatten()
+        .filter(|file| file.reached)
+        .filter_map(|file| std::fs::canonicalize(&file.path).ok())
+        .collect();
+    let mut files: Vec<Checked> = results
+        .into_iter()
+        .flatten()
+        .filter(|file| {
+            file.reached
+                || file.walk.is_none()
+                || !std::fs::canonicalize(&file.path).is_ok_and(|path| reached.contains(&path))
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|later, first| {
+        if later.path != first.path || later.text.is_none() || first.text.is_none() {
+            return false;
+        }
+        first.diagnostics.append(&mut later.diagnostics);
+        first
+            .diagnostics
+            .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+        true
+    });
+    files
 }
 
 /// Says on stderr what `--fix` could not do in a file; true if the run failed because of it.
@@ -290,11 +346,6 @@ fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
-fn has_machine_keys(analysis: &Analysis) -> bool {
-    let root = &analysis.parse.root;
-    matches!(root.value, Value::Object(_)) && root.get("StartAt").is_some() && root.get("States").is_some()
-}
-
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > MAX_FILE_BYTES {
@@ -347,5 +398,6 @@ fn unreadable(path: String, message: String) -> Checked {
         fixed: 0,
         walk: None,
         fix_problem: None,
+        reached: false,
     }
 }

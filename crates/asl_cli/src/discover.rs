@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use asl_hosts::is_candidate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
@@ -12,11 +13,9 @@ pub(crate) enum Input {
     Stdin,
     File {
         path: PathBuf,
-        /// Found while walking a directory by its `.json` extension only: checked only if its
-        /// top-level object has `StartAt` and `States`. (`.yaml`/`.yml` files are read as YAML.)
-        needs_sniff: bool,
         /// The directory walk that found it (an index into `Discovered::walked`), or `None`
-        /// for a file named on the command line.
+        /// for a file named on the command line, which is checked whatever it holds. A walked
+        /// file is checked only if it holds a state machine (`asl_hosts` decides).
         walk: Option<usize>,
     },
 }
@@ -61,25 +60,15 @@ impl Globs {
         })
     }
 
-    /// Whether a file found under a walked directory is a candidate, and if so whether it
-    /// still needs the `StartAt`/`States` sniff.
-    fn select(&self, relative: &Path) -> Option<bool> {
+    /// Whether a file found under a walked directory is a candidate: one the globs select,
+    /// or without positive globs one whose name may hold a state machine. Its content decides.
+    fn select(&self, relative: &Path) -> bool {
         if self.exclude.is_match(relative) {
-            return None;
+            return false;
         }
-        if let Some(include) = &self.include {
-            return include.is_match(relative).then_some(false);
-        }
-        let name = relative.file_name()?.to_str()?;
-        if [".asl.json", ".asl", ".asl.yaml", ".asl.yml"]
-            .iter()
-            .any(|suffix| name.ends_with(suffix))
-        {
-            Some(false)
-        } else if name.ends_with(".json") {
-            Some(true)
-        } else {
-            None
+        match &self.include {
+            Some(include) => include.is_match(relative),
+            None => is_candidate(relative),
         }
     }
 }
@@ -127,7 +116,6 @@ pub(crate) fn discover(paths: &[PathBuf], globs: &Globs) -> Discovered {
             }
             Ok(_) => found.inputs.push(Input::File {
                 path: path.clone(),
-                needs_sniff: false,
                 walk: None,
             }),
         }
@@ -162,6 +150,7 @@ fn walk(root: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
         }
         true
     });
+    let mut cdk_apps = Vec::new();
     for entry in builder.build() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -181,25 +170,65 @@ fn walk(root: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
         }
         let selected = globs.select(relative);
         if file_type.is_symlink() {
-            if selected.is_some() || entry.path().is_dir() {
+            if selected || entry.path().is_dir() {
                 found.skipped.symlinks += 1;
             }
             continue;
         }
-        let Some(needs_sniff) = selected.filter(|_| file_type.is_file()) else {
+        if entry.file_name() == "cdk.json" {
+            cdk_apps.push(relative.parent().unwrap_or(Path::new("")).to_path_buf());
+        }
+        if !selected || !file_type.is_file() {
             continue;
-        };
+        }
         if entry.file_name().as_encoded_bytes().starts_with(b".") {
             found.skipped.hidden += 1;
             continue;
         }
         found.inputs.push(Input::File {
             path: root.join(relative),
-            needs_sniff,
             walk: Some(index),
         });
     }
     found.skipped.hidden += hidden_dirs.load(Ordering::Relaxed);
+    for app in cdk_apps {
+        walk_cdk_out(root, &absolute_root, &app, index, globs, found);
+    }
+}
+
+/// A CDK app's state machines exist only in the templates it writes to `cdk.out`, which git
+/// usually ignores: next to a `cdk.json`, its `cdk.out/**/*.template.json` are checked all
+/// the same.
+fn walk_cdk_out(root: &Path, absolute_root: &Path, app: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
+    let out = absolute_root.join(app).join("cdk.out");
+    if !out.is_dir() {
+        return;
+    }
+    let walker = WalkBuilder::new(&out)
+        .standard_filters(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker.flatten() {
+        let Ok(relative) = entry.path().strip_prefix(absolute_root) else {
+            continue;
+        };
+        let is_template = entry.file_name().to_string_lossy().ends_with(".template.json");
+        if !is_template || !entry.file_type().is_some_and(|t| t.is_file()) || !globs.select(relative) {
+            continue;
+        }
+        let path = root.join(relative);
+        let known = found
+            .inputs
+            .iter()
+            .any(|input| matches!(input, Input::File { path: p, .. } if *p == path));
+        if !known {
+            found.inputs.push(Input::File {
+                path,
+                walk: Some(index),
+            });
+        }
+    }
 }
 
 /// A walker of `root` (absolute) that honours the ignore files of the repository it is in and
@@ -256,8 +285,3 @@ fn ancestor_ignore_files(root: &Path) -> Vec<(PathBuf, PathBuf)> {
     files
 }
 
-/// The cheap test for a `.json` file found while walking: both keys appear in the text.
-pub(crate) fn may_be_state_machine(bytes: &[u8]) -> bool {
-    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    contains(b"\"StartAt\"") && contains(b"\"States\"")
-}

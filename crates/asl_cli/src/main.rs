@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod discover;
 mod graph;
+mod loader;
 mod lsp;
 mod output;
 mod replace;

@@ -48,6 +48,10 @@ pub struct Diagnostic {
     /// How many further findings of the same rule this one stands for, when a cap cut the list
     /// short (an "and N more" finding); 0 otherwise.
     pub omitted: usize,
+    /// The state machine the finding is about, when its file holds named ones (the logical
+    /// id in a template, the key in a Serverless service); `None` for a standalone definition.
+    /// The message then starts with `[Name] `.
+    pub state_machine: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +104,7 @@ impl Diagnostic {
             help: None,
             fix: None,
             omitted: 0,
+            state_machine: None,
         }
     }
 

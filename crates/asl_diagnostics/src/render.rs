@@ -234,6 +234,9 @@ struct JsonDiagnostic<'a> {
     /// Present on an "and N more" finding: the findings of its rule it stands for.
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
+    /// Only for findings about a named state machine (in a template).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state_machine: Option<&'a str>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -271,6 +274,7 @@ fn json_diagnostic<'a>(
         }),
         fixable: diagnostic.fix.is_some(),
         omitted: diagnostic.omitted,
+        state_machine: diagnostic.state_machine.as_deref(),
     }
 }
 

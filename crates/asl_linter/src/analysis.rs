@@ -1,6 +1,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_hosts::HostFacts;
 use asl_semantic::graph::StateGraph;
 use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
@@ -26,7 +27,7 @@ pub fn analyze_bytes_as(bytes: Vec<u8>, format: SourceFormat, settings: &Setting
     let SourceText { text, error } = decode_source(bytes);
     let mut parse = format.parse(&text);
     parse.errors.splice(0..0, error);
-    let diagnostics = run_rules(&text, &parse, settings);
+    let diagnostics = run_rules(&text, &parse, settings, None);
     (text, Analysis { parse, diagnostics })
 }
 
@@ -38,14 +39,15 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 /// Analyses one document in the given format.
 pub fn analyze_as(text: &str, format: SourceFormat, settings: &Settings) -> Analysis {
     let parse = format.parse(text);
-    let diagnostics = run_rules(text, &parse, settings);
+    let diagnostics = run_rules(text, &parse, settings, None);
     Analysis { parse, diagnostics }
 }
 
-fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
+/// Runs every rule on one definition: `parse` is its tree, whose ranges point into `text`.
+pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Option<&HostFacts>) -> Vec<Diagnostic> {
     let model = asl_semantic::model::build(&parse.root);
     let graph = StateGraph::build(&model);
-    let ctx = RuleContext::new(text, parse, &model, &graph, settings);
+    let ctx = RuleContext::new(text, parse, &model, &graph, settings, host);
     // Rules are independent; on a large definition running them on every core pays off.
     let mut diagnostics: Vec<Diagnostic> = all_rules()
         .par_iter()
@@ -119,13 +121,13 @@ fn apply_directives(diagnostics: &mut Vec<Diagnostic>, directives: &[Directive<'
 
 /// A value cut short by a syntax error (a truncated string, say) is not what the author
 /// wrote: the syntax error is the one finding there.
-fn drop_findings_inside_syntax_errors(diagnostics: &mut Vec<Diagnostic>, parse: &Parse) {
+pub(crate) fn drop_findings_inside_syntax_errors(diagnostics: &mut Vec<Diagnostic>, parse: &Parse) {
     let overlaps = |a: TextRange, b: TextRange| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
     diagnostics.retain(|d| d.code == SYNTAX_ERROR_CODE || !parse.errors.iter().any(|e| overlaps(e.range, d.range)));
 }
 
 /// The code of `invalid-json`, the rule that reports parse errors.
-const SYNTAX_ERROR_CODE: &str = "ASL001";
+pub(crate) const SYNTAX_ERROR_CODE: &str = "ASL001";
 
 fn internal_error(code: &str) -> Diagnostic {
     Diagnostic::new(

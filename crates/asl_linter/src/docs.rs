@@ -80,26 +80,40 @@ pub fn index_page() -> String {
     page
 }
 
-/// The fenced JSON examples under `### Invalid` and `### Valid` in a rule's docs, as
-/// `(is_invalid, source)` pairs.
-pub fn examples(rule: &dyn Rule) -> Vec<(bool, String)> {
+/// One fenced example of a rule's docs.
+pub struct Example {
+    /// Under `### Invalid` (else `### Valid`).
+    pub invalid: bool,
+    /// A file name for the example: `example.json` for a ```json block (a definition or a JSON
+    /// template), `example.yaml` for a ```yaml block (a template).
+    pub file_name: &'static str,
+    pub source: String,
+}
+
+/// The fenced JSON and YAML examples under `### Invalid` and `### Valid` in a rule's docs.
+pub fn examples(rule: &dyn Rule) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut invalid = None;
-    let mut block: Option<String> = None;
+    let mut block: Option<(&'static str, String)> = None;
     for raw in rule.meta().docs.lines() {
         let line = raw.strip_prefix(' ').unwrap_or(raw);
         match (&mut block, line.trim_end()) {
             (None, "### Invalid") => invalid = Some(true),
             (None, "### Valid") => invalid = Some(false),
             (None, heading) if heading.starts_with("## ") => invalid = None,
-            (None, "```json") if invalid.is_some() => block = Some(String::new()),
-            (Some(text), "```") => {
+            (None, "```json") if invalid.is_some() => block = Some(("example.json", String::new())),
+            (None, "```yaml") if invalid.is_some() => block = Some(("example.yaml", String::new())),
+            (Some((file_name, text)), "```") => {
                 if let Some(invalid) = invalid {
-                    examples.push((invalid, std::mem::take(text)));
+                    examples.push(Example {
+                        invalid,
+                        file_name,
+                        source: std::mem::take(text),
+                    });
                 }
                 block = None;
             }
-            (Some(text), _) => {
+            (Some((_, text)), _) => {
                 text.push_str(line);
                 text.push('\n');
             }

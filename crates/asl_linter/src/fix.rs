@@ -1,7 +1,6 @@
 //! Applying the rules' fixes to a JSON document, for `asl-lint check --fix`.
 
-use asl_diagnostics::{Applicability, Edit};
-use asl_syntax::parse;
+use asl_diagnostics::{Applicability, Diagnostic, Edit};
 
 use crate::{Analysis, Settings, analyze};
 
@@ -20,13 +19,36 @@ pub struct Fixed {
 /// Applies the safe fixes (and the unsafe ones when `include_unsafe`) until none is left. A
 /// round whose edits would add a syntax error is not applied.
 pub fn fix(text: &str, settings: &Settings, include_unsafe: bool) -> Fixed {
+    let (text, applied, analysis) = fix_rounds(
+        text,
+        include_unsafe,
+        |text| analyze(text, settings),
+        |analysis| &analysis.diagnostics,
+        |analysis| analysis.parse.errors.len(),
+    );
+    Fixed {
+        text,
+        applied,
+        analysis,
+    }
+}
+
+/// The rounds of fixing, for any analysis `A` of a text: its findings, and how many syntax
+/// errors it met. Returns the fixed text, the number of findings fixed and its analysis.
+pub(crate) fn fix_rounds<A>(
+    text: &str,
+    include_unsafe: bool,
+    analyze: impl Fn(&str) -> A,
+    diagnostics: impl Fn(&A) -> &[Diagnostic],
+    syntax_errors: impl Fn(&A) -> usize,
+) -> (String, usize, A) {
     let mut text = text.to_owned();
     let mut applied = 0;
-    let mut analysis = analyze(&text, settings);
+    let mut analysis = analyze(&text);
     for _ in 0..MAX_ROUNDS {
         let mut chosen: Vec<&Edit> = Vec::new();
         let mut count = 0;
-        for fix in analysis.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        for fix in diagnostics(&analysis).iter().filter_map(|d| d.fix.as_ref()) {
             if fix.applicability == Applicability::Unsafe && !include_unsafe {
                 continue;
             }
@@ -45,18 +67,15 @@ pub fn fix(text: &str, settings: &Settings, include_unsafe: bool) -> Fixed {
             break;
         }
         let candidate = apply_edits(&text, chosen.into_iter().cloned().collect());
-        if parse(&candidate).errors.len() > analysis.parse.errors.len() {
+        let next = analyze(&candidate);
+        if syntax_errors(&next) > syntax_errors(&analysis) {
             break;
         }
         applied += count;
         text = candidate;
-        analysis = analyze(&text, settings);
+        analysis = next;
     }
-    Fixed {
-        text,
-        applied,
-        analysis,
-    }
+    (text, applied, analysis)
 }
 
 /// The text with non-overlapping edits applied.

@@ -7,6 +7,7 @@ mod analysis;
 pub mod docs;
 pub mod fix;
 mod helpers;
+mod hosted;
 mod registry;
 mod rule;
 mod rules;
@@ -14,6 +15,7 @@ mod settings;
 mod suppression;
 
 pub use analysis::{Analysis, analyze, analyze_as, analyze_bytes, analyze_bytes_as};
+pub use hosted::{AnalysedBody, FileAnalysis, FixedFile, MachineAnalysis, ReferencedFindings, analyze_host, fix_file};
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};
 pub use settings::{RuleLevel, Settings, WorkflowType};

@@ -1,6 +1,7 @@
 use std::sync::OnceLock;
 
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_hosts::HostFacts;
 use asl_semantic::graph::StateGraph;
 use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
@@ -39,6 +40,9 @@ pub enum Category {
     DataFlow,
     /// `ASL4xx`: retries, catchers, timeouts and integrations.
     Resilience,
+    /// `ASL5xx`: what the host of a definition (a CloudFormation, SAM, CDK or Serverless
+    /// template) does to it: substitutions, references, definitions that cannot be read.
+    Host,
     /// `ASL9xx`: asl-lint's own `asl-lint-ignore:` directives.
     Directives,
 }
@@ -51,6 +55,7 @@ impl Category {
             Category::Flow => "flow",
             Category::DataFlow => "data-flow",
             Category::Resilience => "resilience",
+            Category::Host => "host",
             Category::Directives => "directives",
         }
     }
@@ -100,6 +105,9 @@ pub struct RuleContext<'a> {
     /// The state graph of `model`, built once for all rules.
     pub graph: &'a StateGraph,
     pub settings: &'a Settings,
+    /// What the file that holds the definition says about it; `None` for a standalone
+    /// definition.
+    pub host: Option<&'a HostFacts>,
     derived: Derived<'a>,
 }
 
@@ -120,6 +128,7 @@ impl<'a> RuleContext<'a> {
         model: &'a Model<'a>,
         graph: &'a StateGraph,
         settings: &'a Settings,
+        host: Option<&'a HostFacts>,
     ) -> Self {
         Self {
             source,
@@ -127,7 +136,17 @@ impl<'a> RuleContext<'a> {
             model,
             graph,
             settings,
+            host,
             derived: Derived::default(),
+        }
+    }
+
+    /// The size of the definition in bytes, as written: the file, or inside a template the
+    /// definition's own text.
+    pub fn definition_len(&self) -> usize {
+        match self.host {
+            None => self.source.len(),
+            Some(_) => self.parse.root.range.len() as usize,
         }
     }
 

@@ -1,5 +1,6 @@
-//! Per-rule fixtures: `tests/fixtures/<rule-name>/{valid,invalid}*.json`, each with the
-//! rule's rendered diagnostics snapshotted beside it as `<file>.snap`.
+//! Per-rule fixtures: `tests/fixtures/<rule-name>/{valid,invalid}*.{json,yaml}` (definitions,
+//! or templates for the host rules), each checked as the command line checks a file named on
+//! it, with the rule's rendered diagnostics snapshotted beside it as `<file>.snap`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -30,10 +31,14 @@ fn every_rule_has_valid_and_invalid_fixtures() {
         } else {
             Vec::new()
         };
-        let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix) && n.ends_with(".json"));
+        let has = |prefix: &str| {
+            names
+                .iter()
+                .any(|n| n.starts_with(prefix) && (n.ends_with(".json") || n.ends_with(".yaml")))
+        };
         assert!(
             has("valid") && has("invalid"),
-            "rule {} needs valid*.json and invalid*.json in {}",
+            "rule {} needs valid* and invalid* fixtures (.json or .yaml) in {}",
             rule.meta().name,
             dir.display()
         );
@@ -64,7 +69,7 @@ fn fixtures() {
                 panic!("fixture {} must be named valid* or invalid*", file.display());
             };
             let source = std::fs::read_to_string(&file).unwrap();
-            let analysis = common::analyze_default(&source);
+            let analysis = common::analyze_file(&name, &source);
             let own: Vec<_> = analysis
                 .diagnostics
                 .iter()
@@ -78,10 +83,10 @@ fn fixtures() {
                     own.len()
                 ));
             }
-            if analysis.parse.errors.is_empty() {
+            if analysis.syntax_errors() == 0 {
                 for fix in own.iter().filter_map(|d| d.fix.as_ref()) {
                     let fixed = asl_linter::fix::apply_edits(&source, fix.edits.clone());
-                    if !asl_syntax::parse(&fixed).errors.is_empty() {
+                    if common::analyze_file(&name, &fixed).syntax_errors() > 0 {
                         failures.push(format!(
                             "{rule_name}/{name}: fix \"{}\" leaves invalid JSON:\n{fixed}",
                             fix.title
@@ -89,7 +94,7 @@ fn fixtures() {
                     }
                 }
             }
-            let rendered = common::render(&format!("{rule_name}/{name}"), &source, &analysis, &own);
+            let rendered = common::render_root(&format!("{rule_name}/{name}"), &source, &analysis.parse.root, &own);
             insta::with_settings!({
                 snapshot_path => dir.clone(),
                 prepend_module_to_snapshot => false,

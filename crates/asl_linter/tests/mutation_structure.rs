@@ -111,7 +111,7 @@ const CASES: &[Case] = &[
     case("BackoffRate below one", JSONPATH, &[("\"BackoffRate\": 2.0,", "\"BackoffRate\": 0.5,")], "ASL111"),
     case("MaxDelaySeconds too large", JSONPATH, &[("\"MaxDelaySeconds\": 60,", "\"MaxDelaySeconds\": 99999999,")], "ASL111"),
     case("negative MaxConcurrency", JSONPATH, &[("\"MaxConcurrency\": 4,", "\"MaxConcurrency\": -1,")], "ASL111"),
-    case("MaxItems zero", DISTRIBUTED, &[("\"MaxItems\": 1000", "\"MaxItems\": 0")], "ASL111"),
+    case("negative MaxItems", DISTRIBUTED, &[("\"MaxItems\": 1000", "\"MaxItems\": -1")], "ASL111"),
     case("batch over 256 KiB", DISTRIBUTED, &[("\"MaxInputBytesPerBatch\": 65536", "\"MaxInputBytesPerBatch\": 300000")], "ASL111"),
     case("tolerated percentage over 100", DISTRIBUTED, &[("\"ToleratedFailurePercentage\": 5,", "\"ToleratedFailurePercentage\": 101,")], "ASL111"),
     case("heartbeat not below timeout", JSONPATH, &[("\"HeartbeatSeconds\": 10,", "\"HeartbeatSeconds\": 30,")], "ASL112"),

@@ -49,11 +49,16 @@ fn doc_examples_behave_as_documented() {
     for rule in all_rules() {
         let meta = rule.meta();
         let examples = docs::examples(*rule);
-        if !examples.iter().any(|(invalid, _)| *invalid) || !examples.iter().any(|(invalid, _)| !*invalid) {
+        if !examples.iter().any(|e| e.invalid) || !examples.iter().any(|e| !e.invalid) {
             failures.push(format!("{}: docs need an invalid and a valid example", meta.name));
         }
-        for (invalid, source) in examples {
-            let analysis = common::analyze_default(&source);
+        for docs::Example {
+            invalid,
+            file_name,
+            source,
+        } in examples
+        {
+            let analysis = common::analyze_file(file_name, &source);
             let own = analysis.diagnostics.iter().filter(|d| d.code == meta.code).count();
             let errors = analysis
                 .diagnostics
@@ -70,7 +75,7 @@ fn doc_examples_behave_as_documented() {
                 failures.push(format!(
                     "{}: valid example gives diagnostics:\n{}",
                     meta.name,
-                    common::check(&source)
+                    common::check_file(file_name, &source)
                 ));
             }
         }

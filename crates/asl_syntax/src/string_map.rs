@@ -129,7 +129,9 @@ impl StringSourceMap {
             Style::SingleQuoted => (!text.chars().any(breaks)).then(|| text.replace('\'', "''")),
             Style::Block => (!text.chars().any(breaks)).then(|| text.to_owned()),
             Style::Plain => {
-                let unsafe_inside = text.chars().any(|c| breaks(c) || matches!(c, '#' | ',' | '[' | ']' | '{' | '}' | '\t'))
+                let unsafe_inside = text
+                    .chars()
+                    .any(|c| breaks(c) || matches!(c, '#' | ',' | '[' | ']' | '{' | '}' | '\t'))
                     || text.contains(": ")
                     || text.ends_with(':')
                     || text.ends_with(' ');
@@ -377,14 +379,20 @@ fn block(bytes: &[u8], start: usize, end: usize) -> Pieces {
     // range belong to the value too; they map to the range's end.
     match chomping {
         Chomping::Strip => {}
-        Chomping::Clip if seen_content => emit_breaks(bytes, &mut pieces, &pending_breaks[..pending_breaks.len().min(1)]),
+        Chomping::Clip if seen_content => {
+            emit_breaks(bytes, &mut pieces, &pending_breaks[..pending_breaks.len().min(1)])
+        }
         Chomping::Clip => {}
         Chomping::Keep => {
             emit_breaks(bytes, &mut pieces, &pending_breaks);
             let mut after = line;
             let mut kept = 0;
             loop {
-                let blank_end = after + bytes[after.min(bytes.len())..].iter().take_while(|b| **b == b' ').count();
+                let blank_end = after
+                    + bytes[after.min(bytes.len())..]
+                        .iter()
+                        .take_while(|b| **b == b' ')
+                        .count();
                 if blank_end < bytes.len() && is_break(bytes[blank_end]) {
                     kept += 1;
                     after = skip_break(bytes, blank_end);

@@ -17,7 +17,27 @@ const MAX_ALIAS_VALUES: usize = 1_000_000;
 
 /// Parses YAML text (one document). Never fails: see [`Parse`]. After a YAML syntax error the
 /// root is [`Value::Error`], since a partial YAML tree is too often a different document.
+///
+/// Flow collections (`{…}`, `[…]`) whose lines are indented less than YAML requires, which
+/// CloudFormation's YAML reader accepts (a JSON policy pasted into a template, its closing
+/// brace at the key's indentation), are read as if indented enough.
 pub fn parse_yaml(text: &str) -> Parse {
+    let parse = parse_strict(text);
+    if !parse.errors.iter().any(|e| e.message.contains("invalid indentation")) {
+        return parse;
+    }
+    let Some((indented, inserted)) = indent_flow_lines(text) else {
+        return parse;
+    };
+    let mut lenient = parse_strict(&indented);
+    if !lenient.errors.is_empty() {
+        return parse;
+    }
+    shift_back(&mut lenient.root, &inserted);
+    lenient
+}
+
+fn parse_strict(text: &str) -> Parse {
     let mut builder = Builder::new(text);
     let mut parser = Parser::new_from_str(text);
     // saphyr-parser asserts on some internal states; a bug there must not take the caller down.
@@ -45,6 +65,99 @@ pub fn parse_yaml(text: &str) -> Parse {
         );
     }
     builder.finish()
+}
+
+/// The text with every line inside a flow collection indented at least one space more than
+/// the line the collection starts on, and where spaces were inserted: `(offset in text,
+/// count)`. `None` when no line needed it.
+fn indent_flow_lines(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut inserted = Vec::new();
+    let mut depth = 0usize;
+    let mut base = 0usize;
+    let mut quote: Option<char> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let blank = line.trim().is_empty();
+        if depth > 0 && quote.is_none() && !blank && indent <= base {
+            let missing = base + 1 - indent;
+            inserted.push((line_start as u32, missing as u32));
+            out.extend(std::iter::repeat_n(' ', missing));
+        }
+        out.push_str(line);
+        // Follow brackets outside quotes and comments; a bracket or quote counts only where a
+        // value starts (after `:`, `-`, `,`, another bracket or at the line's start).
+        let mut previous = ' ';
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(q) if c == q => {
+                    if q == '\'' && chars.peek() == Some(&'\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let at_value = matches!(previous, ' ' | '\t' | ':' | '-' | ',' | '[' | '{');
+                    match c {
+                        '#' if matches!(previous, ' ' | '\t') => break,
+                        '"' | '\'' if at_value => quote = Some(c),
+                        '[' | '{' if at_value || depth > 0 => {
+                            if depth == 0 {
+                                base = indent;
+                            }
+                            depth += 1;
+                        }
+                        ']' | '}' if depth > 0 => depth -= 1,
+                        _ => {}
+                    }
+                }
+            }
+            if !c.is_whitespace() || quote.is_none() {
+                previous = c;
+            }
+        }
+        line_start += line.len();
+    }
+    (!inserted.is_empty()).then_some((out, inserted))
+}
+
+/// Moves every range of a tree read from text with inserted spaces back to the original text.
+fn shift_back(root: &mut Node, inserted: &[(u32, u32)]) {
+    let original = |offset: u32| {
+        let mut shift = 0;
+        for &(at, count) in inserted {
+            let start = at + shift;
+            if offset >= start + count {
+                shift += count;
+            } else if offset >= start {
+                return at;
+            } else {
+                break;
+            }
+        }
+        offset - shift
+    };
+    let mut pending = vec![root];
+    while let Some(node) = pending.pop() {
+        node.range = TextRange::new(original(node.range.start), original(node.range.end));
+        match &mut node.value {
+            Value::Array(items) => pending.extend(items.iter_mut()),
+            Value::Object(members) => {
+                for member in members {
+                    member.key.range = TextRange::new(original(member.key.range.start), original(member.key.range.end));
+                    pending.push(&mut member.value);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Converts saphyr's character indexes to byte offsets.
@@ -505,7 +618,10 @@ impl Builder<'_> {
         let mut line_start = self.slice(0..start).rfind(['\n', '\r']).map_or(0, |at| at + 1);
         while line_start > 0 {
             let header_end = line_start - 1;
-            let header_start = self.slice(0..header_end as u32).rfind(['\n', '\r']).map_or(0, |at| at + 1);
+            let header_start = self
+                .slice(0..header_end as u32)
+                .rfind(['\n', '\r'])
+                .map_or(0, |at| at + 1);
             let header = self.slice(header_start as u32..header_end as u32);
             if header.trim().is_empty() || header.trim_end().is_empty() {
                 line_start = header_start;
@@ -514,7 +630,8 @@ impl Builder<'_> {
             // The first `|` or `>` followed only by indicators, white space and a comment.
             let found = header.char_indices().find(|&(at, c)| {
                 matches!(c, '|' | '>') && {
-                    let rest = header[at + 1..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+                    let rest =
+                        header[at + 1..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
                     let trimmed = rest.trim_start();
                     trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < rest.len())
                 }
@@ -598,7 +715,10 @@ fn split_get_att(node: Node, text: &str, style: ScalarStyle) -> Node {
     let (first, second) = match style {
         ScalarStyle::Plain if text.get(node.range.as_usize()) == Some(name.as_str()) => {
             let dot = node.range.start + resource.len() as u32;
-            (TextRange::new(node.range.start, dot), TextRange::new(dot + 1, node.range.end))
+            (
+                TextRange::new(node.range.start, dot),
+                TextRange::new(dot + 1, node.range.end),
+            )
         }
         _ => (node.range, node.range),
     };

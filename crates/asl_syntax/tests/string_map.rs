@@ -76,7 +76,10 @@ fn literal_block_scalars_keep_their_lines_without_the_indentation() {
         ("k: |\n\n  x\n  y", "\nx\ny\n"),
         ("k: |2\n    x\n  y\n", "  x\ny\n"),
         ("k: | # comment\n  x\r\n  y\r\n", "x\ny\n"),
-        ("list:\n  - 1\nk: !Sub |\n    {\"StartAt\": \"${X}\"}\n", "{\"StartAt\": \"${X}\"}\n"),
+        (
+            "list:\n  - 1\nk: !Sub |\n    {\"StartAt\": \"${X}\"}\n",
+            "{\"StartAt\": \"${X}\"}\n",
+        ),
     ] {
         let (value, map) = check(yaml);
         assert_eq!(value, expected, "{yaml:?}");

@@ -398,3 +398,25 @@ fn cloudformation_short_forms_read_as_the_long_form() {
     let sequence = root.get("D").unwrap();
     assert_eq!(slice(text, sequence), "!Sub\n  - '${X}'\n  - X: !ImportValue Y");
 }
+
+#[test]
+fn flow_collections_indented_less_than_yaml_requires_are_read_as_cloudformation_does() {
+    // A JSON policy pasted into a template: its closing brace sits left of its key.
+    let text = "Resources:\n  Key:\n    Properties:\n      KeyPolicy: {\n        \"Version\": \"2012-10-17\",\n        \"Statement\": [ {\"Sid\": \"a # b\", \"Ref\" : \"x\"} ]\n    }\n  Next:\n    Type: 'it''s'\n";
+    let root = yaml(text);
+    let policy = root
+        .get("Resources")
+        .unwrap()
+        .get("Key")
+        .unwrap()
+        .get("Properties")
+        .unwrap()
+        .get("KeyPolicy")
+        .unwrap();
+    assert_eq!(policy.get("Version").unwrap().as_str(), Some("2012-10-17"));
+    assert!(slice(text, policy).starts_with("{\n        \"Version\"") && slice(text, policy).ends_with("    }"));
+    let next = root.get("Resources").unwrap().get("Next").unwrap().get("Type").unwrap();
+    assert_eq!(slice(text, next), "'it''s'");
+    // Other bad indentation is still an error.
+    assert!(!parse_yaml("a:\n  b: 1\n c: 2\n").errors.is_empty());
+}

@@ -3,6 +3,7 @@
 pub(crate) mod data_flow;
 pub(crate) mod directives;
 pub(crate) mod flow;
+pub(crate) mod host;
 pub(crate) mod resilience;
 pub(crate) mod structure;
 pub(crate) mod syntax;
@@ -21,6 +22,7 @@ pub(crate) fn all() -> &'static [&'static dyn Rule] {
             flow::RULES,
             data_flow::RULES,
             resilience::RULES,
+            host::RULES,
             directives::RULES,
         ]
         .concat();

@@ -53,12 +53,12 @@ declare_rule! {
 
 impl Rule for QuotaExceeded {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        let size = ctx.source.len();
+        let size = ctx.definition_len();
         if size > MAX_DEFINITION_BYTES {
             out.push(
                 self.meta()
                     .diagnostic(
-                        TextRange::empty(0),
+                        TextRange::empty(ctx.parse.root.range.start),
                         format!("the definition is {size} bytes; the limit is {MAX_DEFINITION_BYTES} bytes (1 MiB)"),
                     )
                     .with_help("move large static data to S3, or split the workflow into nested state machines"),

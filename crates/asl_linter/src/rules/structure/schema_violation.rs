@@ -67,7 +67,7 @@ impl Rule for SchemaViolation {
         // would double the memory a large file needs.
         if !ctx.parse.errors.is_empty()
             || ctx.parse.root.as_object().is_none()
-            || ctx.source.len() > MAX_DEFINITION_BYTES
+            || ctx.definition_len() > MAX_DEFINITION_BYTES
         {
             return;
         }

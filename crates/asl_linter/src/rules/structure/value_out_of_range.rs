@@ -20,7 +20,9 @@ const RANGES: &[(SiteKind, &str, f64, f64)] = &[
     (SiteKind::Retrier, "MaxAttempts", 0.0, MAX_SECONDS),
     (SiteKind::Retrier, "BackoffRate", 1.0, f64::INFINITY),
     (SiteKind::Retrier, "MaxDelaySeconds", 1.0, 31_622_400.0),
-    (SiteKind::ReaderConfig, "MaxItems", 1.0, 100_000_000.0),
+    // 0 is accepted: AWS's own Distributed Map sample (aws-stepfunctions-examples,
+    // monte-carlo-simulation) deploys `"MaxItems": 0`.
+    (SiteKind::ReaderConfig, "MaxItems", 0.0, 100_000_000.0),
     (SiteKind::ItemBatcher, "MaxItemsPerBatch", 1.0, f64::INFINITY),
     (SiteKind::ItemBatcher, "MaxInputBytesPerBatch", 1.0, 262_144.0),
 ];
