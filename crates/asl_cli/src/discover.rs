@@ -284,4 +284,3 @@ fn ancestor_ignore_files(root: &Path) -> Vec<(PathBuf, PathBuf)> {
     files.retain(|(_, file)| file.is_file());
     files
 }
-

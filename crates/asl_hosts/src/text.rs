@@ -25,7 +25,17 @@ struct Builder<'a> {
     escaped: bool,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(mode: Mode, references: &'a mut Vec<Reference>) -> Self {
+        Builder {
+            out: MappedText::default(),
+            mode,
+            references,
+            in_string: false,
+            escaped: false,
+        }
+    }
+
     /// The file offset of byte `offset` of the text copied from `origin`.
     fn source_at(&self, origin: Origin, offset: usize) -> u32 {
         match origin {
@@ -123,13 +133,7 @@ pub(crate) fn definition_string(
     mode: Mode,
     references: &mut Vec<Reference>,
 ) -> Result<(String, OffsetMap), String> {
-    let mut builder = Builder {
-        out: MappedText::default(),
-        mode,
-        references,
-        in_string: false,
-        escaped: false,
-    };
+    let mut builder = Builder::new(mode, references);
     if node.as_str().is_some() {
         builder.copy_scalar(node, source, None);
         return Ok(builder.out.finish());
@@ -193,13 +197,7 @@ fn join(builder: &mut Builder<'_>, value: &Node, source: &str) -> Result<(), Str
 /// A whole file (a JSON definition a template names) as definition text, its unquoted
 /// placeholders quoted.
 pub(crate) fn whole_file(text: &str, mode: Mode, references: &mut Vec<Reference>) -> (String, OffsetMap) {
-    let mut builder = Builder {
-        out: MappedText::default(),
-        mode,
-        references,
-        in_string: false,
-        escaped: false,
-    };
+    let mut builder = Builder::new(mode, references);
     builder.copy(text, Origin::Verbatim(0), None);
     builder.out.finish()
 }
