@@ -42,7 +42,12 @@ pub(crate) fn scope_description(model: &Model<'_>, scope: &Scope<'_>) -> String 
     }
 }
 
-/// Points at the `{` of an object rather than at the whole object.
-pub(crate) fn opening_brace(range: TextRange) -> TextRange {
-    TextRange::new(range.start, range.start + 1)
+/// Points at the first character of an object rather than at the whole object: its `{`, or the
+/// first character of its first key in a YAML block mapping (which may take several bytes).
+pub(crate) fn object_start(source: &str, range: TextRange) -> TextRange {
+    let width = source
+        .get(range.start as usize..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8);
+    TextRange::new(range.start, range.start + width as u32)
 }

@@ -5,6 +5,7 @@ use asl_semantic::model::{ChoiceRule, StateKind};
 use asl_syntax::TextRange;
 
 use crate::helpers::choice_rules::{condition_key, is_always_true};
+use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -67,12 +68,12 @@ impl Rule for UnreachableChoiceRule {
             let mut always: Option<usize> = None;
             for (index, rule) in choice.rules().iter().enumerate() {
                 let Some(key) = condition_key(rule) else { continue };
-                let range = condition_range(rule);
+                let range = condition_range(ctx.source, rule);
                 if let Some(first) = always {
                     out.push(
                         self.meta()
                             .diagnostic(range, format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] always matches", state.name))
-                            .with_label(condition_range(&choice.rules()[first]), "this condition is always true")
+                            .with_label(condition_range(ctx.source, &choice.rules()[first]), "this condition is always true")
                             .with_help("remove the rule, or give the earlier rule a real condition"),
                     );
                     continue;
@@ -84,7 +85,7 @@ impl Rule for UnreachableChoiceRule {
                                 range,
                                 format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] has the same condition and is tried first", state.name),
                             )
-                            .with_label(condition_range(&choice.rules()[first]), "the same condition, tried first")
+                            .with_label(condition_range(ctx.source, &choice.rules()[first]), "the same condition, tried first")
                             .with_help("change one of the two conditions, or remove the later rule"),
                     );
                     continue;
@@ -99,8 +100,8 @@ impl Rule for UnreachableChoiceRule {
 }
 
 /// Where a rule's condition is written: its `Condition`, `And`, `Or`, `Not` or comparison
-/// key; else the rule's opening brace.
-fn condition_range(rule: &ChoiceRule<'_>) -> TextRange {
+/// key; else the rule's first character.
+fn condition_range(source: &str, rule: &ChoiceRule<'_>) -> TextRange {
     rule.condition
         .as_ref()
         .map(|f| f.key_range())
@@ -108,5 +109,5 @@ fn condition_range(rule: &ChoiceRule<'_>) -> TextRange {
         .or_else(|| rule.or.as_ref().map(|f| f.key_range()))
         .or_else(|| rule.not.as_ref().map(|f| f.key_range()))
         .or_else(|| rule.comparisons.first().map(|c| c.field.key_range()))
-        .unwrap_or(TextRange::new(rule.node.range.start, rule.node.range.start + 1))
+        .unwrap_or_else(|| object_start(source, rule.node.range))
 }

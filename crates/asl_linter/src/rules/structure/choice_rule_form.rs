@@ -2,7 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
 use crate::helpers::field_sites::SiteKind;
-use crate::helpers::messages::opening_brace;
+use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
@@ -116,7 +116,7 @@ impl Rule for ChoiceRuleForm {
             match (variable, operators.as_slice()) {
                 (None, []) => out.push(
                     self.meta()
-                        .diagnostic(opening_brace(site.node.range), format!("{owner} has no condition"))
+                        .diagnostic(object_start(ctx.source, site.node.range), format!("{owner} has no condition"))
                         .with_help("add \"Variable\" with a comparison operator such as \"StringEquals\", or \"And\"/\"Or\"/\"Not\""),
                 ),
                 // A misspelt operator is reported once, by unknown-field.

@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 
 use crate::helpers::field_sites::SiteKind;
-use crate::helpers::messages::opening_brace;
+use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -63,7 +63,7 @@ impl Rule for ChoiceRuleNext {
                 (true, None) => out.push(
                     self.meta()
                         .diagnostic(
-                            opening_brace(site.node.range),
+                            object_start(ctx.source, site.node.range),
                             format!("{} has no \"Next\"", site.description),
                         )
                         .with_help("add \"Next\" naming the state to go to when this rule matches"),

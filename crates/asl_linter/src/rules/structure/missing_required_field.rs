@@ -3,7 +3,7 @@ use asl_semantic::model::QueryLanguage;
 
 use crate::helpers::choice_rules::is_jsonpath_condition;
 use crate::helpers::field_sites::SiteKind;
-use crate::helpers::messages::{opening_brace, scope_description};
+use crate::helpers::messages::{object_start, scope_description};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
@@ -52,7 +52,7 @@ impl Rule for MissingRequiredField {
                 out.push(
                     self.meta()
                         .diagnostic(
-                            opening_brace(scope.node.range),
+                            object_start(ctx.source, scope.node.range),
                             format!("{owner} is missing the required field \"StartAt\""),
                         )
                         .with_help("add \"StartAt\" naming the first state to run"),
@@ -62,7 +62,7 @@ impl Rule for MissingRequiredField {
                 out.push(
                     self.meta()
                         .diagnostic(
-                            opening_brace(scope.node.range),
+                            object_start(ctx.source, scope.node.range),
                             format!("{owner} is missing the required field \"States\""),
                         )
                         .with_help("add \"States\": an object whose members are the states"),
@@ -184,7 +184,7 @@ impl Rule for MissingRequiredField {
             let range = site
                 .state
                 .filter(|state| std::ptr::eq(state.node, site.node))
-                .map_or_else(|| opening_brace(site.node.range), |state| state.name_range);
+                .map_or_else(|| object_start(ctx.source, site.node.range), |state| state.name_range);
             // A misspelt key ("Error Equals") is reported once, by unknown-field.
             let field_name = missing.trim_matches('"');
             if site
