@@ -185,6 +185,10 @@ fn rule_docs_by_code_or_name() {
     let by_name = stdout(&asl_lint(&["rule", "unknown-state-type"], None));
     assert!(by_code.starts_with("# unknown-state-type (ASL104)"), "{by_code}");
     assert_eq!(by_code, by_name);
+    assert!(
+        by_code.contains("Evidence: AWS returns \"The field 'Type' should have one of these values"),
+        "an error-level rule shows what AWS answers: {by_code}"
+    );
     assert_eq!(asl_lint(&["rule", "no-such-rule"], None).status.code(), Some(2));
     assert!(stdout(&asl_lint(&["rule"], None)).contains("ASL001"));
 }

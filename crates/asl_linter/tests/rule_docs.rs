@@ -82,3 +82,26 @@ fn doc_examples_behave_as_documented() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// An error fails CI gates, so it is never a guess: every error-level rule cites what AWS
+/// answers (or the runtime error of a state certain to fail) on a line starting `Evidence:`.
+#[test]
+fn error_rules_cite_their_evidence() {
+    let missing: Vec<&str> = all_rules()
+        .iter()
+        .map(|rule| rule.meta())
+        .filter(|meta| meta.default_severity == Severity::Error)
+        .filter(|meta| {
+            !meta.docs.lines().any(|line| {
+                line.trim_start()
+                    .strip_prefix("Evidence:")
+                    .is_some_and(|evidence| evidence.trim().len() > 20)
+            })
+        })
+        .map(|meta| meta.name)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "error-level rules without an `Evidence:` line in their docs: {missing:?}"
+    );
+}

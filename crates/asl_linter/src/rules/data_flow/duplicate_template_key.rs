@@ -7,8 +7,9 @@ declare_rule! {
     /// Reports a payload template that has both `name` and `name.$` in the same object.
     ///
     /// ## Why is this bad?
-    /// Step Functions strips the `.$` suffix when it builds the object, so both keys
-    /// produce the field `name`. The specification forbids this and AWS rejects it.
+    /// Step Functions strips the `.$` suffix when it builds the object, so both keys produce the field
+    /// `name` and one of them is lost. The specification forbids this; AWS's answer is not recorded, so
+    /// this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -24,7 +25,7 @@ declare_rule! {
         code: "ASL311",
         name: "duplicate-template-key",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

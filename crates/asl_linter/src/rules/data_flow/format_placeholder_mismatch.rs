@@ -9,7 +9,9 @@ declare_rule! {
     /// Reports a `States.Format` call whose template has a different number of `{}` placeholders than the arguments that follow it.
     ///
     /// ## Why is this bad?
-    /// Each `{}` takes one argument, in order; with a different count the call fails at run time. Escape a literal brace in the JSON source as `\\{`.
+    /// Each `{}` takes one argument, in order; with a different count the call cannot produce the text
+    /// meant. Escape a literal brace in the JSON source as `\\{`. AWS's behaviour is not recorded, so
+    /// this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -25,7 +27,7 @@ declare_rule! {
         code: "ASL324",
         name: "format-placeholder-mismatch",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -9,7 +9,9 @@ declare_rule! {
     /// Reports an intrinsic function call with too few or too many arguments.
     ///
     /// ## Why is this bad?
-    /// Each intrinsic function takes a fixed number of arguments (`States.UUID()` none, `States.MathAdd` two, `States.ArrayRange` three, …); a call with another number fails.
+    /// Each intrinsic function takes a fixed number of arguments (`States.UUID()` none,
+    /// `States.MathAdd` two, `States.ArrayRange` three, …); a call with another number cannot do what
+    /// it says. Whether AWS rejects it or fails it at run time is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -25,7 +27,7 @@ declare_rule! {
         code: "ASL322",
         name: "intrinsic-argument-count",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -9,7 +9,8 @@ declare_rule! {
     /// Reports intrinsic function calls nested more than 10 deep in one field.
     ///
     /// ## Why is this bad?
-    /// Step Functions allows at most 10 nested intrinsic functions in one field and rejects deeper nesting.
+    /// The Step Functions documentation allows at most 10 nested intrinsic functions in one field.
+    /// AWS's answer to deeper nesting is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -25,7 +26,7 @@ declare_rule! {
         code: "ASL325",
         name: "intrinsic-nesting-too-deep",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -16,6 +16,10 @@ declare_rule! {
     /// `States.ArrayGetItem`, `States.Base64Encode`, `States.Base64Decode`, `States.Hash`
     /// and `States.UUID`. Elsewhere AWS rejects the definition.
     ///
+    /// Evidence: AWS returns "Value must be a valid JSONPath. at /States/A/InputPath" for a path field
+    /// that is not a path (cdk-preflight real deploy, 2026-09-05). For `ErrorPath`/`CausePath` the AWS
+    /// editor's language service accepts only the string functions (asl-facts §15).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

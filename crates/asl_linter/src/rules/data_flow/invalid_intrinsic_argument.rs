@@ -9,7 +9,8 @@ declare_rule! {
     /// Reports a literal argument of the wrong type or out of range: a string where an integer is needed, an unknown `States.Hash` algorithm, a deep-merge flag of `true`, a zero step.
     ///
     /// ## Why is this bad?
-    /// The call fails at run time with `States.IntrinsicFailure` whatever the input, since the literal never changes.
+    /// The specification fails such a call with `States.IntrinsicFailure` whatever the input, since the
+    /// literal never changes. AWS's behaviour is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -25,7 +26,7 @@ declare_rule! {
         code: "ASL323",
         name: "invalid-intrinsic-argument",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -14,6 +14,11 @@ declare_rule! {
     /// call"). Strings inside intrinsic calls use single quotes; `'`, `{`, `}` and `\` are
     /// escaped with a backslash (written `\\` in JSON).
     ///
+    /// Evidence: AWS returns "The value for the field 'parsed.$' must be a valid JSONPath or a valid
+    /// intrinsic function call at /States/IntrinsicEscape/Parameters" for
+    /// `States.StringToJson('{"text":"An \"escaped double quote\" here"}')`, whose string holds `\"`
+    /// (LocalStack's AWS snapshots, `test_illegal_escapes`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

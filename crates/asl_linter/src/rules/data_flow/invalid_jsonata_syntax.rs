@@ -12,6 +12,9 @@ declare_rule! {
     /// AWS rejects a definition whose JSONata expressions do not parse. Inside the JSON
     /// string, JSONata string literals are best written with single quotes.
     ///
+    /// Evidence: AWS returns "INVALID_JSONATA_EXPRESSION: Unexpected end of expression at
+    /// /States/Main/Output" (measured, floci-io/floci#2745).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

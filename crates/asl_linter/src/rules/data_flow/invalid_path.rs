@@ -13,6 +13,10 @@ declare_rule! {
     /// AWS rejects a definition whose paths it cannot parse (for a `.$` key: "must be a
     /// valid JSONPath or a valid intrinsic function call").
     ///
+    /// Evidence: AWS returns "Value must be a valid JSONPath. at /States/Pass/OutputPath"
+    /// (aws-cloudformation/cfn-lint#4078) and, for a `.$` value, "The value for the field 'parsed.$'
+    /// must be a valid JSONPath or a valid intrinsic function call" (LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -10,9 +10,9 @@ declare_rule! {
     /// variable (`$name`).
     ///
     /// ## Why is this bad?
-    /// `ResultPath` says where to put the result in the state's input: it must start with
-    /// `$`. The specification forbids `$$` and variables there, and AWS rejects them. To
-    /// keep a result in a variable, use `Assign`.
+    /// `ResultPath` says where to put the result in the state's input: it must start with `$`. The
+    /// specification forbids `$$` and variables there. To keep a result in a variable, use `Assign`.
+    /// AWS's answer is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -28,7 +28,7 @@ declare_rule! {
         code: "ASL303",
         name: "invalid-result-path-root",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -15,6 +15,11 @@ declare_rule! {
     /// when the value cannot be evaluated ("must be a valid JSONPath or a valid intrinsic
     /// function call"). For a constant, drop the `.$` from the key.
     ///
+    /// Evidence: AWS returns "The value for the field 'outputPath.$' must be a valid JSONPath or a
+    /// valid intrinsic function call" for a value that is neither
+    /// (serverless-operations/serverless-step-functions#399; cdk-preflight, rule
+    /// `pf-sfn-asl-jsonpath-syntax`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -14,6 +14,10 @@ declare_rule! {
     /// `states` is reserved for `$states`. An `Assign` key cannot write into part of a
     /// variable (`"order.id"`): assign the whole value instead. AWS rejects such names.
     ///
+    /// Evidence: AWS returns "INVALID_VARIABLE_NAME: Invalid variable name '…': the variable name
+    /// contains invalid characters." and "RESERVED_VARIABLE_NAME: Cannot assign to reserved variable
+    /// '$states'." (cdk-preflight, rule `pf-sfn-asl-jsonpath-syntax`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

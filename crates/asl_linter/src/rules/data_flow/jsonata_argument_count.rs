@@ -13,6 +13,9 @@ declare_rule! {
     /// JSONata checks argument counts when the function is called, and the state fails
     /// with `States.QueryEvaluationError`.
     ///
+    /// Evidence: the state fails with `States.QueryEvaluationError` "T0410: Argument 1 of function …
+    /// does not match function signature" (measured on AWS, floci-io/floci#2783).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -14,6 +14,9 @@ declare_rule! {
     /// input with `$states.input` (`{% $states.input.orderId %}`). `$` stays fine inside
     /// a path step or predicate, as in `$states.input.items[$.price > 10]`.
     ///
+    /// Evidence: AWS returns "UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level is
+    /// not supported. at /States/E/Output/v" (measured, floci-io/floci#2670).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -16,6 +16,11 @@ declare_rule! {
     /// catcher handles an error. Elsewhere (`Arguments`, a Choice, a Pass state) these
     /// members are not defined: the specification forbids them and the expression fails.
     ///
+    /// Evidence: AWS refuses `$states.errorOutput` outside a catcher's `Output` and `Assign` (measured
+    /// with ValidateStateMachineDefinition, floci-io/floci#2786); a member that is not defined fails
+    /// the state with `States.QueryEvaluationError` ("… returned nothing (undefined)", LocalStack's AWS
+    /// snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

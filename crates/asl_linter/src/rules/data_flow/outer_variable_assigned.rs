@@ -9,9 +9,11 @@ declare_rule! {
     /// an enclosing scope also assigns.
     ///
     /// ## Why is this bad?
-    /// Branches and iterations may read outer variables but not assign them: names must
-    /// be unique across nested scopes, and AWS rejects the definition. To return a value,
-    /// put it in the branch's output and assign it after the Parallel or Map state.
+    /// The specification says names MUST be unique across nested scopes: branches and iterations may
+    /// read outer variables but not assign them. AWS accepts such a definition and the execution
+    /// succeeds, so this is a warning; the inner assignment is easy to mistake for one that changes the
+    /// outer variable. To return a value, put it in the branch's output and assign it after the
+    /// Parallel or Map state.
     ///
     /// ## Examples
     /// ### Invalid
@@ -34,7 +36,7 @@ declare_rule! {
         code: "ASL344",
         name: "outer-variable-assigned",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

@@ -13,6 +13,9 @@ declare_rule! {
     /// A Reference Path must identify exactly one node, so AWS allows only member names
     /// and indexes there (`$.a.b`, `$.items[0]`, `$['a b']`) and rejects the definition.
     ///
+    /// Evidence: AWS returns "Value is not a Reference Path" (cdk-preflight, rule
+    /// `pf-sfn-asl-jsonpath-syntax`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -11,10 +11,11 @@ declare_rule! {
     /// no `Assign` in the state's scope or an enclosing scope ever assigns.
     ///
     /// ## Why is this bad?
-    /// The variable never has a value there: the expression fails at run time
-    /// (`States.QueryEvaluationError` in JSONata, a path failure in JSONPath). Variables
-    /// of another Parallel branch or Map iteration are not visible. Often the name is
-    /// misspelt, or the value was meant to come from `$states.input`.
+    /// The variable never has a value there: an expression that yields it alone fails at run time
+    /// (`States.QueryEvaluationError` in JSONata), though one that only tests it (`$exists($name)`)
+    /// does not. Variables of another Parallel branch or Map iteration are not visible. Often the name
+    /// is misspelt, or the value was meant to come from `$states.input`. Since the failure is not
+    /// certain, this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -34,7 +35,7 @@ declare_rule! {
         code: "ASL341",
         name: "undefined-variable",
         category: DataFlow,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

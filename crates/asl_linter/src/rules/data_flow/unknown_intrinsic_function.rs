@@ -11,6 +11,10 @@ declare_rule! {
     /// ## Why is this bad?
     /// AWS rejects the definition: only the 18 `States.*` functions exist, and names are case-sensitive.
     ///
+    /// Evidence: AWS returns "The value for the field 'outputPath.$' must be a valid JSONPath or a
+    /// valid intrinsic function call" for `States.format(…)`
+    /// (serverless-operations/serverless-step-functions#399).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -15,6 +15,9 @@ declare_rule! {
     /// Calling something that is not a function fails when the expression runs.
     /// Workflow variables hold JSON values, never functions.
     ///
+    /// Evidence: the state fails with `States.QueryEvaluationError` "T1006: Attempted to invoke a
+    /// non-function" (`$eval("1+1")` measured on AWS, floci-io/floci#2737; LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

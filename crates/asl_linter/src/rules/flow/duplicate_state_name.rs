@@ -16,6 +16,9 @@ declare_rule! {
     /// AWS rejects duplicates. Within one `States` object, JSON readers also keep only one
     /// of the two states, silently.
     ///
+    /// Evidence: AWS returns "DUPLICATE_STATE_NAME: Duplicate State name: …"
+    /// (aws-cloudformation/cfn-lint#3616).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -13,6 +13,9 @@ declare_rule! {
     /// finish. When a state lacks both `Next` and `End`, that state is reported instead (by
     /// the structure rules), not the whole scope.
     ///
+    /// Evidence: AWS returns "MISSING_END_STATE: Workflow has no terminal state" (measured,
+    /// floci-io/floci#2735).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -18,6 +18,10 @@ declare_rule! {
     /// processor: leaving it is done by ending the branch and letting the Parallel or Map
     /// state move on.
     ///
+    /// Evidence: AWS returns "MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at
+    /// /States/pass1/Next" (localstack/localstack#11978), also for `StartAt` ("… at /StartAt",
+    /// aws-cloudformation/cfn-lint#4074).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -18,6 +18,9 @@ declare_rule! {
     /// the order states are declared in does not matter. A group of unreachable states is
     /// reported once, at the state that leads into the others.
     ///
+    /// Evidence: AWS returns "MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at
+    /// /States/pass2" (localstack/localstack#11978, aws-cloudformation/cfn-lint#4073).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

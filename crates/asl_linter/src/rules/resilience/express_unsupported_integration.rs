@@ -18,6 +18,10 @@ declare_rule! {
     /// '.sync' service integration", "… does not support Activity ARN"), and the child
     /// executions of an EXPRESS Distributed Map are Express workflows.
     ///
+    /// Evidence: AWS returns "Express state machine does not support '.sync' service integration", "…
+    /// '.waitForTaskToken' service integration" and "Express state machine does not support Activity
+    /// ARN" (LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -13,6 +13,10 @@ declare_rule! {
     /// `States.ALL` matches every error, so any name next to it or any handler after it
     /// would never be used.
     ///
+    /// Evidence: AWS returns "States.ALL must appear alone and at end of list at
+    /// /States/lambdaInvoke/Retry[0]/ErrorEquals[0]" (aws/aws-cdk#10530; cdk-preflight real deploy,
+    /// 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

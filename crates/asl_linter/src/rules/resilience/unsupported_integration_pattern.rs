@@ -12,6 +12,10 @@ declare_rule! {
     /// Each integration supports only some patterns; AWS does not recognise the resource
     /// otherwise and rejects the definition.
     ///
+    /// Evidence: AWS returns "The resource provided arn:aws:states:::lambda:invoke.sync is not
+    /// recognized. The value is not a valid resource ARN, or the resource is not available in this
+    /// region." (cdk-preflight real deploy, 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -17,6 +17,10 @@ declare_rule! {
     /// AWS rejects the definition. A common slip is `"NumericEquals": "3"` (a string) or
     /// `"StringEqualsPath": 5` (a literal where a path is needed).
     ///
+    /// Evidence: AWS checks the JSON type of each field and returns "Expected value of type …"
+    /// ("Expected value of type Integer", measured with ValidateStateMachineDefinition by
+    /// cdk-preflight, 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

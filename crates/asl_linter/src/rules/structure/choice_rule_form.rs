@@ -17,6 +17,11 @@ declare_rule! {
     /// operator"). A rule with two operators usually means two conditions that should be
     /// combined with `And`.
     ///
+    /// Evidence: AWS returns "The object must have only one of the following fields, [And, Or, Not,
+    /// Variable, Condition]" and "There should only be one of the following fields: [StringEquals, …]"
+    /// (cdk-preflight, rule `pf-sfn-asl-choice-rules`); the AWS editor's language service says "Each
+    /// Choice Rule can only have one comparison operator."
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

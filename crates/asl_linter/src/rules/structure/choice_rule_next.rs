@@ -13,6 +13,10 @@ declare_rule! {
     /// The state to go to belongs to the whole top-level rule; a nested rule is only part of
     /// a condition. AWS rejects both forms.
     ///
+    /// Evidence: AWS returns "These fields are required: [Next] at /States/Choice/Choices[0]"
+    /// (aws-cloudformation/cfn-lint#4077) and "Field 'Next' is not supported" for a `Next` inside
+    /// `And`, `Or` or `Not` (cdk-preflight, rule `pf-sfn-asl-choice-rules`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

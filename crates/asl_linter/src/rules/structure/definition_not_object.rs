@@ -11,6 +11,9 @@ declare_rule! {
     /// A state machine definition is an object with `StartAt` and `States`. AWS rejects
     /// anything else with "Definition must be a valid JSON object".
     ///
+    /// Evidence: AWS returns "Definition must be a valid JSON object" (`SCHEMA_VALIDATION_FAILED`;
+    /// recorded in LocalStack's AWS snapshots, `test_sfn_api_validation`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

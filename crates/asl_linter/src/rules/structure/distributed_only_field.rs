@@ -24,8 +24,9 @@ declare_rule! {
     /// `"Mode": "DISTRIBUTED"`.
     ///
     /// ## Why is this bad?
-    /// An inline Map iterates over its input array inside the execution; these fields
-    /// configure the child executions of a Distributed Map and AWS rejects them otherwise.
+    /// These fields configure the Map Run and the child executions of a Distributed Map; on a Map that
+    /// runs inline they take no effect. AWS's behaviour for them on an inline Map is not documented (a
+    /// deployed stack uses `Label` on an `INLINE` Map), so this is a warning, not an error.
     ///
     /// ## Examples
     /// ### Invalid
@@ -65,7 +66,7 @@ declare_rule! {
         code: "ASL119",
         name: "distributed-only-field",
         category: Structure,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }
@@ -112,7 +113,7 @@ impl Rule for DistributedOnlyField {
                 .diagnostic(
                     first,
                     format!(
-                        "Map state \"{}\" runs inline, but {} only allowed in a Distributed Map",
+                        "Map state \"{}\" runs inline, but {} effect only in a Distributed Map",
                         state.name,
                         fields_phrase(&names)
                     ),
@@ -126,11 +127,11 @@ impl Rule for DistributedOnlyField {
     }
 }
 
-/// `"Label" is` / `"Label" and "ItemReader" are` / `"A", "B" and "C" are`.
+/// `"Label" takes` / `"Label" and "ItemReader" take` / `"A", "B" and "C" take`.
 fn fields_phrase(names: &[&str]) -> String {
     match names {
-        [one] => format!("{one} is"),
-        [init @ .., last] => format!("{} and {last} are", init.join(", ")),
+        [one] => format!("{one} takes"),
+        [init @ .., last] => format!("{} and {last} take", init.join(", ")),
         [] => String::new(),
     }
 }

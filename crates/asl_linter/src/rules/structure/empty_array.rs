@@ -38,6 +38,10 @@ declare_rule! {
     /// AWS rejects the definition ("Value cannot be empty"). An empty `ErrorEquals` matches
     /// nothing; an empty `Choices` cannot choose.
     ///
+    /// Evidence: AWS returns "Value cannot be empty at /States/StateName/Branches" (LocalStack's AWS
+    /// snapshots) and "Value cannot be empty at /States/C/Choices" (cdk-preflight real deploy,
+    /// 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

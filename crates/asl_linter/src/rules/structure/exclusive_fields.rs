@@ -46,6 +46,10 @@ declare_rule! {
     /// The spec allows only one of each group and AWS rejects the definition; it is not clear
     /// which value the author meant.
     ///
+    /// Evidence: AWS returns "There should only be one of the following fields: [TimeoutSeconds,
+    /// TimeoutSecondsPath] at /States/A" and, for Wait, "… [SecondsPath, Seconds, TimestampPath,
+    /// Timestamp]" (cdk-preflight real deploys, 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

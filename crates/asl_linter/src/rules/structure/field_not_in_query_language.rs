@@ -17,6 +17,11 @@ declare_rule! {
     /// instead (`Arguments` instead of `Parameters`, `Output` instead of `ResultSelector`,
     /// `TimeoutSeconds` with a `{% %}` expression instead of `TimeoutSecondsPath`, …).
     ///
+    /// Evidence: AWS returns "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only
+    /// supported for the 'JSONPath' QueryLanguage at /States/A" (cdk-preflight real deploy, 2026-09-05)
+    /// and "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the
+    /// 'JSONata' QueryLanguage" (measured, floci-io/floci#2968).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -10,9 +10,9 @@ declare_rule! {
     /// `TimeoutSeconds`.
     ///
     /// ## Why is this bad?
-    /// The spec says `HeartbeatSeconds` MUST be smaller than `TimeoutSeconds`: a heartbeat
-    /// that can never be missed before the timeout is meaningless, and usually one of the
-    /// two numbers is a mistake.
+    /// The spec says `HeartbeatSeconds` MUST be smaller than `TimeoutSeconds`: a heartbeat that can
+    /// never be missed before the timeout is meaningless, and usually one of the two numbers is a
+    /// mistake. Whether AWS rejects such a definition is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -50,7 +50,7 @@ declare_rule! {
         code: "ASL112",
         name: "heartbeat-not-below-timeout",
         category: Structure,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

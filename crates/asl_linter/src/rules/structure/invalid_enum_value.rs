@@ -51,6 +51,11 @@ declare_rule! {
     /// ## Why is this bad?
     /// AWS rejects the definition. The values are case-sensitive.
     ///
+    /// Evidence: AWS answers a value outside a closed set with "The field 'Type' should have one of
+    /// these values: [Task, Wait, …]" (LocalStack's AWS snapshots) and "Value should be one of the
+    /// following: [STANDARD, EXPRESS]" for `ExecutionType` (cdk-preflight, rule
+    /// `pf-sfn-asl-map-distributed`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

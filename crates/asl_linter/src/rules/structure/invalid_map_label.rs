@@ -18,6 +18,10 @@ declare_rule! {
     /// The label names the Map Run and its child executions; AWS rejects labels outside these
     /// limits ("Label cannot exceed 40 characters").
     ///
+    /// Evidence: AWS refuses an invalid label with the diagnostic code `INVALID_LABEL_NAME` ("You have
+    /// provided an invalid label name", ValidateStateMachineDefinition API reference); the 40-character
+    /// limit and the forbidden characters are the Step Functions name quotas for Map Run labels.
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -30,6 +30,11 @@ declare_rule! {
     /// anywhere in the value; an unclosed `${` is reported. Whether a well-formed integration
     /// exists is checked by the integration rules, not here.
     ///
+    /// Evidence: AWS returns "The resource provided arn:aws:states:::dynamodb:query is not recognized.
+    /// The value is not a valid resource ARN, or the resource is not available in this region."
+    /// (LocalStack's AWS snapshots) and "Value is not a valid resource ARN" for a value that is not an
+    /// ARN.
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

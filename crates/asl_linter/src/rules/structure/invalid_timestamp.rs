@@ -15,6 +15,9 @@ declare_rule! {
     /// time must be separated by an uppercase `T`, and a UTC time ends in an uppercase `Z`
     /// or a numeric offset; the date must exist (no February 30th).
     ///
+    /// Evidence: AWS returns "String does not match RFC3339 timestamp at /States/WaitUntil/Timestamp"
+    /// (LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -21,6 +21,11 @@ declare_rule! {
     /// AWS rejects the definition ("These fields are required: [StartAt]", "The field
     /// 'RoleArn' is required but was missing").
     ///
+    /// Evidence: AWS returns "These fields are required: [StartAt]" at `/` (LocalStack's AWS
+    /// snapshots), "These fields are required: [Next] at /States/Choice/Choices[0]"
+    /// (aws-cloudformation/cfn-lint#4077) and "The field 'RoleArn' is required but was missing at
+    /// /States/State0/Credentials" (LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -14,6 +14,10 @@ declare_rule! {
     /// and `"End": false` does not end anything. Choice states transition through `Choices`
     /// and `Default`; Succeed and Fail always end their scope. AWS rejects all of these.
     ///
+    /// Evidence: AWS returns "There should only be one of the following fields: [Next, End] at
+    /// /States/A" (cdk-preflight real deploy, 2026-09-05), and "Field '<name>' is not supported" for
+    /// `Next` or `End` on a state type that does not take it (as for `unknown-field`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -12,6 +12,9 @@ declare_rule! {
     /// A state may only move up from JSONPath to JSONata. AWS rejects the definition: "'QueryLanguage'
     /// can not be 'JSONPath' if set to 'JSONata' for whole state machine".
     ///
+    /// Evidence: AWS returns "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state
+    /// machine" at `/States/Pass` (LocalStack's AWS snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

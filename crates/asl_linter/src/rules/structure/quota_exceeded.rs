@@ -29,6 +29,12 @@ declare_rule! {
     /// AWS rejects a definition with a name or size over the quota. A payload over 256 KiB
     /// fails the state with `States.DataLimitExceeded`, which no `Catch` can handle.
     ///
+    /// Evidence: AWS returns "INVALID_STATE_NAME: Invalid State name: …" for an 81-character state name
+    /// (cdk-preflight real deploy, 2026-09-13); the API refuses a definition longer than 1,048,576
+    /// characters; an oversized payload fails the state with `States.DataLimitExceeded` ("… returned a
+    /// result with a size exceeding the maximum number of bytes service limit", LocalStack's AWS
+    /// snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -15,10 +15,10 @@ declare_rule! {
     /// name in `ErrorEquals`, an empty `RoleArn` or an empty `States` object.
     ///
     /// ## Why is this bad?
-    /// The schema encodes the language's constraints; editors that use it show the same
-    /// problem. The other structure rules give sharper messages for the common mistakes
-    /// (unknown fields, wrong types, missing fields, enumerations, ranges), so this rule
-    /// stays silent wherever one of them reports.
+    /// The schema encodes the language's constraints; editors that use it show the same problem. The
+    /// other structure rules give sharper messages for the common mistakes (unknown fields, wrong
+    /// types, missing fields, enumerations, ranges), so this rule stays silent wherever one of them
+    /// reports. AWS's answer to these long-tail constraints is not recorded, so this is a warning.
     ///
     /// ## Examples
     /// ### Invalid
@@ -54,7 +54,7 @@ declare_rule! {
         code: "ASL127",
         name: "schema-violation",
         category: Structure,
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

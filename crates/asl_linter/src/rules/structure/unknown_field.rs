@@ -16,6 +16,10 @@ declare_rule! {
     /// Fields that exist in the state type but belong to the other query language are
     /// reported by `field-not-in-query-language` instead.
     ///
+    /// Evidence: AWS returns "Field 'Retry' is not supported at /States/A" for a `Pass` state
+    /// (cdk-preflight real deploy, 2026-09-05) and "Field 'TimeoutSeconds' is not supported" on a Map
+    /// or Parallel state (measured, floci-io/floci#2735).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

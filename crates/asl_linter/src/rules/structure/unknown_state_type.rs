@@ -15,6 +15,10 @@ declare_rule! {
     /// ## Why is this bad?
     /// AWS rejects the definition. The comparison is case-sensitive: `task` is not `Task`.
     ///
+    /// Evidence: AWS returns "The field 'Type' should have one of these values: [Task, Wait, Pass,
+    /// Succeed, Fail, Choice, Parallel, Map] at /States/ExistingButInvalidState/Type" (LocalStack's AWS
+    /// snapshots).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -16,7 +16,8 @@ const RANGES: &[(SiteKind, &str, f64, f64)] = &[
     (SiteKind::State("Map"), "MaxConcurrency", 0.0, f64::INFINITY),
     (SiteKind::State("Map"), "ToleratedFailureCount", 0.0, f64::INFINITY),
     (SiteKind::State("Map"), "ToleratedFailurePercentage", 0.0, 100.0),
-    (SiteKind::Retrier, "IntervalSeconds", 1.0, MAX_SECONDS),
+    // AWS accepts 0 (measured with ValidateStateMachineDefinition), though statelint wants it positive.
+    (SiteKind::Retrier, "IntervalSeconds", 0.0, MAX_SECONDS),
     (SiteKind::Retrier, "MaxAttempts", 0.0, MAX_SECONDS),
     (SiteKind::Retrier, "BackoffRate", 1.0, f64::INFINITY),
     (SiteKind::Retrier, "MaxDelaySeconds", 1.0, 31_622_400.0),
@@ -29,14 +30,19 @@ const RANGES: &[(SiteKind, &str, f64, f64)] = &[
 
 declare_rule! {
     /// ## What it does
-    /// Reports a number outside its allowed range: `TimeoutSeconds`, `HeartbeatSeconds` and
-    /// `IntervalSeconds` must be positive and at most 99999999, Wait `Seconds` and
-    /// `MaxAttempts` non-negative, `BackoffRate` at least 1.0, `MaxDelaySeconds` at most
+    /// Reports a number outside its allowed range: a Task's `TimeoutSeconds` and
+    /// `HeartbeatSeconds` must be positive and at most 99999999, Wait `Seconds`,
+    /// `IntervalSeconds` and `MaxAttempts` non-negative, `BackoffRate` at least 1.0, `MaxDelaySeconds` at most
     /// 31622400 (a year), `ToleratedFailurePercentage` between 0 and 100, `MaxItems` at most
     /// 100,000,000 and `MaxInputBytesPerBatch` at most 256 KiB (262144).
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition, or fails the state when it runs.
+    ///
+    /// Evidence: AWS returns "Minimum value is 1 at /States/A/TimeoutSeconds" (cdk-preflight real
+    /// deploy, 2026-09-05); a `ToleratedFailurePercentage` over 100 fails the state with
+    /// `States.Runtime` "ToleratedFailurePercentage must be between 0 and 100." (LocalStack's AWS
+    /// snapshots).
     ///
     /// ## Examples
     /// ### Invalid

@@ -15,6 +15,10 @@ declare_rule! {
     /// AWS rejects the definition. In JSONata states the numeric fields (`TimeoutSeconds`,
     /// `Seconds`, `MaxConcurrency`, …) may also be a JSONata string `"{% … %}"`.
     ///
+    /// Evidence: AWS returns "Expected value of type Integer" for a string in an integer field
+    /// (`SCHEMA_VALIDATION_FAILED`; measured with ValidateStateMachineDefinition by cdk-preflight, rule
+    /// `pf-sfn-asl-numeric-ranges`, 2026-09-05).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json

@@ -18,6 +18,11 @@ declare_rule! {
     /// At most 100 findings are listed per file; one more then counts the rest (its `omitted`
     /// field in the JSON output).
     ///
+    /// Evidence: AWS answers text that does not parse with `INVALID_JSON_DESCRIPTION` ("Unrecognized
+    /// token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or
+    /// 'false')"; ValidateStateMachineDefinition, recorded in LocalStack's AWS snapshots,
+    /// `test_sfn_api_validation`).
+    ///
     /// ## Examples
     /// ### Invalid
     /// ```json
