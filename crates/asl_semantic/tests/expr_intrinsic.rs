@@ -54,6 +54,9 @@ fn syntax_errors_point_at_the_fault() {
         ("States.UUID", 11),
         ("(", 0),
         ("States.Array($.a[0)", 18),
+        // Only \' \{ \} \\ are escapes: the backslash of any other is the fault.
+        ("States.StringToJson('{\\\"a\\\":1}')", 22),
+        ("States.Format('a\\nb')", 16),
     ];
     for (s, at) in invalid {
         match parse_intrinsic(s) {
@@ -155,6 +158,12 @@ fn strings_are_decoded_and_placeholders_counted() {
     assert_eq!(*placeholders, 2);
     assert_eq!(call.name_range, 0..13);
     assert_eq!(call.args[1].range, 38..39);
+
+    let call = parse_intrinsic("States.Format('\\\\ \\' \\{ \\}')").unwrap();
+    let ArgumentKind::String { value, .. } = &call.args[0].kind else {
+        panic!("expected a string");
+    };
+    assert_eq!(value, "\\ ' { }");
 }
 
 #[test]

@@ -333,7 +333,8 @@ impl Parser<'_> {
         Ok(i)
     }
 
-    /// A `'…'` string: `\` escapes the next character (`\'`, `\{`, `\}`, `\\`).
+    /// A `'…'` string. Only `\'`, `\{`, `\}` and `\\` are escapes: AWS rejects any other
+    /// backslash, such as the `\"` of JSON text pasted into `States.StringToJson`.
     fn string(&mut self) -> Result<ArgumentKind, ExprError> {
         let start = self.pos;
         self.bump();
@@ -358,6 +359,19 @@ impl Parser<'_> {
                             escape_at..self.pos,
                         ));
                     };
+                    if !matches!(escaped, '\'' | '{' | '}' | '\\') {
+                        let shown: String = if escaped.is_control() {
+                            escaped.escape_default().collect()
+                        } else {
+                            escaped.to_string()
+                        };
+                        return Err(ExprError::new(
+                            format!(
+                                "`\\{shown}` is not an escape in an intrinsic string: only `\\'`, `\\{{`, `\\}}` and `\\\\` are; write `{shown}` without the backslash, or `\\\\` for a backslash"
+                            ),
+                            escape_at..escape_at + 1,
+                        ));
+                    }
                     self.bump();
                     value.push(escaped);
                     after_open_brace = false;
