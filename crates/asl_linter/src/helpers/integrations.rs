@@ -137,6 +137,23 @@ pub(crate) fn known_actions(service: &str) -> Vec<&'static str> {
     table().filter(|(s, _, _)| *s == service).map(|(_, a, _)| a).collect()
 }
 
+/// The service name of the AWS SDK integration for an optimized integration's service.
+pub(crate) fn sdk_service_name(service: &str) -> &str {
+    sdk_names()
+        .find(|(optimized, _)| *optimized == service)
+        .map_or(service, |(_, sdk)| sdk)
+}
+
+/// `arn:<partition>:states:::aws-sdk:<service>:<action><suffix>` for an optimized integration's
+/// ARN, keeping its partition; `None` when `arn` does not end with the integration's parts.
+pub(crate) fn sdk_resource(arn: &str, service: &str, action: &str, suffix: &str) -> Option<String> {
+    let prefix = arn.strip_suffix(&format!("{service}:{action}{suffix}"))?;
+    Some(format!(
+        "{prefix}aws-sdk:{}:{action}{suffix}",
+        sdk_service_name(service)
+    ))
+}
+
 /// Every known service name.
 pub(crate) fn known_services() -> Vec<&'static str> {
     let mut services: Vec<&'static str> = table().map(|(s, _, _)| s).collect();
@@ -144,8 +161,23 @@ pub(crate) fn known_services() -> Vec<&'static str> {
     services
 }
 
-/// The rows of `integrations.tsv` (service, action, pattern codes), read once.
+/// The integration rows of `integrations.tsv` (service, action, pattern codes).
 fn table() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    rows().filter(|(kind, _, _)| *kind != SDK_NAME_ROW)
+}
+
+/// The `aws-sdk` rows of `integrations.tsv`: (optimized service, SDK service).
+fn sdk_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows()
+        .filter(|(kind, _, _)| *kind == SDK_NAME_ROW)
+        .map(|(_, optimized, sdk)| (optimized, sdk))
+}
+
+/// The first column of a row that names a service's AWS SDK integration.
+const SDK_NAME_ROW: &str = "aws-sdk";
+
+/// Every row of `integrations.tsv` as three columns, read once.
+fn rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     static ROWS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
     ROWS.get_or_init(|| {
         include_str!("integrations.tsv")
@@ -218,6 +250,28 @@ mod tests {
         assert_eq!(
             supported_patterns("lambda", "invoke"),
             Some(vec![Pattern::RequestResponse, Pattern::TaskToken])
+        );
+        assert!(!is_known_service(SDK_NAME_ROW));
+        for (optimized, sdk) in sdk_names() {
+            assert!(is_known_service(optimized) && !sdk.is_empty(), "{optimized} -> {sdk}");
+        }
+    }
+
+    #[test]
+    fn suggests_the_sdk_integration() {
+        assert_eq!(
+            sdk_resource("arn:aws:states:::dynamodb:query", "dynamodb", "query", "").as_deref(),
+            Some("arn:aws:states:::aws-sdk:dynamodb:query")
+        );
+        assert_eq!(
+            sdk_resource(
+                "arn:aws-cn:states:::states:describeExecution",
+                "states",
+                "describeExecution",
+                ""
+            )
+            .as_deref(),
+            Some("arn:aws-cn:states:::aws-sdk:sfn:describeExecution")
         );
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod retry_timeout_without_timeout;
 pub(crate) mod shadowed_error_handler;
 pub(crate) mod task_token_not_passed;
 pub(crate) mod uncatchable_error;
+pub(crate) mod unknown_integration_action;
 pub(crate) mod unknown_service_integration;
 pub(crate) mod unknown_states_error;
 pub(crate) mod unsupported_integration_pattern;
@@ -26,4 +27,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &express_unsupported_integration::ExpressUnsupportedIntegration,
     &unknown_service_integration::UnknownServiceIntegration,
     &unsupported_integration_pattern::UnsupportedIntegrationPattern,
+    &unknown_integration_action::UnknownIntegrationAction,
 ];
