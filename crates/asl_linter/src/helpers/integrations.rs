@@ -81,6 +81,41 @@ pub(crate) fn task_resources<'a>(
     })
 }
 
+/// A Task whose `Resource` is an optimized integration (`arn:…:states:::service:action…`,
+/// not `aws-sdk`).
+pub(crate) struct OptimizedTask<'a> {
+    pub(crate) state: &'a State<'a>,
+    pub(crate) resource: &'a Field<'a, &'a str>,
+    pub(crate) arn: &'a str,
+    pub(crate) service: &'a str,
+    pub(crate) action: &'a str,
+    pub(crate) suffix: &'a str,
+    /// `None` for a suffix that is not one of the known ones.
+    pub(crate) pattern: Option<Pattern>,
+}
+
+/// Every Task that calls an optimized integration.
+pub(crate) fn optimized_tasks<'a>(model: &'a Model<'a>) -> impl Iterator<Item = OptimizedTask<'a>> {
+    task_resources(model).filter_map(|(state, resource, arn)| match parse_resource(arn) {
+        Resource::Integration {
+            service,
+            action,
+            suffix,
+            pattern,
+            sdk: false,
+        } => Some(OptimizedTask {
+            state,
+            resource,
+            arn,
+            service,
+            action,
+            suffix,
+            pattern,
+        }),
+        _ => None,
+    })
+}
+
 /// Reads a Task `Resource`.
 pub(crate) fn parse_resource(arn: &str) -> Resource<'_> {
     let mut parts = arn.splitn(6, ':');

@@ -1,9 +1,7 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::suggest::{closest, edit_distance};
 
-use crate::helpers::integrations::{
-    Resource, is_known_service, known_actions, parse_resource, sdk_resource, task_resources,
-};
+use crate::helpers::integrations::{OptimizedTask, is_known_service, known_actions, optimized_tasks, sdk_resource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -47,17 +45,16 @@ declare_rule! {
 
 impl Rule for UnknownIntegrationAction {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (state, resource, arn) in task_resources(ctx.model) {
-            let Resource::Integration {
+        for task in optimized_tasks(ctx.model) {
+            let OptimizedTask {
+                state,
+                resource,
+                arn,
                 service,
                 action,
                 suffix,
-                sdk: false,
                 ..
-            } = parse_resource(arn)
-            else {
-                continue;
-            };
+            } = task;
             let actions = known_actions(service);
             if !is_known_service(service) || actions.contains(&action) {
                 continue;

@@ -1,6 +1,6 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::helpers::integrations::{Resource, is_known_service, known_services, parse_resource, task_resources};
+use crate::helpers::integrations::{is_known_service, known_services, optimized_tasks};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
@@ -39,20 +39,12 @@ declare_rule! {
 
 impl Rule for UnknownServiceIntegration {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (state, resource, arn) in task_resources(ctx.model) {
-            let Resource::Integration {
-                service,
-                action,
-                sdk: false,
-                ..
-            } = parse_resource(arn)
-            else {
-                continue;
-            };
+        for task in optimized_tasks(ctx.model) {
+            let (service, action) = (task.service, task.action);
             if is_known_service(service) {
                 continue;
             }
-            let range = resource.value_range();
+            let range = task.resource.value_range();
             let hint = closest(service, &known_services())
                 .map_or(String::new(), |s| format!("did you mean \"{s}\"? Otherwise, "));
             out.push(
@@ -61,7 +53,7 @@ impl Rule for UnknownServiceIntegration {
                         range,
                         format!(
                             "Task \"{}\" uses \"{service}\", which is not an optimized Step Functions integration",
-                            state.name
+                            task.state.name
                         ),
                     )
                     .with_label(range, "unknown integration")

@@ -1,6 +1,6 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::helpers::integrations::{Resource, parse_resource, supported_patterns, task_resources};
+use crate::helpers::integrations::{OptimizedTask, optimized_tasks, supported_patterns};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -39,16 +39,17 @@ declare_rule! {
 
 impl Rule for UnsupportedIntegrationPattern {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (state, resource, arn) in task_resources(ctx.model) {
-            // Unknown suffixes and `.sync` on `aws-sdk` are invalid-resource's business,
-            // unknown integrations unknown-service-integration's.
-            let Resource::Integration {
+        for task in optimized_tasks(ctx.model) {
+            // Unknown suffixes are invalid-resource's business.
+            let OptimizedTask {
+                state,
+                resource,
                 service,
                 action,
                 suffix,
                 pattern: Some(pattern),
-                sdk: false,
-            } = parse_resource(arn)
+                ..
+            } = task
             else {
                 continue;
             };
