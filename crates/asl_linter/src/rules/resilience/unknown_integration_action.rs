@@ -48,13 +48,13 @@ impl Rule for UnknownIntegrationAction {
         for task in optimized_tasks(ctx.model) {
             let OptimizedTask {
                 state,
-                resource,
                 arn,
                 service,
                 action,
                 suffix,
                 ..
             } = task;
+            let resource = task.resource;
             let actions = known_actions(service);
             if !is_known_service(service) || actions.contains(&action) {
                 continue;
