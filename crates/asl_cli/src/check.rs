@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::{extract, format_of, may_hold_state_machine};
-use asl_linter::{FileAnalysis, Settings, analyze_host, fix_file};
+use asl_linter::{FileAnalysis, analyze_host, fix_file};
 use asl_syntax::{Node, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
-use crate::config::settings_for;
+use crate::config::CheckSettings;
 use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover};
 use crate::loader::FsLoader;
 use crate::output::{self, Fixable, INTERNAL_ERROR_CODE, IO_ERROR_CODE};
@@ -58,7 +58,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         eprintln!("asl-lint: --statistics works with --format human, concise or json");
         return EXIT_FAILURE;
     }
-    let settings = match settings_for(args) {
+    let settings = match CheckSettings::new(args) {
         Ok(settings) => settings,
         Err(message) => {
             eprintln!("asl-lint: {message}");
@@ -70,7 +70,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         bad_paths,
         walked,
         skipped,
-    } = discover(&args.paths, &globs);
+    } = discover(&args.paths, &globs, settings.exclude());
     let loader = FsLoader::new(&args.paths);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
@@ -167,7 +167,7 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
 
 /// Reads and analyses one input: its own findings first, then those of the files it names.
 /// Nothing for a walked file that holds no state machine.
-fn check_input(input: Input, args: &CheckArgs, settings: &Settings, loader: &FsLoader) -> Vec<Checked> {
+fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader: &FsLoader) -> Vec<Checked> {
     let stdin_name = &args.stdin_filename;
     let (path, file, walk, bytes) = match input {
         Input::Stdin => (PathBuf::from(stdin_name), None, None, read_stdin()),
@@ -204,6 +204,7 @@ fn check_input(input: Input, args: &CheckArgs, settings: &Settings, loader: &FsL
     }
     host.parse.errors.splice(0..0, error);
     let format = host.format;
+    let settings = &settings.for_file(&path);
     let mut analysis = analyze_host(&path, host, &text, settings);
     let mut text = text;
     let mut fixed = 0;

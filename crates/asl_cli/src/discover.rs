@@ -8,6 +8,8 @@ use asl_hosts::is_candidate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
+use crate::config::Exclude;
+
 /// One input to check.
 pub(crate) enum Input {
     Stdin,
@@ -93,7 +95,8 @@ pub(crate) struct Skipped {
 }
 
 /// Expands the command-line paths into inputs. Files named explicitly are always checked.
-pub(crate) fn discover(paths: &[PathBuf], globs: &Globs) -> Discovered {
+/// `exclude` (from the configuration) prunes what the walks find.
+pub(crate) fn discover(paths: &[PathBuf], globs: &Globs, exclude: Option<Exclude>) -> Discovered {
     let mut found = Discovered {
         inputs: Vec::new(),
         bad_paths: Vec::new(),
@@ -111,7 +114,7 @@ pub(crate) fn discover(paths: &[PathBuf], globs: &Globs) -> Discovered {
                 message: error.to_string(),
             }),
             Ok(meta) if meta.is_dir() => {
-                walk(path, found.walked.len(), globs, &mut found);
+                walk(path, found.walked.len(), globs, exclude.clone(), &mut found);
                 found.walked.push(path.clone());
             }
             Ok(_) => found.inputs.push(Input::File {
@@ -124,7 +127,7 @@ pub(crate) fn discover(paths: &[PathBuf], globs: &Globs) -> Discovered {
 }
 
 /// Walks one directory named on the command line (walk number `index`).
-fn walk(root: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
+fn walk(root: &Path, index: usize, globs: &Globs, exclude: Option<Exclude>, found: &mut Discovered) {
     // Absolute, so that the ignore files above `root` match the walked paths.
     let absolute_root = match root.canonicalize() {
         Ok(path) => path,
@@ -140,6 +143,13 @@ fn walk(root: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
     let mut builder = walker(&absolute_root, &mut found.bad_paths);
     let counter = Arc::clone(&hidden_dirs);
     builder.filter_entry(move |entry| {
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if exclude
+            .as_ref()
+            .is_some_and(|exclude| exclude.excludes(entry.path(), is_dir))
+        {
+            return false;
+        }
         let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
         // Directories are pruned here; hidden files are counted where they are selected.
         if hidden && entry.file_type().is_some_and(|t| t.is_dir()) {

@@ -1,12 +1,21 @@
 //! `asl-lint lsp`: the language server on stdin/stdout.
 
-use asl_linter::Settings;
+use std::sync::Arc;
 
-use crate::config::{find_config, load};
+use asl_linter::Settings;
+use asl_lsp::{Options, SettingsFor};
+
+use crate::config::{Config, find_config};
 use crate::{EXIT_CLEAN, EXIT_FAILURE};
 
 pub(crate) fn run() -> u8 {
-    match asl_lsp::run_stdio(settings()) {
+    let (settings, configuration_error) = settings();
+    let options = Options {
+        settings,
+        configuration_error,
+        ..Options::default()
+    };
+    match asl_lsp::run_stdio(options) {
         Ok(()) => EXIT_CLEAN,
         Err(error) => {
             eprintln!("asl-lint lsp: cannot start the language server: {error}");
@@ -15,15 +24,21 @@ pub(crate) fn run() -> u8 {
     }
 }
 
-/// The settings of the nearest `asl-lint.toml` from the directory the editor starts the
-/// server in. A broken file is reported on stderr (the editor's log) and ignored, so that
-/// the editor still gets diagnostics.
-fn settings() -> Settings {
-    let mut settings = Settings::default();
-    let config = std::env::current_dir().ok().and_then(|dir| find_config(&dir));
-    if let Some(Err(message)) = config.map(|path| load(&path, &mut settings)) {
-        eprintln!("asl-lint lsp: ignoring the configuration: {message}");
-        settings = Settings::default();
+/// The settings of each document, from the nearest `asl-lint.toml` above the directory the
+/// editor starts the server in. A broken file is reported to the user and ignored, so that the
+/// editor still gets diagnostics.
+fn settings() -> (SettingsFor, Option<String>) {
+    let path = std::env::current_dir().ok().and_then(|dir| find_config(&dir));
+    match path.map(|path| Config::read(&path)).transpose() {
+        Ok(Some(config)) => (
+            Arc::new(move |file| file.map_or_else(|| config.base_settings(), |file| config.settings_for(file))),
+            None,
+        ),
+        Ok(None) => (Arc::new(|_| Settings::default()), None),
+        Err(message) => {
+            let message = format!("asl-lint: the configuration is ignored: {message}");
+            eprintln!("{message}");
+            (Arc::new(|_| Settings::default()), Some(message))
+        }
     }
-    settings
 }

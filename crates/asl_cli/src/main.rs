@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod discover;
 mod graph;
+mod init;
 mod loader;
 mod lsp;
 mod output;
@@ -37,6 +38,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
+    /// Write a commented starter asl-lint.toml in the current directory (never over one).
+    Init,
 }
 
 #[derive(clap::Args)]
@@ -154,6 +157,7 @@ fn main() -> ExitCode {
         Command::Rule { rule } => rule::run(rule.as_deref()),
         Command::Graph(args) => graph::run(&args),
         Command::Lsp => lsp::run(),
+        Command::Init => init::run(),
     };
     ExitCode::from(code)
 }

@@ -256,7 +256,7 @@ fn bad_configuration_is_refused_with_a_message() {
     for (config, expected) in [
         ("[rules]\nno-such-rule = \"off\"\n", "not a rule code or name"),
         ("[rules]\nASL205 = \"loud\"\n", "off, error, warning, info"),
-        ("colour = 1\n", "unknown field"),
+        ("colour = 1\n", "unknown key `colour`"),
         ("workflow-type = \"fast\"\n", "not \"standard\" or \"express\""),
     ] {
         write(&dir, "asl-lint.toml", config);

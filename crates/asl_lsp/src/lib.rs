@@ -21,7 +21,7 @@ use std::io::Write;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
-pub use server::{Backend, Options};
+pub use server::{Backend, Options, SettingsFor};
 
 /// The service and the socket through which it talks to the client, for driving the server
 /// in-process.
@@ -50,17 +50,10 @@ pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite + Unpi
 }
 
 /// Runs the server on stdin/stdout (what `asl-lint lsp` does).
-pub fn run_stdio(settings: asl_linter::Settings) -> std::io::Result<()> {
+pub fn run_stdio(options: Options) -> std::io::Result<()> {
     install_panic_hook();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(serve(
-        tokio::io::stdin(),
-        tokio::io::stdout(),
-        Options {
-            settings,
-            ..Options::default()
-        },
-    ));
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), options));
     // Analyses still running for a client that has gone are not waited for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     Ok(())

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -17,20 +18,28 @@ use crate::convert::{self, Positions};
 use crate::document::{Document, Snapshot};
 use crate::{actions, completion, hover, navigation};
 
+/// Chooses the settings of a document from its file path (`None` for a document that is not a
+/// file). The command line builds it from `asl-lint.toml` and its overrides.
+pub type SettingsFor = Arc<dyn Fn(Option<&Path>) -> Settings + Send + Sync>;
+
 /// How the server behaves; the defaults suit editors.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     /// How long to wait after a change before analysing, so that a burst of keystrokes costs
     /// one analysis.
     pub debounce: Duration,
-    pub settings: Settings,
+    pub settings: SettingsFor,
+    /// A problem with the configuration, shown to the user (`window/showMessage`) once the
+    /// session starts; the server runs with `settings` all the same.
+    pub configuration_error: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             debounce: Duration::from_millis(100),
-            settings: Settings::default(),
+            settings: Arc::new(|_| Settings::default()),
+            configuration_error: None,
         }
     }
 }
@@ -95,7 +104,7 @@ impl Backend {
             };
             let snapshot = match pending {
                 Ok(snapshot) => snapshot,
-                Err(pending) => match analyze(&shared, &client, pending).await {
+                Err(pending) => match analyze(&shared, &client, pending, &uri).await {
                     Some(snapshot) => snapshot,
                     None => return,
                 },
@@ -123,7 +132,7 @@ impl Backend {
             Some(Ok(snapshot)) => return Ok(Some(snapshot)),
             Some(Err(pending)) => pending,
         };
-        let snapshot = analyze(&self.shared, &self.client, pending)
+        let snapshot = analyze(&self.shared, &self.client, pending, uri)
             .await
             .ok_or_else(Error::internal_error)?;
         if let Some(document) = self.shared.documents().get_mut(uri) {
@@ -170,12 +179,18 @@ impl Backend {
     }
 }
 
-/// Analyses off the async runtime; a panic is logged and gives `None`.
-async fn analyze(shared: &Arc<Shared>, client: &Client, pending: crate::document::Pending) -> Option<Arc<Snapshot>> {
-    let worker = Arc::clone(shared);
+/// Analyses off the async runtime, with the document's settings; a panic is logged and gives
+/// `None`.
+async fn analyze(
+    shared: &Arc<Shared>,
+    client: &Client,
+    pending: crate::document::Pending,
+    uri: &Uri,
+) -> Option<Arc<Snapshot>> {
+    let path = (uri.scheme().as_str() == "file").then(|| uri.to_file_path()).flatten();
+    let settings = (shared.options.settings)(path.as_deref());
     let analysed = tokio::task::spawn_blocking(move || {
-        catch_unwind(AssertUnwindSafe(|| pending.analyze(&worker.options.settings)))
-            .map_err(|panic| panic_message(&*panic))
+        catch_unwind(AssertUnwindSafe(|| pending.analyze(&settings))).map_err(|panic| panic_message(&*panic))
     })
     .await;
     match analysed {
@@ -244,6 +259,12 @@ impl LanguageServer for Backend {
             }),
             offset_encoding: None,
         })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if let Some(message) = &self.shared.options.configuration_error {
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {

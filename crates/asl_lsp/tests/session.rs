@@ -4,6 +4,7 @@
 
 mod common;
 
+use asl_lsp::Options;
 use common::{Session, URI, at, position_of};
 use serde_json::{Value, json};
 
@@ -304,5 +305,49 @@ async fn missing_target_gets_a_pass_stub() {
         edit["newText"],
         ",\n    \"Missing\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }"
     );
+    session.shutdown().await;
+}
+
+#[tokio::test]
+async fn each_document_gets_the_settings_of_its_path_and_a_configuration_error_is_shown() {
+    let mut session = Session::start(Options {
+        debounce: std::time::Duration::ZERO,
+        settings: std::sync::Arc::new(|path| {
+            let mut settings = asl_linter::Settings::default();
+            if path.is_some_and(|path| path.starts_with("/work/quiet")) {
+                settings
+                    .rule_levels
+                    .push(("unreachable-state".to_owned(), asl_linter::RuleLevel::Off));
+            }
+            settings
+        }),
+        configuration_error: Some("asl-lint.toml:2:1: unknown key `colour`".to_owned()),
+    });
+    session.request("initialize", json!({"capabilities": {}})).await;
+    session.notify("initialized", json!({})).await;
+    let shown = loop {
+        let message = session.next_message().await;
+        if message["method"] == "window/showMessage" {
+            break message;
+        }
+        session.backlog.push_back(message);
+    };
+    assert_eq!(
+        shown["params"],
+        json!({"type": 1, "message": "asl-lint.toml:2:1: unknown key `colour`"})
+    );
+    let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}"#;
+    let codes = |published: &Value| -> Vec<String> {
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let loud = session.open("file:///work/loud/m.asl.json", text).await;
+    assert_eq!(codes(&loud), ["ASL202"]);
+    let quiet = session.open("file:///work/quiet/m.asl.json", text).await;
+    assert_eq!(codes(&quiet), Vec::<String>::new());
     session.shutdown().await;
 }
