@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use asl_diagnostics::printable::PrintableSource;
 use asl_semantic::graph::{StateGraph, to_dot, to_mermaid};
 use asl_syntax::{decode_source, parse};
 
@@ -62,7 +63,8 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
             }
         },
         None => {
-            print!("{picture}");
+            // State names are copied from the input: no control character reaches the terminal.
+            print!("{}", PrintableSource::new(&picture).text);
             EXIT_CLEAN
         }
     }

@@ -22,7 +22,10 @@ pub(crate) fn run(rule: Option<&str>) -> u8 {
             EXIT_CLEAN
         }
         None => {
-            eprintln!("asl-lint: no rule has the code or name \"{wanted}\"; `asl-lint rule` lists them all");
+            eprintln!(
+                "asl-lint: no rule has the code or name \"{}\"; `asl-lint rule` lists them all",
+                asl_diagnostics::printable::printable(wanted)
+            );
             EXIT_FAILURE
         }
     }

@@ -2,9 +2,13 @@
 //! the language server's report of a broken file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::io::{BufReader, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+use common::{asl_lint_in, json_report, scratch, write};
 
 /// One error (an unreachable state) and one warning (a Choice without Default).
 const ONE_ERROR_ONE_WARNING: &str = r#"{
@@ -27,35 +31,15 @@ const SYNC_TASK: &str = r#"{
 }
 "#;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-lint-config-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, contents).unwrap();
-}
-
 fn asl_lint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_asl-lint"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    asl_lint_in(dir, args, None)
 }
 
 /// `path code severity` of each finding of a JSON check.
 fn findings(dir: &Path, args: &[&str]) -> Vec<String> {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
-    let output = asl_lint(dir, &all);
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let report = json_report(&asl_lint(dir, &all));
     report["diagnostics"]
         .as_array()
         .unwrap()

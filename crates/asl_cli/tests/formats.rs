@@ -2,10 +2,13 @@
 //! parsing, fingerprints that survive line moves, statistics, and hostile input text.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use asl_diagnostics::printable::is_unsafe;
+use common::{asl_lint_in, scratch, write};
 use serde_json::Value;
 
 /// Findings of every kind: warnings with a secondary label, an error with a safe fix, an info
@@ -28,27 +31,8 @@ const CLEAN: &str = r#"{"StartAt": "Done", "States": {"Done": {"Type": "Succeed"
 
 const FORMATS: [&str; 7] = ["human", "concise", "json", "github", "sarif", "junit", "gitlab"];
 
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-lint-formats-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, contents).unwrap();
-}
-
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_asl-lint"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    asl_lint_in(dir, args, None)
 }
 
 fn text(output: &Output) -> String {
@@ -400,6 +384,14 @@ fn hostile_input_text_never_reaches_the_output_raw() {
     for extra in ["--statistics", "--color=always"] {
         runs.push((extra.to_owned(), run(&dir, &["check", "--no-config", extra, "flows"])));
     }
+    for format in ["mermaid", "dot"] {
+        let drawn = run(&dir, &["graph", "--format", format, "flows/quoted.asl.json"]);
+        assert!(
+            text(&drawn).contains("::error file=x::"),
+            "{format}: the state is drawn"
+        );
+        runs.push((format!("graph {format}"), drawn));
+    }
     for (format, output) in &runs {
         let out = without_colours(&text(output));
         let raw: Vec<char> = out.chars().filter(|&c| c != '\n' && is_unsafe(c)).collect();
@@ -439,4 +431,45 @@ fn hostile_input_text_never_reaches_the_output_raw() {
     }
     assert_valid_sarif(&sarif_validator(), &runs.iter().find(|(f, _)| f == "sarif").unwrap().1);
     quick_junit::Report::deserialize_from_str(&output_of("junit")).expect("JUnit XML parses");
+}
+
+/// A CloudFormation template whose state machine has an unreachable state.
+const TEMPLATE: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  OrderStateMachine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: Go
+        States:
+          Go: {Type: Pass, End: true}
+          Spare: {Type: Pass, End: true}
+"#;
+
+#[test]
+fn findings_in_templates_name_their_state_machine_in_every_ci_format() {
+    let dir = scratch("formats-template");
+    write(&dir, "template.yaml", TEMPLATE);
+    let output_of = |format: &str| run(&dir, &["check", "--no-config", "--format", format, "template.yaml"]);
+    let sarif = assert_valid_sarif(&sarif_validator(), &output_of("sarif"));
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["properties"]["stateMachine"], "OrderStateMachine");
+    assert_eq!(
+        result["locations"][0]["logicalLocations"][0],
+        serde_json::json!({"kind": "resource", "name": "OrderStateMachine"})
+    );
+    let gitlab: Value = serde_json::from_slice(&output_of("gitlab").stdout).unwrap();
+    assert!(
+        gitlab[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("[OrderStateMachine]"),
+        "{gitlab}"
+    );
+    assert_eq!(gitlab[0]["location"]["lines"]["begin"], 10);
+    let junit = text(&output_of("junit"));
+    assert!(
+        junit.contains("[OrderStateMachine] state &quot;Spare&quot; is unreachable"),
+        "{junit}"
+    );
 }

@@ -49,7 +49,7 @@ pub(crate) fn render(reports: &[FileReport<'_>]) -> String {
                     printable(&diagnostic.message)
                 ),
                 check_name: diagnostic.name.to_owned(),
-                fingerprint: fingerprints.next(diagnostic.code, report.path, pointer.as_deref(), &diagnostic.message),
+                fingerprint: fingerprints.next(report.path, pointer.as_deref(), diagnostic),
                 severity: severity(diagnostic.severity),
                 location: Location {
                     path: repository_path(report.path),

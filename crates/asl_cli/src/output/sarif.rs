@@ -2,7 +2,7 @@
 //!
 //! The run describes every rule (code, name, descriptions, documentation link, default level);
 //! each result carries its rule, level, message, region, the JSON Pointer of the node at fault
-//! as a logical location, the secondary labels as related locations, a fingerprint that
+//! and the state machine (in a template: also `properties.stateMachine`) as logical locations, the secondary labels as related locations, a fingerprint that
 //! survives line moves, and the rule's fix when it has one. A file that could not be read, or a
 //! rule that failed on a file, is a tool execution notification and makes the invocation
 //! unsuccessful, as the exit code 2 does.
@@ -139,17 +139,29 @@ fn level(severity: Severity) -> &'static str {
 fn result(located: &Located<'_, '_>, diagnostic: &Diagnostic, fingerprints: &mut Fingerprints) -> sarif::Result {
     let path = located.report.path;
     let pointer = located.pointer(diagnostic);
-    let fingerprint = fingerprints.next(diagnostic.code, path, pointer.as_deref(), &diagnostic.message);
+    let fingerprint = fingerprints.next(path, pointer.as_deref(), diagnostic);
     let mut location = sarif::Location::builder()
         .physical_location(physical_location(located, diagnostic.range))
         .build();
+    let mut logical = Vec::new();
+    if let Some(machine) = &diagnostic.state_machine {
+        logical.push(
+            sarif::LogicalLocation::builder()
+                .name(printable(machine))
+                .kind("resource")
+                .build(),
+        );
+    }
     if let Some(pointer) = &pointer {
-        location.logical_locations = Some(vec![
+        logical.push(
             sarif::LogicalLocation::builder()
                 .fully_qualified_name(printable(pointer))
                 .kind("member")
                 .build(),
-        ]);
+        );
+    }
+    if !logical.is_empty() {
+        location.logical_locations = Some(logical);
     }
     let related: Vec<sarif::Location> = diagnostic
         .labels
@@ -179,6 +191,16 @@ fn result(located: &Located<'_, '_>, diagnostic: &Diagnostic, fingerprints: &mut
     }
     if let Some(fix) = &diagnostic.fix {
         result.fixes = Some(vec![self::fix(located, fix)]);
+    }
+    if let Some(machine) = &diagnostic.state_machine {
+        result.properties = Some(
+            sarif::PropertyBag::builder()
+                .additional_properties(BTreeMap::from([(
+                    "stateMachine".to_owned(),
+                    serde_json::json!(printable(machine)),
+                )]))
+                .build(),
+        );
     }
     result
 }
