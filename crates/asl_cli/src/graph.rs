@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use asl_diagnostics::printable::PrintableSource;
+use asl_diagnostics::printable::{PrintableSource, printable};
+use asl_hosts::{Definition, HostFile, extract};
 use asl_semantic::graph::{StateGraph, to_dot, to_mermaid};
-use asl_syntax::{decode_source, parse};
+use asl_syntax::{Node, Parse, decode_source};
 
+use crate::loader::FsLoader;
 use crate::{EXIT_CLEAN, EXIT_FAILURE};
 
 #[derive(clap::Args)]
@@ -18,6 +20,10 @@ pub(crate) struct GraphArgs {
     /// Write the picture to this file instead of stdout.
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// The state machine to draw, when the file (a template) holds several: its logical id or
+    /// Serverless key.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,11 +47,23 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         }
     };
     let text = decode_source(bytes).text;
-    let parse = parse(&text);
-    if !parse.errors.is_empty() {
+    let shown = printable(&args.file.to_string_lossy()).into_owned();
+    let loader = FsLoader::new(std::slice::from_ref(&args.file));
+    let host = extract(&args.file, &text, &loader);
+    if !host.is_state_machine() {
+        eprintln!("asl-lint: {shown} holds no state machine: it is not a definition, nor a template that defines one");
+        return EXIT_FAILURE;
+    }
+    let parse = match definition(&host, args.name.as_deref()) {
+        Ok(parse) => parse,
+        Err(message) => {
+            eprintln!("asl-lint: {shown}: {message}");
+            return EXIT_FAILURE;
+        }
+    };
+    if !parse.errors.is_empty() || !host.parse.errors.is_empty() {
         eprintln!(
-            "asl-lint: {} is not valid JSON; the picture shows what could be read (run `asl-lint check` for details)",
-            args.file.display()
+            "asl-lint: {shown} has syntax errors; the picture shows what could be read (run `asl-lint check` for details)"
         );
     }
     let model = asl_semantic::model::build(&parse.root);
@@ -67,5 +85,38 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
             print!("{}", PrintableSource::new(&picture).text);
             EXIT_CLEAN
         }
+    }
+}
+
+/// The definition to draw: the file itself, or the state machine of a template named `name`
+/// (which may be left out when there is only one).
+fn definition(host: &HostFile, name: Option<&str>) -> Result<Parse, String> {
+    let names = || {
+        host.machines
+            .iter()
+            .filter_map(|m| m.facts.name.as_deref())
+            .map(|n| printable(n).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let machine = match name {
+        Some(name) => host
+            .machines
+            .iter()
+            .find(|m| m.facts.name.as_deref() == Some(name))
+            .ok_or_else(|| format!("no state machine is named {}; the file holds {}", printable(name), names()))?,
+        None if host.machines.len() > 1 => {
+            return Err(format!("it holds several state machines ({}): pick one with --name", names()));
+        }
+        None => host.machines.first().ok_or("it holds no state machine that can be drawn")?,
+    };
+    match &machine.definition {
+        Definition::Whole => Ok(host.parse.clone()),
+        Definition::Tree { root, errors } => Ok(Parse {
+            root: Node::clone(root),
+            errors: errors.clone(),
+        }),
+        Definition::Text { text, .. } => Ok(asl_syntax::parse(text)),
+        Definition::Missing { reason, .. } => Err(format!("its definition cannot be drawn: {}", printable(reason))),
     }
 }

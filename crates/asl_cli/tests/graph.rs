@@ -172,3 +172,47 @@ fn output_goes_to_the_named_file() {
     assert_eq!(missing.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A scratch directory with `files` written in it.
+fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asl-lint-graph-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn yaml_definitions_and_templates_are_drawn() {
+    let yaml = "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Succeed\n";
+    let template = "Resources:\n  First:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        {\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}}\n  Second:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Y\n        States:\n          Y: {Type: Pass, End: true}\n";
+    let dir = scratch("yaml", &[("flow.asl.yaml", yaml), ("template.yaml", template)]);
+    let drawn = graph(dir.join("flow.asl.yaml").to_str().unwrap(), "mermaid");
+    assert!(drawn.contains("A<br/>Pass") && drawn.contains("B<br/>Succeed"), "{drawn}");
+    let path = dir.join("template.yaml");
+    let path = path.to_str().unwrap();
+    let second = asl_lint(&["graph", "--name", "Second", path], None);
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stdout).contains("Y<br/>Pass"));
+    let first = asl_lint(&["graph", "--name", "First", path], None);
+    assert!(String::from_utf8_lossy(&first.stdout).contains("X<br/>Succeed"));
+    // Several state machines and no name: say which there are.
+    let unnamed = asl_lint(&["graph", path], None);
+    assert_eq!(unnamed.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&unnamed.stderr);
+    assert!(message.contains("First, Second") && message.contains("--name"), "{message}");
+}
+
+#[test]
+fn a_file_that_is_not_a_state_machine_is_refused() {
+    let dir = scratch("not", &[("package.json", r#"{"name": "app"}"#), ("ci.yml", "on: push\n")]);
+    for file in ["package.json", "ci.yml"] {
+        let output = asl_lint(&["graph", dir.join(file).to_str().unwrap()], None);
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        assert!(output.stdout.is_empty());
+        assert!(String::from_utf8_lossy(&output.stderr).contains("holds no state machine"));
+    }
+}

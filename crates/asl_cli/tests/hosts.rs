@@ -1,0 +1,188 @@
+//! `check` over repositories laid out as users keep them: a SAM app, a CDK app with its
+//! `cdk.out`, a Serverless service, and a glob over a tree of JSON files. Every state machine
+//! is found and checked, each finding names its state machine, and nothing else is reported.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+
+/// `(path relative to the scratch folder, code, state machine)` of every finding.
+fn findings(dir: &std::path::Path, output: &std::process::Output) -> BTreeSet<(String, String, String)> {
+    let report = json_report(output);
+    let prefix = format!("{}/", dir.to_string_lossy());
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap();
+            (
+                path.strip_prefix(&prefix).unwrap_or(path).to_owned(),
+                d["code"].as_str().unwrap().to_owned(),
+                d["state_machine"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn check_json(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["check", "--no-config", "--format", "json"];
+    all.extend_from_slice(args);
+    asl_lint(&all, None)
+}
+
+fn set(items: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
+    items
+        .iter()
+        .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_glob_selects_candidates_and_the_content_decides() {
+    let dir = scratch("hosts-glob");
+    write(&dir, "package.json", r#"{"name": "app", "version": "1.0.0", "scripts": {"build": "tsc"}}"#);
+    write(&dir, "tsconfig.json", r#"{"compilerOptions": {"strict": true, "target": "es2022"}}"#);
+    write(&dir, "flows/good.json", VALID);
+    write(
+        &dir,
+        "flows/broken.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}}}"#,
+    );
+    write(
+        &dir,
+        "infra/stack.json",
+        r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "B", "States": {"B": {"Type": "Succed"}}}}}}}"#,
+    );
+    let root = dir.to_str().unwrap();
+    let output = check_json(&dir, &["--glob", "*.json", root]);
+    assert_eq!(json_report(&output)["files_checked"], 3, "{}", stdout(&output));
+    assert_eq!(
+        findings(&dir, &output),
+        set(&[
+            ("flows/broken.json", "ASL201", ""),
+            ("infra/stack.json", "ASL104", "Flow"),
+        ])
+    );
+    // Named on the command line, a file is checked whatever it holds.
+    let named = check_json(&dir, &[&format!("{root}/package.json")]);
+    assert_eq!(named.status.code(), Some(1));
+}
+
+#[test]
+fn a_sam_app_with_definition_files_and_substitutions() {
+    let dir = scratch("hosts-sam");
+    write(
+        &dir,
+        "template.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  OrderFunction:\n    Type: AWS::Serverless::Function\n  OrderStateMachine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: EXPRESS\n      DefinitionUri: statemachine/order.asl.json\n      DefinitionSubstitutions:\n        OrderFunctionArn: !GetAtt OrderFunction.Arn\n        Unused: x\n  InlineStateMachine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Go\n        States:\n          Go:\n            Type: Task\n            Resource: !GetAtt OrderFunction.Arn\n            Next: Missing\n  Outside:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../elsewhere.asl.json\n",
+    );
+    // Placeholders unquoted in a definition file are fine: substitution happens before parsing.
+    write(
+        &dir,
+        "statemachine/order.asl.json",
+        "{\n  \"StartAt\": \"Order\",\n  \"States\": {\n    \"Order\": {\"Type\": \"Task\", \"Resource\": \"${OrderFunctionArn}\", \"TimeoutSeconds\": ${Timeout}, \"Next\": \"Wait\"},\n    \"Wait\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\", \"End\": true}\n  }\n}\n",
+    );
+    write(&dir, "src/app.js", "exports.handler = async () => ({});\n");
+    write(&dir, "events/event.json", r#"{"orderId": "1"}"#);
+    write(&dir, "samconfig.toml", "version = 0.1\n");
+    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    let found = findings(&dir, &output);
+    assert_eq!(
+        found,
+        set(&[
+            // In the definition file, reached from the template (once, not again on its own).
+            ("statemachine/order.asl.json", "ASL501", "OrderStateMachine"),
+            // `Type: EXPRESS` of the template applies to the file's definition.
+            ("statemachine/order.asl.json", "ASL451", "OrderStateMachine"),
+            ("statemachine/order.asl.json", "ASL408", "OrderStateMachine"),
+            ("statemachine/order.asl.json", "ASL450", "OrderStateMachine"),
+            ("template.yaml", "ASL502", "OrderStateMachine"),
+            ("template.yaml", "ASL201", "InlineStateMachine"),
+            // A DefinitionUri outside the directories being checked is not read.
+            ("template.yaml", "ASL504", "Outside"),
+        ]),
+        "{}",
+        stdout(&output)
+    );
+    let report = json_report(&output);
+    let message = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ASL501")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(message.starts_with("[OrderStateMachine, from "), "{message}");
+    assert!(message.contains("template.yaml"), "{message}");
+}
+
+#[test]
+fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
+    let dir = scratch("hosts-cdk");
+    write(&dir, "cdk.json", r#"{"app": "npx ts-node bin/app.ts"}"#);
+    write(&dir, ".gitignore", "cdk.out\nnode_modules\n");
+    write(&dir, "package.json", r#"{"name": "cdk-app", "dependencies": {"aws-cdk-lib": "2.0.0"}}"#);
+    write(&dir, "lib/stack.ts", "// new sfn.StateMachine(...)\n");
+    write(&dir, "cdk.out/manifest.json", r#"{"version": "36.0.0", "artifacts": {}}"#);
+    write(&dir, "cdk.out/tree.json", r#"{"tree": {"id": "App", "children": {"Stack": {"constructInfo": {"fqn": "aws-cdk-lib.aws_stepfunctions.StateMachine"}}}}}"#);
+    write(
+        &dir,
+        "cdk.out/Stack.template.json",
+        r#"{
+ "Resources": {
+  "Fn9270CBC0": {"Type": "AWS::Lambda::Function", "Metadata": {"aws:cdk:path": "Stack/Fn/Resource"}},
+  "MyStateMachine6C968CA5": {
+   "Type": "AWS::StepFunctions::StateMachine",
+   "Properties": {
+    "DefinitionString": {"Fn::Join": ["", ["{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Next\":\"Done\",\"Type\":\"Task\",\"Resource\":\"arn:", {"Ref": "AWS::Partition"}, ":states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\"", {"Fn::GetAtt": ["Fn9270CBC0", "Arn"]}, "\",\"Payload.$\":\"$\"}},\"Done\":{\"Type\":\"Succeed\",\"Bogus\":1}}}"]]}
+   },
+   "Metadata": {"aws:cdk:path": "Stack/MyStateMachine/Resource"}
+  }
+ }
+}"#,
+    );
+    write(&dir, "cdk.out/Stack.assets.json", r#"{"version": "36.0.0", "files": {}}"#);
+    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    assert_eq!(
+        findings(&dir, &output),
+        set(&[("cdk.out/Stack.template.json", "ASL105", "MyStateMachine6C968CA5")]),
+        "{}",
+        stdout(&output)
+    );
+    // `--glob '!cdk.out/**'` leaves them out, as any other file.
+    let output = check_json(&dir, &["--allow-empty", "--glob", "!cdk.out/**", dir.to_str().unwrap()]);
+    assert_eq!(findings(&dir, &output), BTreeSet::new());
+}
+
+#[test]
+fn a_serverless_service_inline_and_in_files() {
+    let dir = scratch("hosts-serverless");
+    write(
+        &dir,
+        "serverless.yml",
+        "service: orders\nprovider:\n  name: aws\n  region: ${opt:region, 'us-east-1'}\nplugins:\n  - serverless-step-functions\nstepFunctions:\n  stateMachines:\n    inline:\n      type: EXPRESS\n      definition:\n        StartAt: Call\n        States:\n          Call:\n            Type: Task\n            Resource:\n              Fn::GetAtt: [hello, Arn]\n            Next: Wait\n          Wait:\n            Type: Task\n            Resource: arn:aws:states:::sqs:sendMessage.waitForTaskToken\n            TimeoutSeconds: 60\n            End: true\n    fromFile:\n      definition: ${file(./statemachine/flow.asl.yml)}\nfunctions:\n  hello:\n    handler: handler.hello\n",
+    );
+    write(
+        &dir,
+        "statemachine/flow.asl.yml",
+        "StartAt: Check\nStates:\n  Check:\n    Type: Choice\n    Choices:\n      - Variable: $.ok\n        BooleanEquals: true\n        Next: Done\n  Done:\n    Type: Succeed\n",
+    );
+    write(&dir, "package.json", r#"{"name": "orders", "devDependencies": {"serverless": "^3"}}"#);
+    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    assert_eq!(
+        findings(&dir, &output),
+        set(&[
+            ("serverless.yml", "ASL450", "inline"),
+            ("serverless.yml", "ASL451", "inline"),
+            ("statemachine/flow.asl.yml", "ASL205", "fromFile"),
+        ]),
+        "{}",
+        stdout(&output)
+    );
+}
