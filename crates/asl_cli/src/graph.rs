@@ -104,11 +104,23 @@ fn definition(host: &HostFile, name: Option<&str>) -> Result<Parse, String> {
             .machines
             .iter()
             .find(|m| m.facts.name.as_deref() == Some(name))
-            .ok_or_else(|| format!("no state machine is named {}; the file holds {}", printable(name), names()))?,
+            .ok_or_else(|| {
+                format!(
+                    "no state machine is named {}; the file holds {}",
+                    printable(name),
+                    names()
+                )
+            })?,
         None if host.machines.len() > 1 => {
-            return Err(format!("it holds several state machines ({}): pick one with --name", names()));
+            return Err(format!(
+                "it holds several state machines ({}): pick one with --name",
+                names()
+            ));
         }
-        None => host.machines.first().ok_or("it holds no state machine that can be drawn")?,
+        None => host
+            .machines
+            .first()
+            .ok_or("it holds no state machine that can be drawn")?,
     };
     match &machine.definition {
         Definition::Whole => Ok(host.parse.clone()),

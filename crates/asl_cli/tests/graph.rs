@@ -191,7 +191,10 @@ fn yaml_definitions_and_templates_are_drawn() {
     let template = "Resources:\n  First:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        {\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}}\n  Second:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Y\n        States:\n          Y: {Type: Pass, End: true}\n";
     let dir = scratch("yaml", &[("flow.asl.yaml", yaml), ("template.yaml", template)]);
     let drawn = graph(dir.join("flow.asl.yaml").to_str().unwrap(), "mermaid");
-    assert!(drawn.contains("A<br/>Pass") && drawn.contains("B<br/>Succeed"), "{drawn}");
+    assert!(
+        drawn.contains("A<br/>Pass") && drawn.contains("B<br/>Succeed"),
+        "{drawn}"
+    );
     let path = dir.join("template.yaml");
     let path = path.to_str().unwrap();
     let second = asl_lint(&["graph", "--name", "Second", path], None);
@@ -203,12 +206,18 @@ fn yaml_definitions_and_templates_are_drawn() {
     let unnamed = asl_lint(&["graph", path], None);
     assert_eq!(unnamed.status.code(), Some(2));
     let message = String::from_utf8_lossy(&unnamed.stderr);
-    assert!(message.contains("First, Second") && message.contains("--name"), "{message}");
+    assert!(
+        message.contains("First, Second") && message.contains("--name"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_state_machine_is_refused() {
-    let dir = scratch("not", &[("package.json", r#"{"name": "app"}"#), ("ci.yml", "on: push\n")]);
+    let dir = scratch(
+        "not",
+        &[("package.json", r#"{"name": "app"}"#), ("ci.yml", "on: push\n")],
+    );
     for file in ["package.json", "ci.yml"] {
         let output = asl_lint(&["graph", dir.join(file).to_str().unwrap()], None);
         assert_eq!(output.status.code(), Some(2), "{file}");

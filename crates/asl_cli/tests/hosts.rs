@@ -44,8 +44,16 @@ fn set(items: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
 #[test]
 fn a_glob_selects_candidates_and_the_content_decides() {
     let dir = scratch("hosts-glob");
-    write(&dir, "package.json", r#"{"name": "app", "version": "1.0.0", "scripts": {"build": "tsc"}}"#);
-    write(&dir, "tsconfig.json", r#"{"compilerOptions": {"strict": true, "target": "es2022"}}"#);
+    write(
+        &dir,
+        "package.json",
+        r#"{"name": "app", "version": "1.0.0", "scripts": {"build": "tsc"}}"#,
+    );
+    write(
+        &dir,
+        "tsconfig.json",
+        r#"{"compilerOptions": {"strict": true, "target": "es2022"}}"#,
+    );
     write(&dir, "flows/good.json", VALID);
     write(
         &dir,
@@ -127,10 +135,22 @@ fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
     let dir = scratch("hosts-cdk");
     write(&dir, "cdk.json", r#"{"app": "npx ts-node bin/app.ts"}"#);
     write(&dir, ".gitignore", "cdk.out\nnode_modules\n");
-    write(&dir, "package.json", r#"{"name": "cdk-app", "dependencies": {"aws-cdk-lib": "2.0.0"}}"#);
+    write(
+        &dir,
+        "package.json",
+        r#"{"name": "cdk-app", "dependencies": {"aws-cdk-lib": "2.0.0"}}"#,
+    );
     write(&dir, "lib/stack.ts", "// new sfn.StateMachine(...)\n");
-    write(&dir, "cdk.out/manifest.json", r#"{"version": "36.0.0", "artifacts": {}}"#);
-    write(&dir, "cdk.out/tree.json", r#"{"tree": {"id": "App", "children": {"Stack": {"constructInfo": {"fqn": "aws-cdk-lib.aws_stepfunctions.StateMachine"}}}}}"#);
+    write(
+        &dir,
+        "cdk.out/manifest.json",
+        r#"{"version": "36.0.0", "artifacts": {}}"#,
+    );
+    write(
+        &dir,
+        "cdk.out/tree.json",
+        r#"{"tree": {"id": "App", "children": {"Stack": {"constructInfo": {"fqn": "aws-cdk-lib.aws_stepfunctions.StateMachine"}}}}}"#,
+    );
     write(
         &dir,
         "cdk.out/Stack.template.json",
@@ -147,7 +167,11 @@ fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
  }
 }"#,
     );
-    write(&dir, "cdk.out/Stack.assets.json", r#"{"version": "36.0.0", "files": {}}"#);
+    write(
+        &dir,
+        "cdk.out/Stack.assets.json",
+        r#"{"version": "36.0.0", "files": {}}"#,
+    );
     let output = check_json(&dir, &[dir.to_str().unwrap()]);
     assert_eq!(
         findings(&dir, &output),
@@ -173,7 +197,11 @@ fn a_serverless_service_inline_and_in_files() {
         "statemachine/flow.asl.yml",
         "StartAt: Check\nStates:\n  Check:\n    Type: Choice\n    Choices:\n      - Variable: $.ok\n        BooleanEquals: true\n        Next: Done\n  Done:\n    Type: Succeed\n",
     );
-    write(&dir, "package.json", r#"{"name": "orders", "devDependencies": {"serverless": "^3"}}"#);
+    write(
+        &dir,
+        "package.json",
+        r#"{"name": "orders", "devDependencies": {"serverless": "^3"}}"#,
+    );
     let output = check_json(&dir, &[dir.to_str().unwrap()]);
     assert_eq!(
         findings(&dir, &output),

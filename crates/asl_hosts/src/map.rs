@@ -169,10 +169,13 @@ impl OffsetMap {
         }
     }
 
-    /// The file edit that replaces the definition text at `range` with `replacement`, when
-    /// the range is copied exactly from one place of the file and `replacement` can be written
-    /// there (escaped as that string needs).
-    pub fn edit(&self, range: TextRange, replacement: &str) -> Option<(TextRange, String)> {
+    /// The file edit that replaces `range` of the definition text `definition` with
+    /// `replacement`, when the changed bytes are copied exactly from one place of the file and
+    /// the new ones can be written there (escaped as that string needs). The text both start
+    /// and end with alike is left alone (`"Taks"` → `"Task"` edits `ks`), away from the quotes
+    /// and escapes around it.
+    pub fn edit(&self, definition: &str, range: TextRange, replacement: &str) -> Option<(TextRange, String)> {
+        let (range, replacement) = minimal(definition, range, replacement);
         let first = self.segment_at(range.start)?;
         // An insertion at a segment's start may also be made at the end of the one before.
         let candidates = [
@@ -242,4 +245,31 @@ impl OffsetMap {
         }
         None
     }
+}
+
+/// The edit that replaces `range` of `text` with `replacement`, without the text they start
+/// and end with alike.
+fn minimal<'r>(text: &str, range: TextRange, replacement: &'r str) -> (TextRange, &'r str) {
+    let Some(original) = text.get(range.as_usize()) else {
+        return (range, replacement);
+    };
+    let prefix: usize = original
+        .chars()
+        .zip(replacement.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = original[prefix..]
+        .chars()
+        .rev()
+        .zip(replacement[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let start = range.start + prefix as u32;
+    let end = range.end - suffix as u32;
+    (
+        TextRange::new(start, end.max(start)),
+        &replacement[prefix..replacement.len() - suffix],
+    )
 }

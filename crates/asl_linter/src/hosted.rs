@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use asl_diagnostics::Diagnostic;
 use asl_hosts::{Definition, FileKind, HostFacts, HostFile, LoadedFile, Loader, Machine, OffsetMap, Resolver, extract};
-use asl_syntax::{Parse, SourceFormat, TextRange, parse};
+use asl_syntax::{Parse, SourceFormat, parse};
 
 use crate::analysis::{SYNTAX_ERROR_CODE, drop_findings_inside_syntax_errors, run_rules};
 use crate::fix::fix_rounds;
@@ -69,8 +69,19 @@ impl MachineAnalysis {
     }
 }
 
-/// Analyses every state machine of `host`, whose text is `text` (the file at `path`).
+/// Analyses every state machine of `host`, whose text is `text` (the file at `path`). A file
+/// that holds no state machine gets no findings at all.
 pub fn analyze_host(path: &Path, host: HostFile, text: &str, settings: &Settings) -> FileAnalysis {
+    if !host.is_state_machine() {
+        return FileAnalysis {
+            kind: FileKind::NotStateMachine,
+            format: host.format,
+            parse: host.parse,
+            machines: Vec::new(),
+            diagnostics: Vec::new(),
+            referenced: Vec::new(),
+        };
+    }
     let HostFile {
         kind,
         format,
@@ -211,42 +222,13 @@ fn map_diagnostic(mut diagnostic: Diagnostic, text: &str, map: &OffsetMap) -> Di
     }
     diagnostic.fix = diagnostic.fix.take().and_then(|mut fix| {
         for edit in &mut fix.edits {
-            let (range, replacement) = minimal(text, edit.range, &edit.replacement);
-            let (range, replacement) = map.edit(range, replacement)?;
+            let (range, replacement) = map.edit(text, edit.range, &edit.replacement)?;
             edit.range = range;
             edit.replacement = replacement;
         }
         Some(fix)
     });
     diagnostic
-}
-
-/// The edit that replaces `range` of `text` with `replacement`, without the text they start and
-/// end with alike (`"Taks"` → `"Task"` edits `ks`): the fewer bytes an edit covers, the more
-/// often it lands exactly in a template, away from the quotes and escapes around it.
-fn minimal<'r>(text: &str, range: TextRange, replacement: &'r str) -> (TextRange, &'r str) {
-    let Some(original) = text.get(range.as_usize()) else {
-        return (range, replacement);
-    };
-    let prefix: usize = original
-        .chars()
-        .zip(replacement.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix: usize = original[prefix..]
-        .chars()
-        .rev()
-        .zip(replacement[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let start = range.start + prefix as u32;
-    let end = range.end - suffix as u32;
-    (
-        TextRange::new(start, end.max(start)),
-        &replacement[prefix..replacement.len() - suffix],
-    )
 }
 
 /// The syntax errors of a template, reported by `invalid-json`.

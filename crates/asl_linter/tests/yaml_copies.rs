@@ -133,7 +133,11 @@ fn yaml_copies_of_the_real_corpus_give_the_same_findings_at_the_yaml_positions()
         to_yaml(&json, &original.parse.root, 0, &mut yaml);
         let copy = common::analyze_file("flow.asl.yaml", &yaml);
         if !copy.parse.errors.is_empty() {
-            failures.push(format!("{}: the YAML copy does not parse: {:?}", path.display(), copy.parse.errors));
+            failures.push(format!(
+                "{}: the YAML copy does not parse: {:?}",
+                path.display(),
+                copy.parse.errors
+            ));
             continue;
         }
         let mut expected: Vec<String> = original

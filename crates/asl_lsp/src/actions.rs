@@ -12,16 +12,18 @@ use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand
 use crate::convert::{self, Positions, json_string};
 use crate::navigation::{Reference, all_references};
 
+/// The quick fixes for the diagnostics at `range`. `definition` is the model and text of a
+/// standalone JSON definition, where a new state can be written as JSON; the fixes themselves
+/// apply anywhere (their edits are already in the document).
 pub(crate) fn code_actions(
-    model: &Model<'_>,
-    text: &str,
+    definition: Option<(&Model<'_>, &str)>,
     diagnostics: &[Diagnostic],
     range: TextRange,
     positions: Positions<'_>,
     uri: &Uri,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
-    let references = all_references(model);
+    let references = definition.map(|(model, _)| all_references(model)).unwrap_or_default();
     for diagnostic in diagnostics
         .iter()
         .filter(|d| d.range.start <= range.end && range.start <= d.range.end)
@@ -47,7 +49,8 @@ pub(crate) fn code_actions(
                 fix.applicability == Applicability::Safe,
             ));
         }
-        if is_flow_rule(diagnostic)
+        if let Some((model, text)) = definition
+            && is_flow_rule(diagnostic)
             && let Some(reference) = dangling_reference(model, &references, diagnostic.range)
             && let Some(edit) = pass_stub(model, text, reference)
         {

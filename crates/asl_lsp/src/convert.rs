@@ -2,6 +2,7 @@
 //! offsets used everywhere else. Nothing outside this module converts positions.
 
 use asl_diagnostics::{Diagnostic, Severity};
+use asl_hosts::OffsetMap;
 use asl_syntax::{LineCol, LineIndex, PositionEncoding, TextRange};
 use tower_lsp_server::ls_types::{
     self as lsp, ClientCapabilities, CodeDescription, DiagnosticRelatedInformation, Location, NumberOrString,
@@ -31,37 +32,75 @@ pub(crate) fn encoding_kind(encoding: PositionEncoding) -> PositionEncodingKind 
     }
 }
 
-/// Converts positions of one document version.
+/// Converts positions of one document version. With `definition`, offsets are those of a
+/// definition text built from the document (a `DefinitionString`), mapped to and from it.
 #[derive(Clone, Copy)]
 pub(crate) struct Positions<'a> {
     pub(crate) index: &'a LineIndex,
     pub(crate) encoding: PositionEncoding,
+    pub(crate) definition: Option<(&'a OffsetMap, &'a str)>,
 }
 
-impl Positions<'_> {
+impl<'a> Positions<'a> {
+    /// Positions in the document itself.
+    pub(crate) fn new(index: &'a LineIndex, encoding: PositionEncoding) -> Self {
+        Positions {
+            index,
+            encoding,
+            definition: None,
+        }
+    }
+
     /// The byte offset of a client position; past the end of a line gives the line's end,
-    /// past the last line the end of the text.
+    /// past the last line the end of the text. For a definition text, `u32::MAX` when the
+    /// position is not in it.
     pub(crate) fn offset(&self, position: lsp::Position) -> u32 {
         let pos = LineCol {
             line: position.line,
             col: position.character,
         };
-        self.index.offset(pos, self.encoding)
+        let offset = self.index.offset(pos, self.encoding);
+        match self.definition {
+            Some((map, _)) => map.definition_offset(offset).unwrap_or(u32::MAX),
+            None => offset,
+        }
     }
 
     pub(crate) fn position(&self, offset: u32) -> lsp::Position {
+        let offset = match self.definition {
+            Some((map, _)) => map.offset(offset),
+            None => offset,
+        };
         let LineCol { line, col } = self.index.line_col(offset, self.encoding);
         lsp::Position::new(line, col)
     }
 
     pub(crate) fn range(&self, range: TextRange) -> lsp::Range {
-        lsp::Range::new(self.position(range.start), self.position(range.end))
+        let range = match self.definition {
+            Some((map, _)) => map.range(range).range,
+            None => range,
+        };
+        let document = Positions::new(self.index, self.encoding);
+        lsp::Range::new(document.position(range.start), document.position(range.end))
     }
 
     /// A client range as bytes; a reversed range is put in order.
     pub(crate) fn text_range(&self, range: lsp::Range) -> TextRange {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         TextRange::new(a.min(b), a.max(b))
+    }
+
+    /// The edit that writes `replacement` over `range`; `None` when, in a definition text,
+    /// the range is not written in one piece in the document.
+    pub(crate) fn text_edit(&self, range: TextRange, replacement: &str) -> Option<lsp::TextEdit> {
+        match self.definition {
+            None => Some(lsp::TextEdit::new(self.range(range), replacement.to_owned())),
+            Some((map, text)) => {
+                let (range, replacement) = map.edit(text, range, replacement)?;
+                let document = Positions::new(self.index, self.encoding);
+                Some(lsp::TextEdit::new(document.range(range), replacement))
+            }
+        }
     }
 }
 

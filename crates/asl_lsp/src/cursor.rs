@@ -156,10 +156,21 @@ fn is_inside_container(text: &str, node: &Node, offset: u32) -> bool {
 }
 
 /// Whether `offset` is between the quotes of a string token (an unterminated string runs to
-/// its end).
+/// its end), or on a YAML scalar written without quotes.
 pub(crate) fn is_inside_string(text: &str, range: TextRange, offset: u32) -> bool {
-    let terminated = range.len() >= 2 && ends_with(text, range, b'"');
+    let Some(quote) = opening_quote(text, range) else {
+        return range.start <= offset && offset <= range.end;
+    };
+    let terminated = range.len() >= 2 && ends_with(text, range, quote);
     offset > range.start && (offset < range.end || (offset == range.end && !terminated))
+}
+
+/// The quote a string token starts with: `"`, or `'` in YAML; none for a plain YAML scalar.
+fn opening_quote(text: &str, range: TextRange) -> Option<u8> {
+    text.as_bytes()
+        .get(range.start as usize)
+        .copied()
+        .filter(|b| matches!(b, b'"' | b'\''))
 }
 
 fn is_on_scalar(text: &str, node: &Node, offset: u32) -> bool {
@@ -174,9 +185,13 @@ fn ends_with(text: &str, range: TextRange, byte: u8) -> bool {
     range.end > range.start && text.as_bytes().get(range.end as usize - 1) == Some(&byte)
 }
 
-/// The range between a string token's quotes (to its end if unterminated).
+/// The range between a string token's quotes (to its end if unterminated); a plain YAML
+/// scalar is all content.
 pub(crate) fn string_content(text: &str, range: TextRange) -> TextRange {
-    let end = if range.len() >= 2 && ends_with(text, range, b'"') {
+    let Some(quote) = opening_quote(text, range) else {
+        return range;
+    };
+    let end = if range.len() >= 2 && ends_with(text, range, quote) {
         range.end - 1
     } else {
         range.end

@@ -1,8 +1,10 @@
 //! Open documents: text, client version, and the latest analysis.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use asl_linter::{Analysis, Settings, analyze};
+use asl_hosts::{Loader, extract};
+use asl_linter::{FileAnalysis, Settings, analyze_host};
 use asl_syntax::{LineIndex, PositionEncoding};
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
@@ -11,6 +13,8 @@ use crate::convert::Positions;
 /// One open document. `revision` counts every change the server applied, so a result computed
 /// for an older revision is recognised as stale even when a client reuses version numbers.
 pub(crate) struct Document {
+    /// The file the document is (from its URI): its name and place decide what it holds.
+    pub(crate) path: Arc<PathBuf>,
     pub(crate) text: Arc<str>,
     pub(crate) version: i32,
     pub(crate) revision: u64,
@@ -25,11 +29,13 @@ pub(crate) struct Snapshot {
     pub(crate) line_index: Arc<LineIndex>,
     pub(crate) version: i32,
     pub(crate) revision: u64,
-    pub(crate) analysis: Analysis,
+    /// Empty, with no state machine, for a document that holds none: it gets no findings.
+    pub(crate) analysis: FileAnalysis,
 }
 
 /// What is needed to analyse a revision off the lock.
 pub(crate) struct Pending {
+    path: Arc<PathBuf>,
     text: Arc<str>,
     line_index: Arc<LineIndex>,
     version: i32,
@@ -37,9 +43,10 @@ pub(crate) struct Pending {
 }
 
 impl Document {
-    pub(crate) fn new(text: String, version: i32, revision: u64) -> Self {
+    pub(crate) fn new(path: PathBuf, text: String, version: i32, revision: u64) -> Self {
         let line_index = Arc::new(LineIndex::new(&text));
         Document {
+            path: Arc::new(path),
             text: text.into(),
             version,
             revision,
@@ -67,11 +74,7 @@ impl Document {
                     if changed_since_index {
                         line_index = Arc::new(LineIndex::new(&text));
                     }
-                    let range = Positions {
-                        index: &line_index,
-                        encoding,
-                    }
-                    .text_range(range);
+                    let range = Positions::new(&line_index, encoding).text_range(range);
                     text.replace_range(range.as_usize(), &change.text);
                 }
             }
@@ -92,6 +95,7 @@ impl Document {
         match &self.analyzed {
             Some(snapshot) if snapshot.revision == self.revision => Ok(Arc::clone(snapshot)),
             _ => Err(Pending {
+                path: Arc::clone(&self.path),
                 text: Arc::clone(&self.text),
                 line_index: Arc::clone(&self.line_index),
                 version: self.version,
@@ -111,9 +115,11 @@ impl Document {
 }
 
 impl Pending {
-    /// Runs the analysis (CPU-bound: call it off the async runtime).
-    pub(crate) fn analyze(self, settings: &Settings) -> Snapshot {
-        let analysis = analyze(&self.text, settings);
+    /// Runs the analysis (CPU-bound: call it off the async runtime). Files the document names
+    /// (`DefinitionUri`, `${file(…)}`) are read through `loader`.
+    pub(crate) fn analyze(self, settings: &Settings, loader: &dyn Loader) -> Snapshot {
+        let host = extract(&self.path, &self.text, loader);
+        let analysis = analyze_host(&self.path, host, &self.text, settings);
         Snapshot {
             text: self.text,
             line_index: self.line_index,
@@ -126,9 +132,6 @@ impl Pending {
 
 impl Snapshot {
     pub(crate) fn positions(&self, encoding: PositionEncoding) -> Positions<'_> {
-        Positions {
-            index: &self.line_index,
-            encoding,
-        }
+        Positions::new(&self.line_index, encoding)
     }
 }

@@ -11,10 +11,12 @@ mod convert;
 mod cursor;
 mod document;
 mod hover;
+mod loader;
 mod navigation;
 mod schema;
 mod server;
 mod transport;
+mod views;
 
 use std::io::Write;
 

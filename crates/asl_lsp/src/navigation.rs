@@ -202,9 +202,29 @@ pub(crate) fn rename(
     let edits = definitions
         .into_iter()
         .chain(references)
-        .map(|range| TextEdit::new(positions.range(range), replacement.clone()))
-        .collect();
+        .map(|range| positions.text_edit(range, &replacement))
+        .collect::<Option<Vec<TextEdit>>>()
+        .ok_or("this state name is not written in one piece in the template (an intrinsic function, or a line break in a YAML block, is in the way): rename it by hand")?;
     Ok(Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), edits)]))))
+}
+
+/// A template's state machine in the outline, holding its states.
+pub(crate) fn machine_symbol(
+    name: &str,
+    range: TextRange,
+    selection: TextRange,
+    positions: Positions<'_>,
+    states: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    symbol(
+        name.to_owned(),
+        Some("state machine".to_owned()),
+        SymbolKind::CLASS,
+        range,
+        selection,
+        positions,
+        states,
+    )
 }
 
 /// The outline: each scope's states, with Parallel branches and Map processors nested.

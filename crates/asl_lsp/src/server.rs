@@ -2,20 +2,22 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use asl_linter::Settings;
 use asl_semantic::model::{Model, build};
-use asl_syntax::PositionEncoding;
+use asl_syntax::{PositionEncoding, TextRange};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert::{self, Positions};
 use crate::document::{Document, Snapshot};
+use crate::loader::DocumentLoader;
+use crate::views::{View, view_at, views};
 use crate::{actions, completion, hover, navigation};
 
 /// Chooses the settings of a document from its file path (`None` for a document that is not a
@@ -52,6 +54,8 @@ pub struct Backend {
 
 struct Shared {
     documents: Mutex<HashMap<Uri, Document>>,
+    /// The directory the server was started in: files a template names are read inside it.
+    root: PathBuf,
     encoding: Mutex<PositionEncoding>,
     revisions: AtomicU64,
     options: Options,
@@ -76,6 +80,7 @@ impl Backend {
     pub fn new(client: Client, options: Options) -> Self {
         let shared = Shared {
             documents: Mutex::new(HashMap::new()),
+            root: std::env::current_dir().unwrap_or_default(),
             encoding: Mutex::new(PositionEncoding::Utf16),
             revisions: AtomicU64::new(0),
             options,
@@ -147,16 +152,13 @@ impl Backend {
         &self,
         method: &str,
         uri: &Uri,
-        handler: impl FnOnce(&Snapshot, &Model<'_>, Positions<'_>) -> Result<Option<T>>,
+        handler: impl FnOnce(&Snapshot, PositionEncoding) -> Result<Option<T>>,
     ) -> Result<Option<T>> {
         let Some(snapshot) = self.snapshot(uri).await? else {
             return Ok(None);
         };
         let encoding = self.shared.encoding();
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
-            let model = build(&snapshot.analysis.parse.root);
-            handler(&snapshot, &model, snapshot.positions(encoding))
-        }));
+        let outcome = catch_unwind(AssertUnwindSafe(|| handler(&snapshot, encoding)));
         match outcome {
             Ok(result) => result,
             Err(panic) => {
@@ -170,11 +172,36 @@ impl Backend {
         }
     }
 
+    /// Runs a request at a position on the definition written there (the document's, or one
+    /// of a template's); nothing when the position is in no definition. The handler gets the
+    /// cursor's offset in the definition and positions that map its ranges into the document.
+    async fn on_definition<T>(
+        &self,
+        method: &str,
+        uri: &Uri,
+        position: Position,
+        handler: impl FnOnce(&Snapshot, &View<'_>, &Model<'_>, u32, Positions<'_>) -> Result<Option<T>>,
+    ) -> Result<Option<T>> {
+        self.on_document(method, uri, |snapshot, encoding| {
+            let offset = snapshot.positions(encoding).offset(position);
+            let Some(view) = view_at(snapshot, offset) else {
+                return Ok(None);
+            };
+            let positions = view.positions(snapshot, encoding);
+            let model = build(view.root);
+            handler(snapshot, &view, &model, positions.offset(position), positions)
+        })
+        .await
+    }
+
     fn open(&self, uri: Uri, text: String, version: i32) {
         let revision = self.shared.next_revision();
+        let path = uri
+            .to_file_path()
+            .map_or_else(|| PathBuf::from(uri.path().as_str()), |p| p.into_owned());
         self.shared
             .documents()
-            .insert(uri.clone(), Document::new(text, version, revision));
+            .insert(uri.clone(), Document::new(path, text, version, revision));
         self.schedule(uri, revision, Duration::ZERO);
     }
 }
@@ -189,8 +216,9 @@ async fn analyze(
 ) -> Option<Arc<Snapshot>> {
     let path = (uri.scheme().as_str() == "file").then(|| uri.to_file_path()).flatten();
     let settings = (shared.options.settings)(path.as_deref());
+    let loader = DocumentLoader::new(&shared.root, &shared.documents());
     let analysed = tokio::task::spawn_blocking(move || {
-        catch_unwind(AssertUnwindSafe(|| pending.analyze(&settings))).map_err(|panic| panic_message(&*panic))
+        catch_unwind(AssertUnwindSafe(|| pending.analyze(&settings, &loader))).map_err(|panic| panic_message(&*panic))
     })
     .await;
     match analysed {
@@ -327,9 +355,9 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        self.on_document("definition", &at.text_document.uri, |snapshot, model, positions| {
-            let offset = positions.offset(at.position);
-            let location = navigation::definition(model, &snapshot.text, offset, positions, &at.text_document.uri);
+        let uri = at.text_document.uri;
+        self.on_definition("definition", &uri, at.position, |_, view, model, offset, positions| {
+            let location = navigation::definition(model, view.text, offset, positions, &uri);
             Ok(location.map(GotoDefinitionResponse::Scalar))
         })
         .await
@@ -337,16 +365,16 @@ impl LanguageServer for Backend {
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
+        let uri = at.text_document.uri;
         let include_declaration = params.context.include_declaration;
-        self.on_document("references", &at.text_document.uri, |snapshot, model, positions| {
-            let offset = positions.offset(at.position);
+        self.on_definition("references", &uri, at.position, |_, view, model, offset, positions| {
             Ok(navigation::references(
                 model,
-                &snapshot.text,
+                view.text,
                 offset,
                 include_declaration,
                 positions,
-                &at.text_document.uri,
+                &uri,
             ))
         })
         .await
@@ -354,96 +382,119 @@ impl LanguageServer for Backend {
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
-        self.on_document(
+        self.on_definition(
             "documentHighlight",
             &at.text_document.uri,
-            |snapshot, model, positions| {
-                Ok(navigation::highlight(
-                    model,
-                    &snapshot.text,
-                    positions.offset(at.position),
-                    positions,
-                ))
-            },
+            at.position,
+            |_, view, model, offset, positions| Ok(navigation::highlight(model, view.text, offset, positions)),
         )
         .await
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.on_document(
+        self.on_definition(
             "prepareRename",
             &params.text_document.uri,
-            |snapshot, model, positions| {
-                Ok(navigation::prepare_rename(
-                    model,
-                    &snapshot.text,
-                    positions.offset(params.position),
-                    positions,
-                ))
-            },
+            params.position,
+            |_, view, model, offset, positions| Ok(navigation::prepare_rename(model, view.text, offset, positions)),
         )
         .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let at = params.text_document_position;
-        self.on_document("rename", &at.text_document.uri, |snapshot, model, positions| {
-            let offset = positions.offset(at.position);
-            navigation::rename(
-                model,
-                &snapshot.text,
-                offset,
-                &params.new_name,
-                positions,
-                &at.text_document.uri,
-            )
-            .map_err(Error::invalid_params)
+        let uri = at.text_document.uri;
+        self.on_definition("rename", &uri, at.position, |_, view, model, offset, positions| {
+            navigation::rename(model, view.text, offset, &params.new_name, positions, &uri)
+                .map_err(Error::invalid_params)
         })
         .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        self.on_document("documentSymbol", &params.text_document.uri, |_, model, positions| {
-            Ok(Some(DocumentSymbolResponse::Nested(navigation::document_symbols(
-                model, positions,
-            ))))
+        self.on_document("documentSymbol", &params.text_document.uri, |snapshot, encoding| {
+            let mut symbols = Vec::new();
+            for view in views(snapshot) {
+                let model = build(view.root);
+                let states = navigation::document_symbols(&model, view.positions(snapshot, encoding));
+                match view.name {
+                    // In a template, each state machine holds its states.
+                    Some((name, name_range)) => {
+                        let covered = view.document_range();
+                        let range =
+                            TextRange::new(name_range.start.min(covered.start), name_range.end.max(covered.end));
+                        symbols.push(navigation::machine_symbol(
+                            name,
+                            range,
+                            name_range,
+                            snapshot.positions(encoding),
+                            states,
+                        ));
+                    }
+                    None => symbols.extend(states),
+                }
+            }
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
         })
         .await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        self.on_document("completion", &at.text_document.uri, |snapshot, model, positions| {
-            let items = completion::complete(model, &snapshot.text, positions.offset(at.position), positions);
-            Ok(Some(CompletionResponse::Array(items)))
-        })
+        self.on_definition(
+            "completion",
+            &at.text_document.uri,
+            at.position,
+            |_, view, model, offset, positions| {
+                // Completions are written as JSON: only a JSON definition file takes them.
+                if !view.json_file {
+                    return Ok(None);
+                }
+                let items = completion::complete(model, view.text, offset, positions);
+                Ok(Some(CompletionResponse::Array(items)))
+            },
+        )
         .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        self.on_document("hover", &at.text_document.uri, |snapshot, model, positions| {
-            let offset = positions.offset(at.position);
-            let found = hover::hover(model, &snapshot.text, &snapshot.analysis.diagnostics, offset);
-            Ok(found.map(|(value, range)| Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value,
-                }),
-                range: Some(positions.range(range)),
-            }))
-        })
+        self.on_definition(
+            "hover",
+            &at.text_document.uri,
+            at.position,
+            |snapshot, view, model, offset, positions| {
+                // The findings are in the document's offsets, like the cursor, unless the
+                // definition is text built from it.
+                let diagnostics = match view.map {
+                    None => snapshot.analysis.diagnostics.as_slice(),
+                    Some(_) => &[],
+                };
+                let found = hover::hover(model, view.text, diagnostics, offset);
+                Ok(found.map(|(value, range)| Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value,
+                    }),
+                    range: Some(positions.range(range)),
+                }))
+            },
+        )
         .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        self.on_document("codeAction", &uri, |snapshot, model, positions| {
+        self.on_document("codeAction", &uri, |snapshot, encoding| {
+            let positions = snapshot.positions(encoding);
             let range = positions.text_range(params.range);
             let diagnostics = &snapshot.analysis.diagnostics;
+            // A new state is written as JSON: only in a JSON definition file.
+            let json_file = views(snapshot).into_iter().find(|view| view.json_file);
+            let model = json_file.as_ref().map(|view| build(view.root));
+            let definition = model.as_ref().zip(json_file.as_ref().map(|view| view.text));
             Ok(Some(actions::code_actions(
-                model,
-                &snapshot.text,
+                definition,
                 diagnostics,
                 range,
                 positions,

@@ -2,9 +2,12 @@
 --
 -- Put this folder on 'runtimepath' and call setup() from init.lua:
 --   vim.opt.runtimepath:append('/path/to/asl-lint/editors/neovim')
---   require('asl-lint').setup()                         -- every JSON buffer
+--   require('asl-lint').setup()                         -- every JSON and YAML buffer
 --   require('asl-lint').setup({ pattern = '*.asl.json' }) -- only matching file names
--- Options: cmd (default { 'asl-lint', 'lsp' }), pattern (a file pattern; default: FileType json).
+-- The server decides what is a state machine (a definition, or a template that holds some):
+-- every other buffer gets no diagnostics.
+-- Options: cmd (default { 'asl-lint', 'lsp' }), pattern (a file pattern; default: FileType
+-- json and yaml).
 local M = {}
 
 local client_id = nil
@@ -34,7 +37,7 @@ function M.setup(opts)
   if opts.pattern then
     vim.api.nvim_create_autocmd({ 'BufReadPost', 'BufNewFile' }, { group = group, pattern = opts.pattern, callback = callback })
   else
-    vim.api.nvim_create_autocmd('FileType', { group = group, pattern = 'json', callback = callback })
+    vim.api.nvim_create_autocmd('FileType', { group = group, pattern = { 'json', 'yaml' }, callback = callback })
   end
 end
 
