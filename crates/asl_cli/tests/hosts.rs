@@ -28,7 +28,7 @@ fn findings(dir: &std::path::Path, output: &std::process::Output) -> BTreeSet<(S
         .collect()
 }
 
-fn check_json(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+fn check_json(args: &[&str]) -> std::process::Output {
     let mut all = vec!["check", "--no-config", "--format", "json"];
     all.extend_from_slice(args);
     asl_lint(&all, None)
@@ -66,7 +66,7 @@ fn a_glob_selects_candidates_and_the_content_decides() {
         r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "B", "States": {"B": {"Type": "Succed"}}}}}}}"#,
     );
     let root = dir.to_str().unwrap();
-    let output = check_json(&dir, &["--glob", "*.json", root]);
+    let output = check_json(&["--glob", "*.json", root]);
     assert_eq!(json_report(&output)["files_checked"], 3, "{}", stdout(&output));
     assert_eq!(
         findings(&dir, &output),
@@ -76,7 +76,7 @@ fn a_glob_selects_candidates_and_the_content_decides() {
         ])
     );
     // Named on the command line, a file is checked whatever it holds.
-    let named = check_json(&dir, &[&format!("{root}/package.json")]);
+    let named = check_json(&[&format!("{root}/package.json")]);
     assert_eq!(named.status.code(), Some(1));
 }
 
@@ -97,7 +97,7 @@ fn a_sam_app_with_definition_files_and_substitutions() {
     write(&dir, "src/app.js", "exports.handler = async () => ({});\n");
     write(&dir, "events/event.json", r#"{"orderId": "1"}"#);
     write(&dir, "samconfig.toml", "version = 0.1\n");
-    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    let output = check_json(&[dir.to_str().unwrap()]);
     let found = findings(&dir, &output);
     assert_eq!(
         found,
@@ -172,7 +172,7 @@ fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
         "cdk.out/Stack.assets.json",
         r#"{"version": "36.0.0", "files": {}}"#,
     );
-    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    let output = check_json(&[dir.to_str().unwrap()]);
     assert_eq!(
         findings(&dir, &output),
         set(&[("cdk.out/Stack.template.json", "ASL105", "MyStateMachine6C968CA5")]),
@@ -180,7 +180,7 @@ fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
         stdout(&output)
     );
     // `--glob '!cdk.out/**'` leaves them out, as any other file.
-    let output = check_json(&dir, &["--allow-empty", "--glob", "!cdk.out/**", dir.to_str().unwrap()]);
+    let output = check_json(&["--allow-empty", "--glob", "!cdk.out/**", dir.to_str().unwrap()]);
     assert_eq!(findings(&dir, &output), BTreeSet::new());
 }
 
@@ -202,7 +202,7 @@ fn a_serverless_service_inline_and_in_files() {
         "package.json",
         r#"{"name": "orders", "devDependencies": {"serverless": "^3"}}"#,
     );
-    let output = check_json(&dir, &[dir.to_str().unwrap()]);
+    let output = check_json(&[dir.to_str().unwrap()]);
     assert_eq!(
         findings(&dir, &output),
         set(&[
