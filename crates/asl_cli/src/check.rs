@@ -85,12 +85,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     }
 
     let mut counts = [0usize; 3];
+    let mut suggestions_skipped = 0;
     for file in &checked {
         if file.text.is_none() {
             failed = true;
         }
         for diagnostic in &file.diagnostics {
             counts[diagnostic.severity as usize] += 1;
+            suggestions_skipped += usize::from(diagnostic.suggestion_skipped);
             // A rule that failed on this file means the check is incomplete.
             failed |= diagnostic.code == INTERNAL_ERROR_CODE;
         }
@@ -117,12 +119,16 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             diagnostics: &file.diagnostics,
         })
         .collect();
-    let summary = format!(
+    let mut summary = format!(
         "{}{}{}",
         render::summary(counts, reports.len()),
         skipped_note(&skipped),
         Fixable::count(&reports).summary_suffix()
     );
+    if let Some(line) = render::suggestions_skipped_line(suggestions_skipped) {
+        summary.push('\n');
+        summary.push_str(&line);
+    }
     let output = render(args, &reports, &summary, !failed);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`asl-lint check | head`) is not an error of the check.

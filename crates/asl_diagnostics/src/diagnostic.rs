@@ -52,6 +52,9 @@ pub struct Diagnostic {
     /// id in a template, the key in a Serverless service); `None` for a standalone definition.
     /// The message then starts with `[Name] `.
     pub state_machine: Option<String>,
+    /// The rule made no "did you mean" search for this finding: the file's suggestion budget
+    /// was spent. Summaries count these.
+    pub suggestion_skipped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +108,7 @@ impl Diagnostic {
             fix: None,
             omitted: 0,
             state_machine: None,
+            suggestion_skipped: false,
         }
     }
 
@@ -134,6 +138,14 @@ impl Diagnostic {
     pub fn with_omitted(mut self, omitted: usize) -> Self {
         self.omitted = omitted;
         self
+    }
+
+    /// Marks the finding as one whose "did you mean" search was skipped, and says so.
+    pub fn with_suggestion_skipped(mut self) -> Self {
+        self.suggestion_skipped = true;
+        self.with_note(
+            "no \"did you mean\" suggestion: this file has more such findings than asl-lint searches suggestions for",
+        )
     }
 }
 

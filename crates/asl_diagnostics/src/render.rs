@@ -167,6 +167,7 @@ pub fn json(reports: &[FileReport<'_>]) -> String {
         for diagnostic in report.diagnostics {
             summary.counts.add(diagnostic.severity, 1);
             summary.omitted.add(diagnostic.severity, diagnostic.omitted);
+            summary.suggestions_skipped += usize::from(diagnostic.suggestion_skipped);
             diagnostics.push(json_diagnostic(report, diagnostic, index.as_ref()));
         }
     }
@@ -191,13 +192,16 @@ struct JsonOutput<'a> {
 }
 
 /// The diagnostics listed, by severity, and (only when there are some) the findings that caps
-/// left out of the list.
+/// left out of the list and the findings that come without a "did you mean" suggestion
+/// because their file's suggestion budget was spent.
 #[derive(Serialize, Default)]
 struct JsonSummary {
     #[serde(flatten)]
     counts: JsonCounts,
     #[serde(skip_serializing_if = "JsonCounts::is_zero")]
     omitted: JsonCounts,
+    #[serde(skip_serializing_if = "is_zero")]
+    suggestions_skipped: usize,
 }
 
 #[derive(Serialize, Default)]
@@ -285,6 +289,17 @@ fn json_position(index: &LineIndex, offset: u32) -> JsonPosition {
         column: pos.col + 1,
         offset,
     }
+}
+
+/// The line that follows the summary when some findings come without a "did you mean"
+/// suggestion because their file's suggestion budget was spent.
+pub fn suggestions_skipped_line(skipped: usize) -> Option<String> {
+    let findings = if skipped == 1 { "finding" } else { "findings" };
+    (skipped > 0).then(|| {
+        format!(
+            "{skipped} {findings} without a \"did you mean\" suggestion: asl-lint limits the suggestion search per file so that a file with thousands of findings is still checked quickly"
+        )
+    })
 }
 
 /// A plain-text summary line, such as `2 errors, 1 warning, 0 info in 3 files`.

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::path::{Path, parse_path_in};
 use super::scan::{Cursor, char_at, matching_close};
 use super::{ExprDiagnostic, ExprError, ExprIssue, ValueType};
-use crate::suggest::{closest, edit_distance};
+use crate::suggest::{closest, within_distance};
 
 /// A call `Name(args)`. Ranges are byte offsets into the parsed string.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,7 +187,7 @@ pub fn is_intrinsic_call(s: &str) -> bool {
         return false;
     }
     let (namespace, short) = name.split_once('.').unwrap_or(("", name));
-    let states_like = !namespace.is_empty() && edit_distance(&namespace.to_lowercase(), "states") <= 2;
+    let states_like = !namespace.is_empty() && within_distance(&namespace.to_lowercase(), "states", 2);
     states_like
         || INTRINSIC_FUNCTIONS
             .iter()
@@ -428,7 +428,7 @@ fn unknown_function(call: &Intrinsic) -> ExprDiagnostic {
     let known: Vec<&str> = INTRINSIC_FUNCTIONS.iter().map(|f| short(f.name)).collect();
     // A misspelt namespace (`State.`, `states.`) still names a spec function.
     let wanted = match call.name.split_once('.') {
-        Some((namespace, rest)) if edit_distance(&namespace.to_lowercase(), "states") <= 2 => rest,
+        Some((namespace, rest)) if within_distance(&namespace.to_lowercase(), "states", 2) => rest,
         _ => call.name.as_str(),
     };
     let suggestion = closest(wanted, &known)

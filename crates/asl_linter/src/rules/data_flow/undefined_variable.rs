@@ -3,7 +3,7 @@ use asl_diagnostics::Diagnostic;
 use crate::helpers::expressions::string_range;
 use crate::helpers::variables::Visibility;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use asl_semantic::suggest::closest;
+use asl_semantic::suggest::{NameIndex, Suggestion, SuggestionBudget};
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,8 @@ declare_rule! {
 impl Rule for UndefinedVariable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let variables = ctx.variables();
-        let names: Vec<&str> = variables.assignments.iter().map(|a| a.name.as_str()).collect();
+        let mut names = NameIndex::new(variables.assignments.iter().map(|a| a.name.as_str()));
+        let mut budget = SuggestionBudget::per_file();
         for read in &variables.reads {
             if variables.visibility(ctx.model, read) != Visibility::Unassigned {
                 continue;
@@ -60,13 +61,17 @@ impl Rule for UndefinedVariable {
                     ),
                 )
                 .with_label(range, "never assigned");
-            diagnostic = match closest(&read.name, &names) {
-                Some(name) => diagnostic.with_help(format!("did you mean `${name}`?")),
-                None => diagnostic.with_help(format!(
+            let suggestion = names.closest(&read.name, &mut budget);
+            diagnostic = match suggestion {
+                Suggestion::Found(name) => diagnostic.with_help(format!("did you mean `${name}`?")),
+                Suggestion::NoneClose | Suggestion::Skipped => diagnostic.with_help(format!(
                     "assign \"{}\" in an \"Assign\" of an earlier state of this scope or an enclosing one",
                     read.name
                 )),
             };
+            if suggestion == Suggestion::Skipped {
+                diagnostic = diagnostic.with_suggestion_skipped();
+            }
             out.push(diagnostic);
         }
     }

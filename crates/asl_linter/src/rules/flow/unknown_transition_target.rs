@@ -1,11 +1,13 @@
+use std::collections::HashMap;
+
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
-use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, TransitionKind};
+use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, StateId, TransitionKind};
 use asl_syntax::TextRange;
 
 use crate::helpers::messages::scope_description;
 use crate::helpers::messages::{json_string, quoted_list};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use asl_semantic::suggest::closest;
+use asl_semantic::suggest::{NameIndex, Suggestion, SuggestionBudget};
 
 declare_rule! {
     /// ## What it does
@@ -60,6 +62,7 @@ declare_rule! {
 impl Rule for UnknownTransitionTarget {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
+        let mut names = Names::new(model);
         for scope in &model.scopes {
             if let Some(Field {
                 member,
@@ -68,7 +71,7 @@ impl Rule for UnknownTransitionTarget {
                 && model.find_state(scope.id, name).is_none()
             {
                 let field = format!("\"StartAt\" of {}", scope_description(model, scope));
-                out.push(self.report(model, scope.id, &field, name, member.value.range));
+                out.push(self.report(model, &mut names, scope.id, &field, name, member.value.range));
             }
         }
         for state in &model.states {
@@ -83,20 +86,35 @@ impl Rule for UnknownTransitionTarget {
                     TransitionKind::Catch(index) => format!("\"Catch[{index}].Next\""),
                 };
                 let field = format!("{field} of state \"{}\"", state.name);
-                out.push(self.report(model, state.scope, &field, transition.target, transition.target_range));
+                out.push(self.report(
+                    model,
+                    &mut names,
+                    state.scope,
+                    &field,
+                    transition.target,
+                    transition.target_range,
+                ));
             }
         }
     }
 }
 
 impl UnknownTransitionTarget {
-    fn report(&self, model: &Model<'_>, scope: ScopeId, field: &str, target: &str, range: TextRange) -> Diagnostic {
+    fn report<'a>(
+        &self,
+        model: &Model<'a>,
+        names: &mut Names<'a>,
+        scope: ScopeId,
+        field: &str,
+        target: &str,
+        range: TextRange,
+    ) -> Diagnostic {
         let here = scope_description(model, model.scope(scope));
         let diagnostic = self.meta().diagnostic(
             range,
             format!("{field} names \"{target}\", which is not a state of {here}"),
         );
-        if let Some(elsewhere) = model.states.iter().find(|state| state.name == target) {
+        if let Some(elsewhere) = names.first_anywhere.get(target).map(|&id| model.state(id)) {
             let owner = model.scope(elsewhere.scope);
             let reason = match model.scope(scope).kind {
                 ScopeKind::Root => {
@@ -129,9 +147,9 @@ impl UnknownTransitionTarget {
                 },
             };
         }
-        let names: Vec<&str> = model.states_in(scope).map(|state| state.name).collect();
-        match closest(target, &names) {
-            Some(suggestion) => diagnostic
+        let (suggestion, listed) = names.closest(model, scope, target);
+        match suggestion {
+            Suggestion::Found(suggestion) => diagnostic
                 .with_help(format!("did you mean \"{suggestion}\"?"))
                 .with_fix(Fix::replace(
                     format!("Replace with \"{suggestion}\""),
@@ -139,9 +157,49 @@ impl UnknownTransitionTarget {
                     range,
                     json_string(suggestion),
                 )),
-            None if names.is_empty() => diagnostic.with_help(format!("add a state named \"{target}\" to {here}")),
-            None => diagnostic.with_help(format!("name one of: {}", quoted_list(&names))),
+            _ if model.scope(scope).states.is_empty() => {
+                diagnostic.with_help(format!("add a state named \"{target}\" to {here}"))
+            }
+            answer => {
+                let diagnostic = diagnostic.with_help(format!("name one of: {listed}"));
+                if answer == Suggestion::Skipped {
+                    diagnostic.with_suggestion_skipped()
+                } else {
+                    diagnostic
+                }
+            }
         }
+    }
+}
+
+/// The state names the rule looks targets up in: the first state of each name in the whole
+/// machine, and each scope's names, indexed for suggestions and listed, when first needed.
+struct Names<'a> {
+    first_anywhere: HashMap<&'a str, StateId>,
+    by_scope: HashMap<ScopeId, (NameIndex<'a>, String)>,
+    budget: SuggestionBudget,
+}
+
+impl<'a> Names<'a> {
+    fn new(model: &Model<'a>) -> Self {
+        let mut first_anywhere = HashMap::new();
+        for state in &model.states {
+            first_anywhere.entry(state.name).or_insert(state.id);
+        }
+        Names {
+            first_anywhere,
+            by_scope: HashMap::new(),
+            budget: SuggestionBudget::per_file(),
+        }
+    }
+
+    /// The closest name of the scope, and the scope's names as a short list.
+    fn closest(&mut self, model: &Model<'a>, scope: ScopeId, target: &str) -> (Suggestion<'a>, &str) {
+        let (index, listed) = self.by_scope.entry(scope).or_insert_with(|| {
+            let names: Vec<&str> = model.states_in(scope).map(|state| state.name).collect();
+            (NameIndex::new(names.iter().copied()), quoted_list(&names))
+        });
+        (index.closest(target, &mut self.budget), listed)
     }
 }
 
