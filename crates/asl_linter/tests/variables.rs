@@ -129,3 +129,33 @@ fn jsonpath_paths_read_variables_too() {
   "Use": {"Type": "Pass", "Parameters": {"id.$": "$order.id", "label.$": "States.Format('{}', $orders.name)"}, "End": true}}}"#;
     assert_eq!(variable_findings(source), ["ASL341@3"]);
 }
+
+#[test]
+fn a_long_path_is_shortened_in_the_note() {
+    // Check → S0 → … → S19 → Use, and only the Choice's default branch assigns `x`.
+    let mut states = String::from(
+        r#""Check": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.a %}", "Next": "S0"}], "Default": "Set"},
+  "Set": {"Type": "Pass", "Assign": {"x": 1}, "Next": "Use"},
+"#,
+    );
+    for i in 0..20 {
+        let next = if i == 19 {
+            "Use".to_owned()
+        } else {
+            format!("S{}", i + 1)
+        };
+        states.push_str(&format!("  \"S{i}\": {{\"Type\": \"Pass\", \"Next\": \"{next}\"}},\n"));
+    }
+    let source = format!(
+        r#"{{"QueryLanguage": "JSONata", "StartAt": "Check", "States": {{
+  {states}  "Use": {{"Type": "Pass", "Output": "{{% $x %}}", "End": true}}}}}}"#
+    );
+    assert_eq!(variable_findings(&source), ["ASL342@24"]);
+    let note = common::check(&source);
+    assert!(
+        note.contains(
+            r#"on the path "Check" → "S0" → "S1" → "S2" → "S3" → … (12 more) → "S16" → "S17" → "S18" → "S19" → "Use" nothing assigns "x""#
+        ),
+        "{note}"
+    );
+}

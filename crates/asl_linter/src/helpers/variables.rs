@@ -11,7 +11,7 @@
 //! "Assigned at entry" is a must-analysis: the intersection over every path from the
 //! scope's `StartAt`, solved by iterating to a fixpoint (loops included).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
 use asl_semantic::expr::jsonata::{Binding, parse_jsonata, references};
@@ -56,7 +56,18 @@ pub(crate) struct Assignment<'a> {
 pub(crate) struct Variables<'a> {
     pub reads: Vec<Read<'a>>,
     pub assignments: Vec<Assignment<'a>>,
-    names: Vec<String>,
+    /// Each assigned name and its index.
+    names: HashMap<String, usize>,
+    /// The bit of each name index in the sets of the must-analysis: only names that are
+    /// also read have one, since only reads ask whether a name is assigned.
+    bits: Vec<Option<usize>>,
+    /// `assignments[by_state[s]]`: the assignments of state `s` (they are collected state
+    /// by state).
+    by_state: Vec<Range<usize>>,
+    /// The first assignment (index into `assignments`) of each name in each scope.
+    first_in_scope: HashMap<(usize, ScopeId), usize>,
+    /// The (name, scope) pairs such that the scope, or a scope nested in it, reads the name.
+    read_within: HashSet<(usize, ScopeId)>,
     /// Names certainly assigned when each state is entered; `None` for a state that is
     /// never entered from its scope's `StartAt`.
     entry: Vec<Option<NameSet>>,
@@ -75,30 +86,102 @@ pub(crate) enum Visibility {
 
 impl<'a> Variables<'a> {
     pub(crate) fn analyze(model: &'a Model<'a>) -> Self {
+        let assignments = collect_assignments(model);
+        let mut names = HashMap::new();
+        let mut by_state = vec![0..0; model.states.len()];
+        let mut first_in_scope = HashMap::new();
+        for (position, assignment) in assignments.iter().enumerate() {
+            let next = names.len();
+            let index = *names.entry(assignment.name.clone()).or_insert(next);
+            first_in_scope
+                .entry((index, model.state(assignment.state).scope))
+                .or_insert(position);
+            let own = &mut by_state[assignment.state.index()];
+            if own.end != position {
+                own.start = position;
+            }
+            own.end = position + 1;
+        }
         let mut variables = Variables {
             reads: collect_reads(model),
-            assignments: collect_assignments(model),
-            names: Vec::new(),
+            assignments,
+            bits: Vec::new(),
+            names,
+            by_state,
+            first_in_scope,
+            read_within: HashSet::new(),
             entry: vec![None; model.states.len()],
         };
-        for assignment in &variables.assignments {
-            if !variables.names.contains(&assignment.name) {
-                variables.names.push(assignment.name.clone());
-            }
-        }
+        variables.read_within = variables.scopes_reading(model);
+        variables.bits = variables.bits_of_read_names();
         variables.solve(model, model.root_scope, Some(NameSet::default()));
         variables
     }
 
     fn index(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
+        self.names.get(name).copied()
+    }
+
+    /// A bit for each assigned name that is read, in the order of the reads.
+    fn bits_of_read_names(&self) -> Vec<Option<usize>> {
+        let mut bits = vec![None; self.names.len()];
+        let mut next = 0;
+        for read in &self.reads {
+            if let Some(index) = self.index(&read.name)
+                && bits[index].is_none()
+            {
+                bits[index] = Some(next);
+                next += 1;
+            }
+        }
+        bits
+    }
+
+    /// The bit of `name` in the sets of the must-analysis.
+    fn bit(&self, name: &str) -> Option<usize> {
+        self.bits.get(self.index(name)?).copied().flatten()
+    }
+
+    /// Every (name, scope) pair where the scope or one nested in it reads the name; each
+    /// read walks up only until it meets a pair already found.
+    fn scopes_reading(&self, model: &Model<'_>) -> HashSet<(usize, ScopeId)> {
+        let mut found = HashSet::new();
+        for read in &self.reads {
+            let Some(index) = self.index(&read.name) else {
+                continue;
+            };
+            let mut current = Some(model.state(read.state).scope);
+            while let Some(scope) = current
+                && found.insert((index, scope))
+            {
+                current = model.scope(scope).parent().map(|parent| model.state(parent).scope);
+            }
+        }
+        found
+    }
+
+    /// Whether `scope`, or a scope nested in it at any depth, reads `name`.
+    pub(crate) fn is_read_within(&self, name: &str, scope: ScopeId) -> bool {
+        self.index(name)
+            .is_some_and(|index| self.read_within.contains(&(index, scope)))
+    }
+
+    /// The first assignment of `name` in the first of `scopes` that has one, by position in
+    /// [`Self::assignments`].
+    pub(crate) fn first_assignment_in(&self, name: &str, scopes: &[ScopeId]) -> Option<&Assignment<'a>> {
+        let index = self.index(name)?;
+        scopes
+            .iter()
+            .filter_map(|&scope| self.first_in_scope.get(&(index, scope)).copied())
+            .min()
+            .map(|position| &self.assignments[position])
     }
 
     /// Whether `name` is certainly assigned when `state` is entered (`None`: the state is
     /// never entered).
     pub(crate) fn assigned_at_entry(&self, state: StateId, name: &str) -> Option<bool> {
         let set = self.entry.get(state.index())?.as_ref()?;
-        Some(self.index(name).is_some_and(|i| set.contains(i)))
+        Some(self.bit(name).is_some_and(|bit| set.contains(bit)))
     }
 
     /// What `state` assigns on a transition of `kind`.
@@ -109,13 +192,10 @@ impl<'a> Variables<'a> {
             TransitionKind::Catch(index) => AssignOrigin::Catcher(index),
         };
         let mut set = NameSet::default();
-        for assignment in self
-            .assignments
-            .iter()
-            .filter(|a| a.state == state && a.origin == origin)
-        {
-            if let Some(i) = self.index(&assignment.name) {
-                set.insert(i);
+        let own = self.by_state.get(state.index()).cloned().unwrap_or(0..0);
+        for assignment in self.assignments[own].iter().filter(|a| a.origin == origin) {
+            if let Some(bit) = self.bit(&assignment.name) {
+                set.insert(bit);
             }
         }
         set
@@ -191,11 +271,7 @@ impl<'a> Variables<'a> {
     /// Where the variable read by `read` is assigned, relative to the reader.
     pub(crate) fn visibility(&self, model: &Model<'_>, read: &Read<'_>) -> Visibility {
         let (visible, beyond, boundary) = Self::visible_scopes(model, model.state(read.state).scope);
-        let assigned_in = |scopes: &[ScopeId]| {
-            self.assignments
-                .iter()
-                .any(|a| a.name == read.name && scopes.contains(&model.state(a.state).scope))
-        };
+        let assigned_in = |scopes: &[ScopeId]| self.first_assignment_in(&read.name, scopes).is_some();
         if assigned_in(&visible) {
             Visibility::Visible
         } else if let (true, Some(map)) = (assigned_in(&beyond), boundary) {
@@ -214,8 +290,15 @@ impl<'a> Variables<'a> {
     }
 
     /// A path of state names from the scope's `StartAt` to `target` along which `name` is
-    /// never assigned (the witness of a "maybe unassigned" read).
-    pub(crate) fn unassigned_path(&self, model: &Model<'a>, target: StateId, name: &str) -> Vec<&'a str> {
+    /// never assigned (the witness of a "maybe unassigned" read). Each state visited costs one
+    /// of `steps`; when they run out the search gives up with an empty path.
+    pub(crate) fn unassigned_path(
+        &self,
+        model: &Model<'a>,
+        target: StateId,
+        name: &str,
+        steps: &mut usize,
+    ) -> Vec<&'a str> {
         let scope = model.state(target).scope;
         let Some(start) = model
             .scope(scope)
@@ -226,13 +309,16 @@ impl<'a> Variables<'a> {
         else {
             return Vec::new();
         };
-        let Some(index) = self.index(name) else {
+        let Some(bit) = self.bit(name) else {
             return Vec::new();
         };
         let mut previous: HashMap<StateId, StateId> = HashMap::new();
         let mut queue = VecDeque::from([start]);
-        let mut seen = vec![start];
         while let Some(state) = queue.pop_front() {
+            let Some(left) = steps.checked_sub(1) else {
+                return Vec::new();
+            };
+            *steps = left;
             if state == target {
                 let mut path = vec![model.state(state).name];
                 let mut current = state;
@@ -245,10 +331,12 @@ impl<'a> Variables<'a> {
             }
             for transition in model.transitions(state) {
                 let Some(next) = transition.resolved else { continue };
-                if seen.contains(&next) || self.assigned_on(state, transition.kind).contains(index) {
+                if next == start
+                    || previous.contains_key(&next)
+                    || self.assigned_on(state, transition.kind).contains(bit)
+                {
                     continue;
                 }
-                seen.push(next);
                 previous.insert(next, state);
                 queue.push_back(next);
             }
@@ -298,7 +386,7 @@ fn collect_reads<'a>(model: &'a Model<'a>) -> Vec<Read<'a>> {
             }
         }
     }
-    let assigned: Vec<&str> = model
+    let assigned: HashSet<&str> = model
         .states
         .iter()
         .flat_map(|s| assign_objects(s).into_iter().flat_map(|(_, members)| members.iter()))

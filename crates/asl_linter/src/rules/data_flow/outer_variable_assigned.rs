@@ -48,11 +48,7 @@ impl Rule for OuterVariableAssigned {
         for assignment in &variables.assignments {
             let scope = model.state(assignment.state).scope;
             let enclosing = Variables::enclosing_scopes(model, scope);
-            let Some(outer) = variables
-                .assignments
-                .iter()
-                .find(|other| other.name == assignment.name && enclosing.contains(&model.state(other.state).scope))
-            else {
+            let Some(outer) = variables.first_assignment_in(&assignment.name, &enclosing) else {
                 continue;
             };
             let owner = model.scope(scope).parent().map_or("", |p| model.state(p).name);

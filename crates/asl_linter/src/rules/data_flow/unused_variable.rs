@@ -1,5 +1,7 @@
+use std::collections::HashSet;
+
 use asl_diagnostics::Diagnostic;
-use asl_semantic::model::{Model, ScopeId};
+use asl_semantic::model::ScopeId;
 
 use crate::helpers::variables::name_problem;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -37,21 +39,17 @@ impl Rule for UnusedVariable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let model = ctx.model;
         let variables = ctx.variables();
-        let mut reported: Vec<(&str, ScopeId)> = Vec::new();
+        let mut reported: HashSet<(&str, ScopeId)> = HashSet::new();
         for assignment in &variables.assignments {
             let scope = model.state(assignment.state).scope;
             // An invalid name is reported by invalid-variable-name.
-            if reported.contains(&(assignment.name.as_str(), scope)) || name_problem(&assignment.name).is_some() {
+            if reported.contains(&(assignment.name.as_str(), scope))
+                || name_problem(&assignment.name).is_some()
+                || variables.is_read_within(&assignment.name, scope)
+            {
                 continue;
             }
-            let read = variables
-                .reads
-                .iter()
-                .any(|read| read.name == assignment.name && is_nested_in(model, model.state(read.state).scope, scope));
-            if read {
-                continue;
-            }
-            reported.push((assignment.name.as_str(), scope));
+            reported.insert((assignment.name.as_str(), scope));
             let state = model.state(assignment.state);
             let range = assignment.member.key.range;
             out.push(
@@ -68,16 +66,4 @@ impl Rule for UnusedVariable {
             );
         }
     }
-}
-
-/// Whether `inner` is `outer` or nested in it at any depth (Distributed Maps included).
-fn is_nested_in(model: &Model<'_>, inner: ScopeId, outer: ScopeId) -> bool {
-    let mut current = Some(inner);
-    while let Some(scope) = current {
-        if scope == outer {
-            return true;
-        }
-        current = model.scope(scope).parent().map(|parent| model.state(parent).scope);
-    }
-    false
 }

@@ -41,6 +41,7 @@ declare_rule! {
 impl Rule for VariableMaybeUnassigned {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let variables = ctx.variables();
+        let mut path_steps = PATH_SEARCH_STEPS;
         for read in &variables.reads {
             if variables.visibility(ctx.model, read) != Visibility::Visible
                 || variables.assigned_at_entry(read.state, &read.name) != Some(false)
@@ -49,7 +50,7 @@ impl Rule for VariableMaybeUnassigned {
             }
             let state = ctx.model.state(read.state);
             let range = string_range(ctx.source, read.node, read.range.clone());
-            let path = variables.unassigned_path(ctx.model, read.state, &read.name);
+            let path = variables.unassigned_path(ctx.model, read.state, &read.name, &mut path_steps);
             let mut diagnostic = self
                 .meta()
                 .diagnostic(
@@ -61,10 +62,9 @@ impl Rule for VariableMaybeUnassigned {
                 )
                 .with_label(range, "possibly unassigned");
             if !path.is_empty() {
-                let steps: Vec<String> = path.iter().map(|name| format!("\"{name}\"")).collect();
                 diagnostic = diagnostic.with_note(format!(
                     "on the path {} nothing assigns \"{}\" before this state",
-                    steps.join(" → "),
+                    path_text(&path),
                     read.name
                 ));
             }
@@ -83,4 +83,25 @@ impl Rule for VariableMaybeUnassigned {
             )));
         }
     }
+}
+
+/// The states one file's path searches may visit in all; past it, findings come without
+/// the path (a read in each of 10,000 states would otherwise cost 10,000 walks).
+const PATH_SEARCH_STEPS: usize = 1_000_000;
+
+/// The states a path note names at most; longer paths keep their first and last states.
+const PATH_NOTE_STATES: usize = 10;
+
+/// `"A" → "B" → "C"`, or `"A" → "B" → … (N more) → "Y" → "Z"` for a long path.
+fn path_text(path: &[&str]) -> String {
+    let quoted = |names: &[&str]| names.iter().map(|name| format!("\"{name}\"")).collect::<Vec<_>>();
+    if path.len() <= PATH_NOTE_STATES {
+        return quoted(path).join(" → ");
+    }
+    let head = PATH_NOTE_STATES / 2;
+    let tail = PATH_NOTE_STATES - head;
+    let mut steps = quoted(&path[..head]);
+    steps.push(format!("… ({} more)", path.len() - PATH_NOTE_STATES));
+    steps.extend(quoted(&path[path.len() - tail..]));
+    steps.join(" → ")
 }
