@@ -122,8 +122,23 @@ fn apply_directives(diagnostics: &mut Vec<Diagnostic>, directives: &[Directive<'
 /// A value cut short by a syntax error (a truncated string, say) is not what the author
 /// wrote: the syntax error is the one finding there.
 pub(crate) fn drop_findings_inside_syntax_errors(diagnostics: &mut Vec<Diagnostic>, parse: &Parse) {
-    let overlaps = |a: TextRange, b: TextRange| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
-    diagnostics.retain(|d| d.code == SYNTAX_ERROR_CODE || !parse.errors.iter().any(|e| overlaps(e.range, d.range)));
+    // An empty range still occupies its position.
+    let end = |range: TextRange| range.end.max(range.start + 1);
+    let mut errors: Vec<TextRange> = parse.errors.iter().map(|error| error.range).collect();
+    errors.sort_by_key(|range| range.start);
+    // `reach[i]`: the furthest end among the first `i + 1` errors, so one binary search per
+    // finding tells whether any error that starts before the finding's end overlaps it.
+    let reach: Vec<u32> = errors
+        .iter()
+        .scan(0, |furthest, &range| {
+            *furthest = end(range).max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    diagnostics.retain(|d| {
+        let starting_before = errors.partition_point(|error| error.start < end(d.range));
+        d.code == SYNTAX_ERROR_CODE || starting_before == 0 || reach[starting_before - 1] <= d.range.start
+    });
 }
 
 /// The code of `invalid-json`, the rule that reports parse errors.

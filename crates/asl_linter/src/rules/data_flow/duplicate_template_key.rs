@@ -1,4 +1,8 @@
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use asl_diagnostics::Diagnostic;
+use asl_syntax::Member;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -34,14 +38,19 @@ impl Rule for DuplicateTemplateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.template_sites() {
             for (members, field) in site.objects() {
-                for (index, member) in members.iter().enumerate() {
+                // The first member of each key so far; only `name` and `name.$` produce the
+                // field `name`, so the other spelling of a key is the one to look up.
+                let mut first: HashMap<&str, &Member> = HashMap::new();
+                for member in members {
                     let key = member.key.text.as_str();
-                    let name = key.strip_suffix(".$").unwrap_or(key);
-                    let earlier = members[..index].iter().find(|other| {
-                        let other_key = other.key.text.as_str();
-                        other_key != key && other_key.strip_suffix(".$").unwrap_or(other_key) == name
-                    });
-                    let Some(earlier) = earlier else { continue };
+                    first.entry(key).or_insert(member);
+                    let (name, other_key) = match key.strip_suffix(".$") {
+                        Some(name) => (name, Cow::Borrowed(name)),
+                        None => (key, Cow::Owned(format!("{key}.$"))),
+                    };
+                    let Some(earlier) = first.get(other_key.as_ref()) else {
+                        continue;
+                    };
                     out.push(
                         self.meta()
                             .diagnostic(
