@@ -1,10 +1,14 @@
 //! Latency from `didChange` to its `publishDiagnostics`, replaying edits on a 1 MB,
-//! 5,000-state document and on a 20 KB one. The debounce is set to zero, so the figures are
-//! what a change costs after the debounce. Run with `cargo bench -p asl_lsp --bench latency`.
+//! 5,000-state document, on a 20 KB one, and on 1 MB documents in which every state has
+//! the same defect (the shapes of the defect-scaling test). The debounce is set to zero,
+//! so the figures are what a change costs after the debounce. Run with
+//! `cargo bench -p asl_lsp --bench latency`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "../../asl_linter/tests/common/defects.rs"]
+mod defects;
 
 use std::time::{Duration, Instant};
 
@@ -39,15 +43,36 @@ fn machine(states: usize, state_bytes: usize) -> String {
 /// Replays `edits` one-character edits inside the first state's Comment and returns the
 /// latencies, each measured until the diagnostics of that version arrive.
 async fn replay(text: &str, edits: usize) -> Vec<Duration> {
-    let (mut session, _) = Session::initialized(&["utf-16"]).await;
-    let opened = session.open(URI, text).await;
-    assert_eq!(opened["diagnostics"], json!([]), "the benchmark document is clean");
     let comment_line = 9;
-    let mut latencies = Vec::with_capacity(edits);
-    for version in 2..edits as i64 + 2 {
+    replay_edits(text, edits, true, |version| {
         let character = 16 + (version % 20) as u32;
         let range = json!({"start": {"line": comment_line, "character": character}, "end": {"line": comment_line, "character": character + 1}});
-        let change = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": range, "text": "y"}]});
+        json!({"range": range, "text": "y"})
+    })
+    .await
+}
+
+/// Replays edits that add a space before the document and take it away again.
+async fn replay_defects(text: &str, edits: usize) -> Vec<Duration> {
+    replay_edits(text, edits, false, |version| {
+        let end = if version % 2 == 0 { 0 } else { 1 };
+        let range = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": end}});
+        json!({"range": range, "text": if end == 0 { " " } else { "" }})
+    })
+    .await
+}
+
+/// Opens `text`, then replays `edits` changes made by `edit(version)`; `clean` documents are
+/// checked to have no finding.
+async fn replay_edits(text: &str, edits: usize, clean: bool, edit: impl Fn(i64) -> serde_json::Value) -> Vec<Duration> {
+    let (mut session, _) = Session::initialized(&["utf-16"]).await;
+    let opened = session.open(URI, text).await;
+    if clean {
+        assert_eq!(opened["diagnostics"], json!([]), "the benchmark document is clean");
+    }
+    let mut latencies = Vec::with_capacity(edits);
+    for version in 2..edits as i64 + 2 {
+        let change = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [edit(version)]});
         let started = Instant::now();
         session.notify("textDocument/didChange", change).await;
         let published = session.diagnostics(URI).await;
@@ -94,4 +119,14 @@ fn main() {
         small.len(),
         runtime.block_on(replay(&small, small_edits)),
     );
+    // A document where every state has the same defect, at about 1 MB.
+    let defect_edits = if quick { 2 } else { 10 };
+    for (name, generator) in defects::FAMILIES.iter().chain(&defects::SHAPES) {
+        let text = defects::of_size(*generator, 1_000_000);
+        report(
+            &format!("1 MB, {name}"),
+            text.len(),
+            runtime.block_on(replay_defects(&text, defect_edits)),
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! The one helper the tests go through: check a document, render what the user would see.
 #![allow(dead_code)]
 
+pub mod defects;
+
 use std::path::Path;
 
 use asl_diagnostics::Diagnostic;
