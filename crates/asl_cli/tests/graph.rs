@@ -49,10 +49,6 @@ fn graph(path: &str, format: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn dot_installed() -> bool {
-    Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
-}
-
 /// Renders DOT with Graphviz and returns the SVG.
 fn render_svg(dot: &str) -> String {
     let mut child = Command::new("dot")
@@ -73,11 +69,8 @@ fn render_svg(dot: &str) -> String {
 }
 
 #[test]
-fn real_definitions_snapshot_and_render() {
-    if !corpus_dir().is_dir() {
-        eprintln!("skipped: {} is absent", corpus_dir().display());
-        return;
-    }
+#[cfg_attr(not(has_shared), ignore = "../shared is absent")]
+fn real_definitions_snapshot() {
     for file in CORPUS_FILES {
         let path = corpus_dir().join(file);
         let path = path.to_str().unwrap();
@@ -86,10 +79,27 @@ fn real_definitions_snapshot_and_render() {
         let dot = graph(path, "dot");
         insta::assert_snapshot!(format!("{name}.mermaid"), mermaid);
         insta::assert_snapshot!(format!("{name}.dot"), dot);
-        if dot_installed() {
-            assert!(render_svg(&dot).contains("<svg"));
-        }
     }
+}
+
+#[test]
+#[cfg_attr(not(has_shared), ignore = "../shared is absent")]
+#[cfg_attr(not(has_dot), ignore = "dot (Graphviz) is not installed")]
+fn real_definitions_render_with_graphviz() {
+    for file in CORPUS_FILES {
+        let path = corpus_dir().join(file);
+        let dot = graph(path.to_str().unwrap(), "dot");
+        assert!(render_svg(&dot).contains("<svg"), "{file}");
+    }
+}
+
+#[test]
+#[cfg_attr(not(has_dot), ignore = "dot (Graphviz) is not installed")]
+fn highlighted_flaws_render_with_graphviz() {
+    let output = asl_lint(&["graph", "--format", "dot", "-"], Some(FLAWED));
+    assert!(output.status.success());
+    let svg = render_svg(&String::from_utf8(output.stdout).unwrap());
+    assert!(svg.contains("<svg") && svg.contains("Orphan"), "{svg}");
 }
 
 #[test]
@@ -127,9 +137,6 @@ fn flaws_are_highlighted_with_the_analyses_of_the_rules() {
         dot.contains(r#"label="States.Timeout, Custom.\"Quoted\"", style=dashed"#),
         "Catch edges are dashed with their errors: {dot}"
     );
-    if dot_installed() {
-        assert!(render_svg(&dot).contains("<svg"));
-    }
 
     let mermaid = String::from_utf8(asl_lint(&["graph", "-"], Some(FLAWED)).stdout).unwrap();
     assert!(mermaid.starts_with("flowchart TD\n"), "{mermaid}");

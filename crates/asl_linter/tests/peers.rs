@@ -1,7 +1,7 @@
 //! The fixtures of other ASL validators (`../shared/corpus/peers-fixtures`): no error on a
 //! valid one, at least one finding naming the field at fault on an invalid one (an error, or a
 //! warning where AWS's answer is not recorded). Exceptions are listed, with reasons, in
-//! `test-corpus/README.md`. Skipped when the shared corpus is absent.
+//! `test-corpus/README.md`. Ignored when the shared corpus is absent.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -110,11 +110,8 @@ fn expected_fields(peer: &str) -> HashMap<String, Vec<String>> {
 }
 
 #[test]
+#[cfg_attr(not(has_shared), ignore = "../shared is absent")]
 fn valid_peer_fixtures_have_no_errors() {
-    if !peers_dir().is_dir() {
-        eprintln!("skipped: {} is absent", peers_dir().display());
-        return;
-    }
     let listed = listed_fixtures();
     let mut failures = Vec::new();
     for folder in ["asl-validator/valid", "statelint/valid"] {
@@ -139,11 +136,8 @@ fn valid_peer_fixtures_have_no_errors() {
 }
 
 #[test]
+#[cfg_attr(not(has_shared), ignore = "../shared is absent")]
 fn invalid_peer_fixtures_have_a_finding_naming_the_field() {
-    if !peers_dir().is_dir() {
-        eprintln!("skipped: {} is absent", peers_dir().display());
-        return;
-    }
     let listed = listed_fixtures();
     let mut expected = expected_fields("statelint");
     expected.extend(expected_fields("asl-validator"));

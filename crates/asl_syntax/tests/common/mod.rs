@@ -85,12 +85,14 @@ pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     }
 }
 
-/// The corpus directory shared next to the repository, if present.
-pub fn corpus_dir(sub: &str) -> Option<std::path::PathBuf> {
+/// A folder of the corpus shared next to the repository. Tests that read it carry
+/// `#[cfg_attr(not(has_shared), ignore = "../shared is absent")]`.
+pub fn corpus_dir(sub: &str) -> std::path::PathBuf {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpus")
         .join(sub);
-    dir.is_dir().then_some(dir)
+    assert!(dir.is_dir(), "{} is absent", dir.display());
+    dir
 }
 
 /// Every `.json` file under `dir`, recursively, sorted.
