@@ -70,7 +70,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         bad_paths,
         walked,
         skipped,
-    } = discover(&args.paths, &globs, settings.exclude());
+    } = discover(&args.paths, &globs, settings.exclude(), args.only_state_machines);
     let loader = FsLoader::new(&args.paths);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();

@@ -94,9 +94,15 @@ pub(crate) struct Skipped {
     pub symlinks: usize,
 }
 
-/// Expands the command-line paths into inputs. Files named explicitly are always checked.
-/// `exclude` (from the configuration) prunes what the walks find.
-pub(crate) fn discover(paths: &[PathBuf], globs: &Globs, exclude: Option<Exclude>) -> Discovered {
+/// Expands the command-line paths into inputs. Files named explicitly are always checked,
+/// unless `only_state_machines` asks to choose among them as the walk does. `exclude` (from the
+/// configuration) prunes what the walks find.
+pub(crate) fn discover(
+    paths: &[PathBuf],
+    globs: &Globs,
+    exclude: Option<Exclude>,
+    only_state_machines: bool,
+) -> Discovered {
     let mut found = Discovered {
         inputs: Vec::new(),
         bad_paths: Vec::new(),
@@ -116,6 +122,15 @@ pub(crate) fn discover(paths: &[PathBuf], globs: &Globs, exclude: Option<Exclude
             Ok(meta) if meta.is_dir() => {
                 walk(path, found.walked.len(), globs, exclude.clone(), &mut found);
                 found.walked.push(path.clone());
+            }
+            Ok(_) if only_state_machines => {
+                if let Some(needs_sniff) = globs.select(path) {
+                    found.inputs.push(Input::File {
+                        path: path.clone(),
+                        needs_sniff,
+                        walk: None,
+                    });
+                }
             }
             Ok(_) => found.inputs.push(Input::File {
                 path: path.clone(),

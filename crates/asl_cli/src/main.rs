@@ -65,6 +65,11 @@ struct CheckArgs {
     /// only matching files, `--glob '!legacy/**'` skips some. Repeatable.
     #[arg(long = "glob", value_name = "GLOB")]
     globs: Vec<String>,
+    /// Choose among the named files as a directory walk does: check only state machines (by
+    /// name or content) that `--glob` selects, and skip the others silently. For pre-commit
+    /// hooks and editors that pass every changed file.
+    #[arg(long)]
+    only_state_machines: bool,
     /// The name to show for input read from stdin (`-`).
     #[arg(long, value_name = "PATH", default_value = "<stdin>")]
     stdin_filename: String,

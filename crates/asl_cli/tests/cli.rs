@@ -170,6 +170,40 @@ fn directories_are_walked_with_gitignore_sniffing_and_globs() {
     );
 }
 
+/// What a pre-commit hook passes: every changed JSON, YAML or `.asl` file. Only the state
+/// machines among them are checked, chosen as the directory walk chooses.
+#[test]
+fn only_state_machines_chooses_among_named_files_like_the_walk() {
+    let dir = scratch("only");
+    write(&dir, "flow.asl.json", MISSING_COMMA_LINE_7);
+    write(&dir, "sniffed.json", VALID);
+    write(&dir, "package.json", r#"{"name": "not a state machine"}"#);
+    write(&dir, "config.yaml", "name: not a state machine\n");
+    let named: Vec<String> = ["flow.asl.json", "sniffed.json", "package.json", "config.yaml"]
+        .iter()
+        .map(|name| dir.join(name).to_str().unwrap().to_owned())
+        .collect();
+    let mut args = vec!["check", "--format", "json", "--only-state-machines"];
+    args.extend(named.iter().map(String::as_str));
+    let output = asl_lint(&args, None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json_report(&output);
+    assert_eq!(report["files_checked"], 2, "{report}");
+    let paths: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().all(|path| path.ends_with("flow.asl.json")), "{report}");
+
+    let mut args = vec!["check", "--format", "json", "--only-state-machines"];
+    args.extend(named[2..].iter().map(String::as_str));
+    let output = asl_lint(&args, None);
+    assert_eq!(output.status.code(), Some(0), "no state machine among them: nothing to report");
+    assert_eq!(json_report(&output)["diagnostics"], serde_json::json!([]));
+}
+
 #[test]
 fn human_output() {
     let output = asl_lint(
