@@ -200,7 +200,11 @@ fn only_state_machines_chooses_among_named_files_like_the_walk() {
     let mut args = vec!["check", "--format", "json", "--only-state-machines"];
     args.extend(named[2..].iter().map(String::as_str));
     let output = asl_lint(&args, None);
-    assert_eq!(output.status.code(), Some(0), "no state machine among them: nothing to report");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "no state machine among them: nothing to report"
+    );
     assert_eq!(json_report(&output)["diagnostics"], serde_json::json!([]));
 }
 
