@@ -175,11 +175,15 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
 /// Nothing for a walked file that holds no state machine.
 fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader: &FsLoader) -> Vec<Checked> {
     let stdin_name = &args.stdin_filename;
-    let (path, file, walk, bytes) = match input {
-        Input::Stdin => (PathBuf::from(stdin_name), None, None, read_stdin()),
-        Input::File { path, walk } => {
+    let (path, file, walk, only_if_state_machine, bytes) = match input {
+        Input::Stdin => (PathBuf::from(stdin_name), None, None, false, read_stdin()),
+        Input::File {
+            path,
+            walk,
+            only_if_state_machine,
+        } => {
             let bytes = read_file(&path);
-            (path.clone(), Some(path), walk, bytes)
+            (path.clone(), Some(path), walk, only_if_state_machine, bytes)
         }
     };
     let shown = display(&path);
@@ -192,8 +196,9 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
             }];
         }
     };
-    // A file named on the command line is checked whatever it holds.
-    let explicit = walk.is_none();
+    // A file named on the command line is checked whatever it holds, unless
+    // --only-state-machines asks to choose as a walk does.
+    let explicit = walk.is_none() && !only_if_state_machine;
     if !explicit && !may_hold_state_machine(&bytes) {
         return Vec::new();
     }

@@ -19,6 +19,9 @@ pub(crate) enum Input {
         /// for a file named on the command line, which is checked whatever it holds. A walked
         /// file is checked only if it holds a state machine (`asl_hosts` decides).
         walk: Option<usize>,
+        /// Named on the command line with `--only-state-machines`: checked only if it holds a
+        /// state machine, like a walked file.
+        only_if_state_machine: bool,
     },
 }
 
@@ -124,17 +127,18 @@ pub(crate) fn discover(
                 found.walked.push(path.clone());
             }
             Ok(_) if only_state_machines => {
-                if let Some(needs_sniff) = globs.select(path) {
+                if globs.select(path) {
                     found.inputs.push(Input::File {
                         path: path.clone(),
-                        needs_sniff,
                         walk: None,
+                        only_if_state_machine: true,
                     });
                 }
             }
             Ok(_) => found.inputs.push(Input::File {
                 path: path.clone(),
                 walk: None,
+                only_if_state_machine: false,
             }),
         }
     }
@@ -213,6 +217,7 @@ fn walk(root: &Path, index: usize, globs: &Globs, exclude: Option<Exclude>, foun
         found.inputs.push(Input::File {
             path: root.join(relative),
             walk: Some(index),
+            only_if_state_machine: false,
         });
     }
     found.skipped.hidden += hidden_dirs.load(Ordering::Relaxed);
@@ -251,6 +256,7 @@ fn walk_cdk_out(root: &Path, absolute_root: &Path, app: &Path, index: usize, glo
             found.inputs.push(Input::File {
                 path,
                 walk: Some(index),
+                only_if_state_machine: false,
             });
         }
     }
