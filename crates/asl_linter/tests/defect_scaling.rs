@@ -5,6 +5,8 @@
 //! its tests measure one at a time). `scripts/defect-scaling` measures the same machines in
 //! instructions with callgrind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::alloc::System;

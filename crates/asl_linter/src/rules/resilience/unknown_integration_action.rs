@@ -1,5 +1,5 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
-use asl_semantic::suggest::{closest, edit_distance};
+use asl_semantic::suggest::{closest, within_distance};
 
 use crate::helpers::integrations::{OptimizedTask, is_known_service, known_actions, optimized_tasks, sdk_resource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -71,7 +71,8 @@ impl Rule for UnknownIntegrationAction {
             // A near miss (two edits at most) is a typo of an optimized action; anything else,
             // such as `sendMessageBatch`, is an API the AWS SDK integration calls (it knows no
             // `.sync`, so only a plain call is rewritten).
-            let near_miss = closest(action, &actions).filter(|near| edit_distance(action, near) <= 2);
+            let near_miss = closest(action, &actions)
+                .filter(|near| within_distance(&action.to_lowercase(), &near.to_lowercase(), 2));
             let (replacement, help) = match near_miss {
                 Some(near) => (
                     arn.strip_suffix(&format!("{action}{suffix}"))
