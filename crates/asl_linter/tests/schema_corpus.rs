@@ -230,6 +230,28 @@ fn well_formed_documents_are_accepted() {
             "Iterator": { "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } },
             "End": true
         })),
+        // The deprecated Iterator takes a ProcessorConfig, as an ItemProcessor does (AWS accepts it).
+        machine_with(json!({
+            "Type": "Map",
+            "ItemSelector": { "item.$": "$$.Map.Item.Value" },
+            "Label": "Each",
+            "Iterator": {
+                "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" },
+                "StartAt": "P",
+                "States": { "P": { "Type": "Pass", "End": true } }
+            },
+            "End": true
+        })),
+        machine_with(json!({
+            "Type": "Map",
+            "Parameters": { "item.$": "$$.Map.Item.Value" },
+            "Iterator": {
+                "ProcessorConfig": { "Mode": "INLINE" },
+                "StartAt": "P",
+                "States": { "P": { "Type": "Pass", "End": true } }
+            },
+            "End": true
+        })),
     ];
     for document in documents {
         let found = errors(&validator, &document);
@@ -286,6 +308,19 @@ fn typical_mistakes_are_rejected_at_the_offending_value() {
             "Label of 41 characters",
             machine_with(distributed_map_labelled("a".repeat(41))),
             "/States/S/Label",
+        ),
+        (
+            "unknown Mode in an Iterator's ProcessorConfig",
+            machine_with(json!({
+                "Type": "Map",
+                "Iterator": {
+                    "ProcessorConfig": { "Mode": "PARALLEL" },
+                    "StartAt": "P",
+                    "States": { "P": { "Type": "Pass", "End": true } }
+                },
+                "End": true
+            })),
+            "/States/S/Iterator/ProcessorConfig/Mode",
         ),
         (
             "BackoffRate below 1",

@@ -602,6 +602,36 @@ snapshot!(
 }"#
 );
 
+// The deprecated `Iterator` is read as an `ItemProcessor`: its `ProcessorConfig` decides the mode.
+snapshot!(
+    deprecated_iterator_with_processor_config,
+    r#"{
+  "StartAt": "Distributed",
+  "States": {
+    "Distributed": {
+      "Type": "Map",
+      "ItemSelector": {"item.$": "$$.Map.Item.Value"},
+      "Iterator": {
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+        "StartAt": "Work",
+        "States": {"Work": {"Type": "Pass", "End": true}}
+      },
+      "Next": "Inline"
+    },
+    "Inline": {
+      "Type": "Map",
+      "Parameters": {"item.$": "$$.Map.Item.Value"},
+      "Iterator": {
+        "ProcessorConfig": {"Mode": "INLINE"},
+        "StartAt": "Step",
+        "States": {"Step": {"Type": "Pass", "End": true}}
+      },
+      "End": true
+    }
+  }
+}"#
+);
+
 snapshot!(
     wrong_typed_fields,
     r#"{

@@ -327,8 +327,9 @@ impl SiteKind {
     fn table(self) -> &'static [FieldSpec] {
         match self {
             SiteKind::Root => ROOT_FIELDS,
-            SiteKind::Branch | SiteKind::Iterator => BRANCH_FIELDS,
-            SiteKind::ItemProcessor => PROCESSOR_FIELDS,
+            SiteKind::Branch => BRANCH_FIELDS,
+            // The deprecated `Iterator` takes what an `ItemProcessor` takes (AWS accepts its `ProcessorConfig`).
+            SiteKind::ItemProcessor | SiteKind::Iterator => PROCESSOR_FIELDS,
             SiteKind::State(_) => STATE_FIELDS,
             SiteKind::Retrier => RETRIER_FIELDS,
             SiteKind::Catcher => CATCHER_FIELDS,
@@ -442,7 +443,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
             description: description.clone(),
             state: None,
         });
-        if kind == SiteKind::ItemProcessor
+        if matches!(kind, SiteKind::ItemProcessor | SiteKind::Iterator)
             && let Some(config) = scope.processor_config.as_ref()
         {
             push_object(

@@ -124,8 +124,9 @@ impl<'a> Builder<'a> {
         let mut state = MapState::read(node);
         state.item_processor = self.processor(map, node, "ItemProcessor", false);
         state.iterator = self.processor(map, node, "Iterator", true);
-        let item_processor = state.item_processor.as_ref().and_then(|f| f.value);
-        state.mode = item_processor
+        // The deprecated `Iterator` is read exactly as an `ItemProcessor`, its mode included.
+        state.mode = state
+            .processor()
             .and_then(|scope| self.scopes[scope.index()].processor_config.as_ref()?.value.as_ref())
             .and_then(ProcessorConfig::mode)
             .unwrap_or(MapMode::Inline);

@@ -15,10 +15,10 @@ use super::{Dynamic, Field, PathValue, ScopeId};
 pub struct MapState<'a> {
     /// The `ItemProcessor` member and the scope built from it.
     pub item_processor: Option<Field<'a, ScopeId>>,
-    /// The deprecated `Iterator` member and the scope built from it.
+    /// The deprecated `Iterator` member and the scope built from it, read as an `ItemProcessor`.
     pub iterator: Option<Field<'a, ScopeId>>,
-    /// The effective processing mode: `DISTRIBUTED` only when `ItemProcessor.ProcessorConfig`
-    /// says so, else inline.
+    /// The effective processing mode: `DISTRIBUTED` only when the `ProcessorConfig` of the
+    /// processor (`ItemProcessor`, else `Iterator`) says so, else inline.
     pub mode: MapMode,
     /// JSONata `Items`: an array or a JSONata string (kept raw).
     pub items: Option<Field<'a, &'a Node>>,
@@ -82,7 +82,7 @@ pub enum ExecutionType {
     Express,
 }
 
-/// `ItemProcessor.ProcessorConfig`.
+/// `ProcessorConfig` of an `ItemProcessor` (or of a deprecated `Iterator`).
 #[derive(Debug, Clone)]
 pub struct ProcessorConfig<'a> {
     /// `None` value: not one of `INLINE`, `DISTRIBUTED`.

@@ -92,7 +92,8 @@ pub struct Scope<'a> {
     /// `QueryLanguage` on this machine object. Recorded only: it does not change the
     /// effective language of the scope's states (see [`Model::query_language`]).
     pub query_language: Option<Field<'a, QueryLanguage>>,
-    /// `ProcessorConfig`, recorded wherever present (it is valid only in `ItemProcessor`).
+    /// `ProcessorConfig`, recorded wherever present (it is valid only in `ItemProcessor` and
+    /// `Iterator`).
     pub processor_config: Option<Field<'a, ProcessorConfig<'a>>>,
     /// First state of each name, for lookups.
     by_name: HashMap<&'a str, StateId>,

@@ -78,11 +78,14 @@ impl Rule for DistributedOnlyField {
             if map.mode == MapMode::Distributed || mode_is_unreadable(ctx, map) {
                 continue;
             }
-            let how = if map.iterator.is_some() && map.item_processor.is_none() {
-                "a Map with the deprecated \"Iterator\" always runs inline; use \"ItemProcessor\" with \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\"}"
+            let processor = if map.item_processor.is_none() && map.iterator.is_some() {
+                "Iterator"
             } else {
-                "set \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"} in \"ItemProcessor\", or remove the field"
+                "ItemProcessor"
             };
+            let how = format!(
+                "set \"ProcessorConfig\": {{\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}} in \"{processor}\", or remove the field"
+            );
             // One finding per Map: the missing mode is one mistake, however many fields show it.
             let mut keys: Vec<TextRange> = state
                 .node
@@ -138,7 +141,7 @@ fn fields_phrase(names: &[&str]) -> String {
 
 /// A `Mode` that is present but invalid (or a placeholder) is reported elsewhere; the mode is unknown.
 fn mode_is_unreadable(ctx: &RuleContext<'_>, map: &asl_semantic::model::MapState<'_>) -> bool {
-    let Some(scope) = map.item_processor.as_ref().and_then(|f| f.value) else {
+    let Some(scope) = map.processor() else {
         return false;
     };
     let Some(config) = ctx.model.scope(scope).processor_config.as_ref() else {
