@@ -65,6 +65,12 @@ fn a_glob_selects_candidates_and_the_content_decides() {
         "infra/stack.json",
         r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "B", "States": {"B": {"Type": "Succed"}}}}}}}"#,
     );
+    // A template with no state machine is not one, however much JSON it holds.
+    write(
+        &dir,
+        "infra/bucket.json",
+        r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Logs": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "logs"}}}}"#,
+    );
     let root = dir.to_str().unwrap();
     let output = check_json(&["--glob", "*.json", root]);
     assert_eq!(json_report(&output)["files_checked"], 3, "{}", stdout(&output));

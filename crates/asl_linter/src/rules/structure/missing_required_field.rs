@@ -190,12 +190,14 @@ impl Rule for MissingRequiredField {
                 .state
                 .filter(|state| std::ptr::eq(state.node, site.node))
                 .map_or_else(|| object_start(ctx.source, site.node.range), |state| state.name_range);
-            // A misspelt key ("Error Equals") is reported once, by unknown-field.
+            // A misspelt key ("Error Equals") is reported once, by unknown-field; an open object
+            // (Credentials) has no unknown fields, so its misspelt "roleArn" is reported here.
             let field_name = missing.trim_matches('"');
-            if site
-                .members
-                .iter()
-                .any(|m| closest(&m.key.text, &[field_name]).is_some())
+            if !site.kind.is_open()
+                && site
+                    .members
+                    .iter()
+                    .any(|m| closest(&m.key.text, &[field_name]).is_some())
             {
                 continue;
             }
