@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use asl_diagnostics::printable::is_unsafe;
@@ -41,7 +41,7 @@ fn text(output: &Output) -> String {
 
 /// The shared findings: `flows/order.asl.json`, `flows/clean.asl.json`, and a named file that
 /// does not exist.
-fn findings_dir(test: &str) -> PathBuf {
+fn findings_dir(test: &str) -> common::Scratch {
     let dir = scratch(test);
     write(&dir, "flows/order.asl.json", FINDINGS);
     write(&dir, "flows/clean.asl.json", CLEAN);
@@ -327,7 +327,7 @@ fn statistics_and_the_fixable_summary() {
 const HOSTILE_NAME: &str = "A\\n::error file=x::\\u001b[2J\\u0007\\u009b31m\\u2028";
 const HOSTILE_FILE_NAME: &str = "evil\n::error file=y::\u{1b}[31m\u{7}.asl.json";
 
-fn hostile_dir() -> PathBuf {
+fn hostile_dir() -> common::Scratch {
     let dir = scratch("hostile");
     let quoted = format!(
         r#"{{"StartAt": "Go", "States": {{"Go": {{"Type": "Pass", "Next": "{HOSTILE_NAME}"}},
