@@ -119,12 +119,12 @@ fn main() {
         small.len(),
         runtime.block_on(replay(&small, small_edits)),
     );
-    // A document where every state has the same defect, at about 1 MB.
-    let defect_edits = if quick { 2 } else { 10 };
+    // A document where every state has the same defect, at about 1 MB (50 KB as a test).
+    let (defect_edits, defect_bytes) = if quick { (2, 50_000) } else { (10, 1_000_000) };
     for (name, generator) in defects::FAMILIES.iter().chain(&defects::SHAPES) {
-        let text = defects::of_size(*generator, 1_000_000);
+        let text = defects::of_size(*generator, defect_bytes);
         report(
-            &format!("1 MB, {name}"),
+            &format!("{} KB, {name}", defect_bytes / 1000),
             text.len(),
             runtime.block_on(replay_defects(&text, defect_edits)),
         );
