@@ -120,11 +120,15 @@ fn main() {
         runtime.block_on(replay(&small, small_edits)),
     );
     // A document where every state has the same defect, at about 1 MB (50 KB as a test).
-    let (defect_edits, defect_bytes) = if quick { (2, 50_000) } else { (10, 1_000_000) };
+    let (defect_edits, defect_bytes, size) = if quick {
+        (2, 50_000, "50 KB")
+    } else {
+        (10, 1_000_000, "1 MB")
+    };
     for (name, generator) in defects::FAMILIES.iter().chain(&defects::SHAPES) {
         let text = defects::of_size(*generator, defect_bytes);
         report(
-            &format!("{} KB, {name}", defect_bytes / 1000),
+            &format!("{size}, {name}"),
             text.len(),
             runtime.block_on(replay_defects(&text, defect_edits)),
         );
