@@ -10,7 +10,7 @@ use crate::FileKind;
 const DEFINITION_SUFFIXES: [&str; 4] = [".asl.json", ".asl", ".asl.yaml", ".asl.yml"];
 
 /// Extensions whose files may hold a state machine: read and classified by content.
-const CANDIDATE_EXTENSIONS: [&str; 4] = ["json", "yaml", "yml", "template"];
+const CANDIDATE_EXTENSIONS: [&str; 5] = ["json", "yaml", "yml", "template", "tf"];
 
 /// Whether a file's name makes it a definition (`*.asl.json`, `*.asl`, `*.asl.yaml`, `*.asl.yml`).
 pub(crate) fn has_definition_name(path: &Path) -> bool {
@@ -22,7 +22,7 @@ pub(crate) fn has_definition_name(path: &Path) -> bool {
 }
 
 /// Whether a file found while walking a directory is worth reading: a definition by name, or
-/// a `.json`, `.yaml`, `.yml` or `.template` file that its content may make one.
+/// a `.json`, `.yaml`, `.yml`, `.template` or `.tf` file that its content may make one.
 pub fn is_candidate(path: &Path) -> bool {
     has_definition_name(path)
         || path
@@ -34,7 +34,12 @@ pub fn is_candidate(path: &Path) -> bool {
 /// The cheap test before parsing a candidate: the text names something only a state machine
 /// or its host has. A file without any of these holds no state machine.
 pub fn may_hold_state_machine(bytes: &[u8]) -> bool {
-    const MARKERS: [&[u8]; 3] = [b"StartAt", b"::StateMachine", b"stateMachines"];
+    const MARKERS: [&[u8]; 4] = [
+        b"StartAt",
+        b"::StateMachine",
+        b"stateMachines",
+        b"aws_sfn_state_machine",
+    ];
     MARKERS.iter().any(|marker| memchr_find(bytes, marker))
 }
 

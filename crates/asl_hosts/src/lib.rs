@@ -1,20 +1,24 @@
 //! Finds the state machines in a file, wherever they are written: a standalone definition
 //! (JSON or YAML), a CloudFormation or SAM template (JSON or YAML, short-form tags included),
-//! a CDK template (`cdk.out/*.template.json`) or a Serverless Framework service.
+//! a CDK template (`cdk.out/*.template.json`), a Serverless Framework service or a Terraform
+//! configuration (`aws_sfn_state_machine` resources in `.tf` files).
 //!
 //! [`extract`] classifies a file and returns its state machines, each with its name, what its
 //! host says about it ([`HostFacts`]) and its [`Definition`]: a subtree of the file, or a
 //! definition text built from the file with an [`OffsetMap`] back into it. This is the one
 //! place that decides whether a file is a state machine at all.
 //!
-//! No I/O: files a host names (`DefinitionUri`, `${file(…)}`) are read through the [`Loader`]
+//! No I/O: files a host names (`DefinitionUri`, `${file(…)}`, `file(…)`, `templatefile(…)`) are
+//! read through the [`Loader`]
 //! the caller passes in.
 
 mod classify;
 mod cloudformation;
+mod hcl;
 mod holes;
 mod map;
 mod serverless;
+mod terraform;
 mod text;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +40,8 @@ pub enum FileKind {
     Cdk,
     /// A Serverless Framework service (`serverless.yml`).
     Serverless,
+    /// A Terraform configuration file (`.tf`) with `aws_sfn_state_machine` resources.
+    Terraform,
     /// Anything else: it gets no findings.
     NotStateMachine,
 }
@@ -48,6 +54,7 @@ impl FileKind {
             FileKind::CloudFormation => "CloudFormation template",
             FileKind::Cdk => "CDK template",
             FileKind::Serverless => "Serverless service",
+            FileKind::Terraform => "Terraform configuration",
             FileKind::NotStateMachine => "file",
         }
     }
@@ -85,13 +92,15 @@ pub struct Machine {
 /// What the host says about a state machine: what rules need beyond the definition.
 #[derive(Debug, Clone)]
 pub struct HostFacts {
-    /// The logical id or Serverless key; `None` for a standalone definition.
+    /// The logical id, Serverless key or Terraform resource address; `None` for a standalone
+    /// definition.
     pub name: Option<String>,
     /// Where the name is written in the host.
     pub name_range: TextRange,
     pub host: FileKind,
     pub workflow_type: Option<WorkflowType>,
-    /// The keys of `DefinitionSubstitutions`, with their ranges in the host.
+    /// The keys of `DefinitionSubstitutions` (the variables of a Terraform `templatefile`),
+    /// with their ranges in the host.
     pub substitutions: Vec<Substitution>,
     /// Every `${Name}` placeholder in the definition, with its range in the definition (the
     /// definition text, or the file the definition is written in).
@@ -100,7 +109,7 @@ pub struct HostFacts {
     pub template: Option<Arc<TemplateNames>>,
 }
 
-/// A `DefinitionSubstitutions` key.
+/// A `DefinitionSubstitutions` key, or a variable a Terraform `templatefile` call passes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Substitution {
     pub name: String,
@@ -126,6 +135,11 @@ pub enum Resolver {
     Sub { variables: Vec<String> },
     /// Left in the definition for `DefinitionSubstitutions`.
     Substitutions,
+    /// Written in a Terraform template read by `templatefile`: Terraform replaces it with
+    /// the variable of the call (its variables are listed here) before the definition is
+    /// sent. A variable used only in a `%{…}` directive has an empty range where the
+    /// directive was.
+    Template { variables: Vec<String> },
 }
 
 /// The declared names of a CloudFormation template.
@@ -192,6 +206,10 @@ impl HostFile {
     /// The file read as a standalone definition, whatever it holds (a file named on the
     /// command line is checked as one when it holds no state machine).
     pub fn into_definition(self) -> HostFile {
+        // HCL is never a definition: a `.tf` file without a state machine resource stays one.
+        if self.format == SourceFormat::Hcl {
+            return self;
+        }
         HostFile {
             kind: FileKind::Definition,
             machines: vec![standalone()],
@@ -239,12 +257,19 @@ pub fn format_of(path: &Path, text: &str) -> SourceFormat {
 /// are read through `loader`.
 pub fn extract(path: &Path, text: &str, loader: &dyn Loader) -> HostFile {
     let format = format_of(path, text);
+    if format == SourceFormat::Hcl {
+        return terraform::extract(path, text, loader);
+    }
     let parse = format.parse(text);
     extract_parsed(path, text, format, parse, loader)
 }
 
-/// [`extract`] for a file already parsed as `format`.
+/// [`extract`] for a file already parsed as `format` (JSON or YAML: an HCL file is read by
+/// [`extract`]).
 pub fn extract_parsed(path: &Path, text: &str, format: SourceFormat, parse: Parse, loader: &dyn Loader) -> HostFile {
+    if format == SourceFormat::Hcl {
+        return terraform::extract(path, text, loader);
+    }
     let kind = if classify::has_definition_name(path) {
         FileKind::Definition
     } else {
@@ -254,7 +279,7 @@ pub fn extract_parsed(path: &Path, text: &str, format: SourceFormat, parse: Pars
         FileKind::Definition => vec![standalone()],
         FileKind::CloudFormation | FileKind::Cdk => cloudformation::machines(kind, path, text, &parse.root, loader),
         FileKind::Serverless => serverless::machines(path, text, &parse.root, loader),
-        FileKind::NotStateMachine => Vec::new(),
+        FileKind::Terraform | FileKind::NotStateMachine => Vec::new(),
     };
     HostFile {
         kind,
@@ -282,6 +307,11 @@ fn workflow_type(node: Option<&Node>) -> Option<WorkflowType> {
 /// its unquoted placeholders quoted.
 fn loaded_definition(file: &LoadedFile, mode: holes::Mode, references: &mut Vec<Reference>) -> Definition {
     match SourceFormat::from_path(&file.path) {
+        // Step Functions reads JSON: an HCL file named as a definition is read as text.
+        SourceFormat::Json | SourceFormat::Hcl => {
+            let (text, map) = text::whole_file(&file.text, mode, references);
+            Definition::Text { text, map }
+        }
         SourceFormat::Yaml => {
             let parse = asl_syntax::parse_yaml(&file.text);
             let root = holes::tree(&parse.root, &file.text, mode, references);
@@ -289,10 +319,6 @@ fn loaded_definition(file: &LoadedFile, mode: holes::Mode, references: &mut Vec<
                 root,
                 errors: parse.errors,
             }
-        }
-        SourceFormat::Json => {
-            let (text, map) = text::whole_file(&file.text, mode, references);
-            Definition::Text { text, map }
         }
     }
 }

@@ -16,7 +16,7 @@ enum Origin {
     Verbatim(u32),
 }
 
-struct Builder<'a> {
+pub(crate) struct Builder<'a> {
     out: MappedText,
     mode: Mode,
     references: &'a mut Vec<Reference>,
@@ -26,7 +26,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(mode: Mode, references: &'a mut Vec<Reference>) -> Self {
+    pub(crate) fn new(mode: Mode, references: &'a mut Vec<Reference>) -> Self {
         Builder {
             out: MappedText::default(),
             mode,
@@ -115,12 +115,56 @@ impl<'a> Builder<'a> {
         self.copy(text, Origin::Scalar(scalar), sub);
     }
 
-    /// A placeholder for a node that is not text (an intrinsic function).
-    fn hole(&mut self, range: TextRange, placeholder: &str) {
+    /// Text copied byte for byte from the file at `at`.
+    pub(crate) fn verbatim(&mut self, text: &str, at: u32) {
+        self.segment(Origin::Verbatim(at), 0, text);
+    }
+
+    /// `text` the file writes as an escape at `at` (`\"` in an HCL string).
+    pub(crate) fn unescaped(&mut self, text: &str, at: u32) {
+        self.out.point(at, text);
+        self.track(text);
+    }
+
+    /// A placeholder copied byte for byte from the file at `at`, quoted when it stands
+    /// outside a JSON string; its range in the definition text.
+    pub(crate) fn placeholder_at(&mut self, text: &str, at: u32) -> TextRange {
+        let quote = !self.in_string;
+        if quote {
+            self.out.point(at, "\"");
+        }
+        let written = self.out.text.len() as u32;
+        self.out_segment(Origin::Verbatim(at), 0, text);
+        let range = TextRange::new(written, self.out.text.len() as u32);
+        if quote {
+            self.out.point(at + text.len() as u32, "\"");
+        }
+        range
+    }
+
+    /// The length of the definition text so far.
+    pub(crate) fn len(&self) -> u32 {
+        self.out.text.len() as u32
+    }
+
+    pub(crate) fn references(&mut self) -> &mut Vec<Reference> {
+        self.references
+    }
+
+    pub(crate) fn finish(self) -> (String, OffsetMap) {
+        self.out.finish()
+    }
+
+    /// A placeholder for a node that is not text (an intrinsic function); its range in the
+    /// definition text, without the quotes it gets outside a JSON string.
+    pub(crate) fn hole(&mut self, range: TextRange, placeholder: &str) -> TextRange {
+        let start = self.len();
         if self.in_string {
             self.out.node(range, placeholder);
+            TextRange::new(start, self.len())
         } else {
             self.out.node(range, &format!("\"{placeholder}\""));
+            TextRange::new(start + 1, self.len() - 1)
         }
     }
 }
@@ -177,7 +221,9 @@ fn join(builder: &mut Builder<'_>, value: &Node, source: &str) -> Result<(), Str
                     builder.copy_scalar(template, source, Some(&variables));
                 }
             }
-            Some((key, inner)) => builder.hole(fragment.range, &placeholder(key, inner)),
+            Some((key, inner)) => {
+                builder.hole(fragment.range, &placeholder(key, inner));
+            }
             None => {
                 let written = source.get(fragment.range.as_usize()).unwrap_or_default();
                 match fragment.value {

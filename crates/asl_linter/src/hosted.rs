@@ -201,8 +201,30 @@ fn analyze_machine(
             diagnostic.fix = None;
         }
     }
+    if facts.host == FileKind::Terraform {
+        let in_hcl = file.is_none();
+        for diagnostic in &mut found {
+            let breaks_hcl = diagnostic.fix.as_ref().is_some_and(|fix| {
+                fix.edits
+                    .iter()
+                    .any(|edit| changes_meaning_in_terraform(&edit.replacement, in_hcl))
+            });
+            if breaks_hcl {
+                diagnostic.fix = None;
+            }
+        }
+    }
     let machine = MachineAnalysis { facts, file, body };
     (machine, found)
+}
+
+/// Whether text written into a Terraform template (a heredoc, a quoted string or a file read
+/// by `templatefile`; `in_hcl`: inside the `.tf` file) would be read as something else: an
+/// interpolation or directive, or, in a quoted string, its end or an escape.
+fn changes_meaning_in_terraform(replacement: &str, in_hcl: bool) -> bool {
+    replacement.contains("${")
+        || replacement.contains("%{")
+        || (in_hcl && replacement.chars().any(|c| c == '"' || c == '\\' || c.is_control()))
 }
 
 /// The rule reported for a state machine whose definition cannot be read.
@@ -258,25 +280,34 @@ fn report_unused_substitutions(machine: &MachineAnalysis, settings: &Settings, o
         return;
     };
     let facts = &machine.facts;
+    let terraform = facts.host == FileKind::Terraform;
     for key in &facts.substitutions {
         let used = facts
             .references
             .iter()
-            .any(|r| r.resolver == Resolver::Substitutions && r.name == key.name);
+            .any(|r| r.name == key.name && matches!(r.resolver, Resolver::Substitutions | Resolver::Template { .. }));
         if used {
             continue;
         }
         let name = facts.name.as_deref().unwrap_or("");
-        let mut diagnostic = rule
-            .meta()
-            .diagnostic(
-                key.range,
+        let (message, help) = if terraform {
+            (
+                format!(
+                    "[{name}] `templatefile` variable \"{}\" is not used: the template never reads it",
+                    key.name
+                ),
+                "remove the variable, or write `${…}` where its value belongs in the template",
+            )
+        } else {
+            (
                 format!(
                     "[{name}] `DefinitionSubstitutions` key \"{}\" is not used: no `${{{}}}` placeholder of the definition names it",
                     key.name, key.name
                 ),
+                "remove the key, or write the placeholder where its value belongs",
             )
-            .with_help("remove the key, or write the placeholder where its value belongs");
+        };
+        let mut diagnostic = rule.meta().diagnostic(key.range, message).with_help(help);
         diagnostic.severity = severity;
         diagnostic.state_machine.clone_from(&facts.name);
         out.push(diagnostic);

@@ -6,7 +6,8 @@ use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Reports a `${Name}` placeholder in a template's state machine definition that no
-    /// `DefinitionSubstitutions` key replaces.
+    /// `DefinitionSubstitutions` key replaces, and a name that a Terraform template read by
+    /// `templatefile` uses (in `${…}` or `%{…}`) but the call's variables do not hold.
     ///
     /// ## Why is this bad?
     /// CloudFormation replaces exactly the `${Key}` placeholders whose keys are listed in
@@ -15,6 +16,9 @@ declare_rule! {
     /// state machine then receives the text `${Name}`: AWS rejects it where an ARN, a number
     /// or a boolean belongs, and a string field keeps it literally. Placeholders written in a
     /// `Fn::Sub` string are checked by `unresolved-sub-variable` instead.
+    ///
+    /// Terraform's `templatefile` renders a template only when every name it reads is one of
+    /// the variables of the call; the finding is at the name in the template file.
     ///
     /// ## Examples
     /// ### Invalid
@@ -55,25 +59,27 @@ impl Rule for UndefinedSubstitution {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(host) = ctx.host else { return };
         for reference in &host.references {
-            if reference.resolver != Resolver::Substitutions
-                || host.substitutions.iter().any(|key| key.name == reference.name)
-            {
-                continue;
-            }
-            out.push(
-                self.meta()
+            let name = &reference.name;
+            let diagnostic = match &reference.resolver {
+                Resolver::Substitutions if !host.substitutions.iter().any(|key| key.name == *name) => self
+                    .meta()
                     .diagnostic(
                         reference.range,
-                        format!(
-                            "`${{{}}}` is not a key of `DefinitionSubstitutions`: it stays in the definition as written",
-                            reference.name
-                        ),
+                        format!("`${{{name}}}` is not a key of `DefinitionSubstitutions`: it stays in the definition as written"),
+                    )
+                    .with_help(format!("add `{name}` to `DefinitionSubstitutions` with the value it stands for")),
+                Resolver::Template { variables } if !variables.contains(name) => self
+                    .meta()
+                    .diagnostic(
+                        reference.range,
+                        format!("`{name}` is not a variable of the `templatefile` call: Terraform cannot render the template"),
                     )
                     .with_help(format!(
-                        "add `{}` to `DefinitionSubstitutions` with the value it stands for",
-                        reference.name
+                        "pass `{name}` in the variables of `templatefile`, or write `$${{` for a literal `${{`"
                     )),
-            );
+                _ => continue,
+            };
+            out.push(diagnostic);
         }
     }
 }

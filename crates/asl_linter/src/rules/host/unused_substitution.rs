@@ -5,7 +5,8 @@ use crate::rule::{Rule, RuleContext, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Reports a `DefinitionSubstitutions` key that no `${Key}` placeholder of the state
-    /// machine's definition uses.
+    /// machine's definition uses, and a variable of a Terraform `templatefile` call that the
+    /// template never reads.
     ///
     /// ## Why is this bad?
     /// The value is computed and thrown away: most often the placeholder was renamed or
@@ -13,7 +14,7 @@ declare_rule! {
     /// reports), or a state that used it was removed.
     ///
     /// These findings are made after the rules ran on the definition, at the key in the
-    /// template.
+    /// template (at the variable of the `templatefile` call in the `.tf` file).
     ///
     /// ## Examples
     /// ### Invalid
