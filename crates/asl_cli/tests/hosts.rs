@@ -220,3 +220,52 @@ fn a_serverless_service_inline_and_in_files() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_terraform_module_with_every_definition_form() {
+    let dir = scratch("hosts-terraform");
+    write(
+        &dir,
+        "main.tf",
+        "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n\nresource \"aws_lambda_function\" \"charge\" {\n  function_name = \"charge\"\n}\n\nresource \"aws_sfn_state_machine\" \"heredoc\" {\n  name     = \"heredoc\"\n  role_arn = aws_iam_role.sfn.arn\n  type     = \"EXPRESS\"\n  definition = <<-EOF\n    {\n      \"StartAt\": \"Charge\",\n      \"States\": {\n        \"Charge\": {\"Type\": \"Task\", \"Resource\": \"${aws_lambda_function.charge.arn}\", \"Next\": \"Wait\"},\n        \"Wait\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\", \"TimeoutSeconds\": 60, \"End\": true}\n      }\n    }\n    EOF\n}\n\nresource \"aws_sfn_state_machine\" \"encoded\" {\n  name     = \"encoded\"\n  role_arn = aws_iam_role.sfn.arn\n  definition = jsonencode({\n    StartAt = \"Check\"\n    States = {\n      Check = {\n        Type    = \"Choice\"\n        Choices = [{ Variable = \"$.ok\", BooleanEquals = true, Next = \"Missing\" }]\n        Default = \"Done\"\n      }\n      Done = { Type = \"Succeed\" }\n    }\n  })\n}\n\nresource \"aws_sfn_state_machine\" \"templated\" {\n  name     = \"templated\"\n  role_arn = aws_iam_role.sfn.arn\n  definition = templatefile(\"${path.module}/statemachine/flow.asl.json\", {\n    charge_arn = aws_lambda_function.charge.arn\n    unused     = \"x\"\n  })\n}\n",
+    );
+    write(
+        &dir,
+        "statemachine/flow.asl.json",
+        "{\n  \"StartAt\": \"Charge\",\n  \"States\": {\n    \"Charge\": {\"Type\": \"Task\", \"Resource\": \"${charge_arn}\", \"Next\": \"Gone\"}\n  }\n}\n",
+    );
+    write(
+        &dir,
+        "variables.tf",
+        "variable \"region\" {\n  type    = string\n  default = \"us-east-1\"\n}\n",
+    );
+    write(
+        &dir,
+        "outputs.tf",
+        "output \"arn\" {\n  value = aws_sfn_state_machine.heredoc.arn\n}\n",
+    );
+    write(
+        &dir,
+        ".terraform.lock.hcl",
+        "provider \"registry.terraform.io/hashicorp/aws\" {\n  version = \"5.0.0\"\n}\n",
+    );
+    let output = check_json(&[dir.to_str().unwrap()]);
+    assert_eq!(
+        findings(&dir, &output),
+        set(&[
+            // `type = "EXPRESS"` drives the EXPRESS checks.
+            ("main.tf", "ASL450", "aws_sfn_state_machine.heredoc"),
+            ("main.tf", "ASL451", "aws_sfn_state_machine.heredoc"),
+            ("main.tf", "ASL201", "aws_sfn_state_machine.encoded"),
+            ("main.tf", "ASL502", "aws_sfn_state_machine.templated"),
+            // In the template, reached from the .tf file (once, not again on its own).
+            (
+                "statemachine/flow.asl.json",
+                "ASL201",
+                "aws_sfn_state_machine.templated"
+            ),
+        ]),
+        "{}",
+        stdout(&output)
+    );
+}

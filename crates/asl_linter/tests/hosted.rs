@@ -202,8 +202,108 @@ fn files_that_hold_no_state_machine_are_not_state_machines() {
             ".github/workflows/ci.yml",
             "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
         ),
+        (
+            "main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"StartAt\"\n}\n",
+        ),
+        ("variables.tf", "variable \"region\" {\n  default = \"us-east-1\"\n}\n"),
     ] {
         let host = asl_hosts::extract(std::path::Path::new(name), source, &asl_hosts::NoFiles);
         assert!(!host.is_state_machine(), "{name}");
+    }
+}
+
+#[test]
+fn terraform_indented_heredoc() {
+    let source = "resource \"aws_sfn_state_machine\" \"orders\" {\n  name = \"orders\"\n  type = \"EXPRESS\"\n  definition = <<-EOF\n    {\n      \"StartAt\": \"Charge\",\n      \"States\": {\n        \"Charge\": {\"Type\": \"Task\", \"Resource\": \"${aws_lambda_function.charge.arn}\", \"Next\": \"Pay\"},\n        \"Pay\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke.waitForTaskToken\", \"Nxt\": \"Done\"},\n        \"Done\": {\"Type\": \"Taks\"}\n      }\n    }\n    EOF\n}\n";
+    let machine = "aws_sfn_state_machine.orders";
+    assert_at("main.tf", source, "ASL104", machine, "\"Done\": {", "\"Taks\"");
+    assert_at("main.tf", source, "ASL105", machine, "\"Pay\": {", "\"Nxt\"");
+    // `type = "EXPRESS"` drives the EXPRESS checks.
+    assert_at(
+        "main.tf",
+        source,
+        "ASL451",
+        machine,
+        "\"Pay\": {",
+        "\"arn:aws:states:::lambda:invoke.waitForTaskToken\"",
+    );
+    // The interpolation is a placeholder that counts as an ARN.
+    assert!(!findings("main.tf", source).iter().any(|(_, line, _, _)| *line == 8));
+    // A fix lands in the heredoc as written.
+    let analysis = common::analyze_file("main.tf", source);
+    let finding = analysis.diagnostics.iter().find(|d| d.code == "ASL104").unwrap();
+    let fixed = asl_linter::fix::apply_edits(source, finding.fix.clone().unwrap().edits);
+    assert!(fixed.contains("        \"Done\": {\"Type\": \"Task\"}\n"), "{fixed}");
+}
+
+#[test]
+fn terraform_jsonencode_object() {
+    let source = "resource \"aws_sfn_state_machine\" \"flow\" {\n  definition = jsonencode({\n    StartAt = \"Check\"\n    States = {\n      Check = {\n        Type    = \"Choice\"\n        Choices = [{ Variable = \"$.ok\", BooleanEquals = true, Next = \"Missing\" }]\n        Default = \"Call\"\n      }\n      Call = {\n        Type     = \"Task\"\n        Resource = aws_lambda_function.f.arn\n        TimeoutSecnds = 30\n        End      = true\n      }\n    }\n  })\n}\n";
+    let machine = "aws_sfn_state_machine.flow";
+    assert_at("main.tf", source, "ASL201", machine, "BooleanEquals", "\"Missing\"");
+    assert_at("main.tf", source, "ASL105", machine, "Resource", "TimeoutSecnds");
+    // HCL is not JSON: no fix is offered in it.
+    let analysis = common::analyze_file("main.tf", source);
+    assert!(analysis.diagnostics.iter().all(|d| d.fix.is_none()));
+}
+
+/// Serves the files of a Terraform module from memory.
+struct Module<'a>(&'a [(&'a str, &'a str)]);
+
+impl asl_hosts::Loader for Module<'_> {
+    fn load(&self, _from: &std::path::Path, reference: &str) -> Result<asl_hosts::LoadedFile, String> {
+        let reference = reference.trim_start_matches("./");
+        let (path, text) = self.0.iter().find(|(path, _)| *path == reference).ok_or("absent")?;
+        Ok(asl_hosts::LoadedFile {
+            path: std::path::PathBuf::from(path),
+            text: (*text).to_owned(),
+        })
+    }
+}
+
+#[test]
+fn terraform_templatefile() {
+    let tf = "resource \"aws_sfn_state_machine\" \"batch\" {\n  definition = templatefile(\"${path.module}/statemachine/flow.asl.json\", {\n    queue_arn = aws_batch_job_queue.q.arn\n    topic_arn = aws_sns_topic.t.arn\n  })\n}\n";
+    const TEMPLATE: &str = "{\n  \"StartAt\": \"Submit\",\n  \"States\": {\n    \"Submit\": {\n      \"Type\": \"Task\",\n      \"Resource\": \"arn:aws:states:::batch:submitJob.sync\",\n      \"Parameters\": {\"JobName\": \"j\", \"JobQueue\": \"${queue_arn}\", \"JobDefinition\": \"${job_definition}\"},\n      \"Next\": \"Gone\"\n    }\n  }\n}\n";
+    let template = TEMPLATE;
+    let path = std::path::Path::new("main.tf");
+    let loader = Module(&[("statemachine/flow.asl.json", template)]);
+    let host = asl_hosts::extract(path, tf, &loader);
+    let analysis = asl_linter::analyze_host(path, host, tf, &asl_linter::Settings::default());
+    // The unused variable is a warning at its name in the .tf file.
+    let unused: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, &tf[d.range.as_usize()]))
+        .collect();
+    assert_eq!(unused, [("ASL502", "topic_arn")]);
+    // Findings in the template are at their place in it, named as reached from the .tf file.
+    let [reached] = analysis.referenced.as_slice() else {
+        panic!("one referenced file expected");
+    };
+    assert_eq!(reached.path, std::path::Path::new("statemachine/flow.asl.json"));
+    let index = LineIndex::new(template);
+    let at = |d: &asl_diagnostics::Diagnostic| {
+        let position = index.line_col(d.range.start, PositionEncoding::Utf32);
+        (
+            d.code,
+            position.line + 1,
+            position.col + 1,
+            &template[d.range.as_usize()],
+        )
+    };
+    let found: Vec<_> = reached.diagnostics.iter().map(at).collect();
+    assert!(found.contains(&("ASL201", 8, 15, "\"Gone\"")), "{found:?}");
+    // A name the call does not pass: Terraform cannot render the template.
+    assert!(found.contains(&("ASL501", 7, 84, "${job_definition}")), "{found:?}");
+    for diagnostic in &reached.diagnostics {
+        assert!(
+            diagnostic
+                .message
+                .starts_with("[aws_sfn_state_machine.batch, from main.tf] "),
+            "{}",
+            diagnostic.message
+        );
     }
 }

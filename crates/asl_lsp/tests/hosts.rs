@@ -153,3 +153,55 @@ async fn templates_get_diagnostics_navigation_and_rename_in_each_definition() {
     assert_eq!(symbols[1]["children"].as_array().unwrap().len(), 3);
     session.shutdown().await;
 }
+
+const TERRAFORM: &str = "resource \"aws_sfn_state_machine\" \"orders\" {\n  name = \"orders\"\n  definition = <<-EOF\n    {\n      \"StartAt\": \"Charge\",\n      \"States\": {\n        \"Charge\": {\"Type\": \"Task\", \"Resource\": \"${aws_lambda_function.charge.arn}\", \"Next\": \"Notify\"},\n        \"Notify\": {\"Type\": \"Passs\", \"End\": true}\n      }\n    }\n    EOF\n}\n";
+
+#[tokio::test]
+async fn terraform_files_are_served_only_when_they_hold_a_state_machine() {
+    let (mut session, _) = Session::initialized(&[]).await;
+    let uri = "file:///work/infra/main.tf";
+    let diagnostics = session.open(uri, TERRAFORM).await;
+    assert_eq!(
+        published(&diagnostics),
+        [(
+            "ASL104".to_owned(),
+            line_char(TERRAFORM, "\"Passs\"", 0).0,
+            line_char(TERRAFORM, "\"Passs\"", 0).1
+        )],
+        "{diagnostics}"
+    );
+    assert!(
+        diagnostics["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("[aws_sfn_state_machine.orders] "),
+        "{diagnostics}"
+    );
+    // Go to definition inside the heredoc.
+    let definition = session
+        .request(
+            "textDocument/definition",
+            at(uri, TERRAFORM, "\"Next\": \"Notify\"", 10),
+        )
+        .await;
+    let (line, character) = line_char(TERRAFORM, "\"Notify\": {", 0);
+    assert_eq!(
+        definition["range"]["start"],
+        json!({"line": line, "character": character}),
+        "{definition}"
+    );
+    // Other Terraform files get nothing, broken or not.
+    for (name, text) in [
+        ("variables.tf", "variable \"region\" {\n  default = \"us-east-1\"\n}\n"),
+        ("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \n"),
+    ] {
+        let uri = format!("file:///work/infra/{name}");
+        let diagnostics = session.open(&uri, text).await;
+        assert_eq!(diagnostics["diagnostics"], json!([]), "{name}: {diagnostics}");
+        let symbols = session
+            .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}))
+            .await;
+        assert_eq!(symbols, json!([]), "{name}");
+    }
+    session.shutdown().await;
+}
