@@ -493,6 +493,7 @@ fn escape(text: &str) -> (String, usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
