@@ -4,10 +4,11 @@ use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::HostFacts;
 use asl_semantic::graph::StateGraph;
 use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
+#[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
 use crate::suppression::{Directive, directives};
-use crate::{RuleContext, Settings, all_rules, find_rule};
+use crate::{Rule, RuleContext, Settings, all_rules, find_rule};
 
 /// The result of analysing one document.
 pub struct Analysis {
@@ -48,22 +49,25 @@ pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Op
     let model = asl_semantic::model::build(&parse.root);
     let graph = StateGraph::build(&model);
     let ctx = RuleContext::new(text, parse, &model, &graph, settings, host);
+    let check = |rule: &&'static dyn Rule| -> Vec<Diagnostic> {
+        let Some(severity) = settings.severity_of(rule.meta()) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        // A bug in one rule must not take the others (or the language server) down with it.
+        if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
+            return vec![internal_error(rule.meta().code)];
+        }
+        for diagnostic in &mut found {
+            diagnostic.severity = severity;
+        }
+        found
+    };
     // Rules are independent; on a large definition running them on every core pays off.
-    let mut diagnostics: Vec<Diagnostic> = all_rules()
-        .par_iter()
-        .filter_map(|rule| settings.severity_of(rule.meta()).map(|severity| (rule, severity)))
-        .flat_map_iter(|(rule, severity)| {
-            let mut found = Vec::new();
-            // A bug in one rule must not take the others (or the language server) down with it.
-            if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
-                return vec![internal_error(rule.meta().code)];
-            }
-            for diagnostic in &mut found {
-                diagnostic.severity = severity;
-            }
-            found
-        })
-        .collect();
+    #[cfg(feature = "parallel")]
+    let mut diagnostics: Vec<Diagnostic> = all_rules().par_iter().flat_map_iter(check).collect();
+    #[cfg(not(feature = "parallel"))]
+    let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
     apply_directives(&mut diagnostics, &directives(text, &model), settings);
     drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
