@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use asl_diagnostics::printable::{PrintableSource, printable};
-use asl_hosts::{Definition, HostFile, extract};
+use asl_hosts::{HostFile, extract};
 use asl_semantic::graph::{StateGraph, to_dot, to_mermaid};
-use asl_syntax::{Node, Parse, decode_source};
+use asl_syntax::{Parse, decode_source};
 
 use crate::loader::FsLoader;
 use crate::{EXIT_CLEAN, EXIT_FAILURE};
@@ -122,13 +122,7 @@ fn definition(host: &HostFile, name: Option<&str>) -> Result<Parse, String> {
             .first()
             .ok_or("it holds no state machine that can be drawn")?,
     };
-    match &machine.definition {
-        Definition::Whole => Ok(host.parse.clone()),
-        Definition::Tree { root, errors } => Ok(Parse {
-            root: Node::clone(root),
-            errors: errors.clone(),
-        }),
-        Definition::Text { text, .. } => Ok(asl_syntax::parse(text)),
-        Definition::Missing { reason, .. } => Err(format!("its definition cannot be drawn: {}", printable(reason))),
-    }
+    machine
+        .definition_tree(&host.parse)
+        .map_err(|reason| format!("its definition cannot be drawn: {}", printable(reason)))
 }

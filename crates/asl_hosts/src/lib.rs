@@ -89,6 +89,22 @@ pub struct Machine {
     pub definition: Definition,
 }
 
+impl Machine {
+    /// The definition's own tree (to draw it, say); `host` is the tree of the file it was found
+    /// in. `Err` tells why a definition that is not in the file cannot be read.
+    pub fn definition_tree(&self, host: &Parse) -> Result<Parse, &str> {
+        match &self.definition {
+            Definition::Whole => Ok(host.clone()),
+            Definition::Tree { root, errors } => Ok(Parse {
+                root: Node::clone(root),
+                errors: errors.clone(),
+            }),
+            Definition::Text { text, .. } => Ok(asl_syntax::parse(text)),
+            Definition::Missing { reason, .. } => Err(reason),
+        }
+    }
+}
+
 /// What the host says about a state machine: what rules need beyond the definition.
 #[derive(Debug, Clone)]
 pub struct HostFacts {

@@ -22,7 +22,7 @@ use petgraph::visit::EdgeRef;
 use crate::model::{Model, ScopeId, StateId, StateKind, TransitionKind};
 
 pub use condition::condition_summary;
-pub use render::{to_dot, to_mermaid};
+pub use render::{node_id, to_dot, to_mermaid};
 
 /// The state graph of a model with its analyses.
 #[derive(Debug, Clone)]

@@ -87,7 +87,7 @@ fn draw(model: &Model<'_>, graph: &StateGraph, mut syntax: impl Syntax) -> Strin
     syntax.start_node("start", 1);
     draw_scope(model, root, &highlight, &mut syntax, 1);
     if let Some(start) = graph.scope(root).start {
-        syntax.edge("start", &state_id(start), EdgeStyle::Solid, None);
+        syntax.edge("start", &node_id(start), EdgeStyle::Solid, None);
     }
     for scope in &model.scopes {
         if let (Some(parent), Some(start)) = (scope.parent(), graph.scope(scope.id).start) {
@@ -95,14 +95,14 @@ fn draw(model: &Model<'_>, graph: &StateGraph, mut syntax: impl Syntax) -> Strin
                 ScopeKind::Branch { index, .. } => format!("branch {}", index + 1),
                 _ => "each item".to_owned(),
             };
-            syntax.edge(&state_id(parent), &state_id(start), EdgeStyle::Dotted, Some(&label));
+            syntax.edge(&node_id(parent), &node_id(start), EdgeStyle::Dotted, Some(&label));
         }
     }
     for state in &model.states {
         for transition in model.transitions(state.id) {
             let Some(target) = transition.resolved else { continue };
             let (style, label) = edge_look(state, transition.kind);
-            syntax.edge(&state_id(state.id), &state_id(target), style, label.as_deref());
+            syntax.edge(&node_id(state.id), &node_id(target), style, label.as_deref());
         }
     }
     syntax.finish()
@@ -122,15 +122,15 @@ fn draw_scope(
         lines.extend(look.note());
         let nested = nested_scopes(model, state);
         if nested.is_empty() {
-            syntax.state_node(&state_id(state.id), &lines, shape(state), look, depth);
+            syntax.state_node(&node_id(state.id), &lines, shape(state), look, depth);
             continue;
         }
         syntax.open_cluster(
-            &format!("cluster_{}", state_id(state.id)),
+            &format!("cluster_{}", node_id(state.id)),
             &format!("{} ({type_name})", state.name),
             depth,
         );
-        syntax.state_node(&state_id(state.id), &lines, shape(state), look, depth + 1);
+        syntax.state_node(&node_id(state.id), &lines, shape(state), look, depth + 1);
         for (label, nested_scope) in nested {
             syntax.open_cluster(&format!("cluster_scope{}", nested_scope.index()), &label, depth + 1);
             draw_scope(model, nested_scope, highlight, syntax, depth + 2);
@@ -200,7 +200,8 @@ fn edge_look(state: &State<'_>, kind: TransitionKind) -> (EdgeStyle, Option<Stri
     }
 }
 
-fn state_id(state: StateId) -> String {
+/// The id of a state's node in both pictures (`s0`, `s1`, …), for a viewer that highlights it.
+pub fn node_id(state: StateId) -> String {
     format!("s{}", state.index())
 }
 
