@@ -2,7 +2,8 @@
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     test_prereqs::shared();
-    for program in ["dot", "nvim", "emacs"] {
+    test_prereqs::file("playground_wasm", "editors/playground/wasm/asl_wasm_bg.wasm");
+    for program in ["dot", "nvim", "emacs", "node"] {
         test_prereqs::program(program);
     }
 }

@@ -40,6 +40,18 @@ pub fn program(name: &str) {
     emit(&format!("has_{}", name.replace('-', "_")), found.is_some());
 }
 
+/// Sets `has_<name>` when the file at `path` (relative to the workspace root) exists: a build
+/// product that another tool writes, such as the playground's WebAssembly. `path`'s folder must
+/// exist (keep a `.gitignore` in it), so that watching it notices the file's arrival.
+pub fn file(name: &str, path: &str) {
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let file = manifest.join("../..").join(path);
+    if let Some(folder) = file.parent() {
+        println!("cargo::rerun-if-changed={}", folder.display());
+    }
+    emit(&format!("has_{name}"), file.is_file());
+}
+
 fn emit(cfg: &str, present: bool) {
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rustc-check-cfg=cfg({cfg})");
