@@ -40,28 +40,6 @@ pub fn dump(node: &Node) -> String {
     }
 }
 
-/// The tree as a `serde_json::Value` (for duplicate keys the last wins, as in serde_json).
-pub fn to_serde(node: &Node) -> serde_json::Value {
-    use serde_json::Value as J;
-    match &node.value {
-        Value::Null => J::Null,
-        Value::Bool(b) => J::Bool(*b),
-        Value::Number(Number::PosInt(n)) => J::from(*n),
-        Value::Number(Number::NegInt(n)) => J::from(*n),
-        Value::Number(Number::Float(f)) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        Value::String(s) => J::String(s.clone()),
-        Value::Array(items) => J::Array(items.iter().map(to_serde).collect()),
-        Value::Object(members) => {
-            let mut map = serde_json::Map::new();
-            for m in members {
-                map.insert(m.key.text.clone(), to_serde(&m.value));
-            }
-            J::Object(map)
-        }
-        Value::Error => panic!("error node in an accepted document"),
-    }
-}
-
 /// Equality where floats may differ slightly: serde_json's default float parsing is not always
 /// correctly rounded (ours is), and loses more precision among subnormal numbers.
 pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {

@@ -1,7 +1,7 @@
 use std::sync::OnceLock;
 
 use asl_diagnostics::Diagnostic;
-use asl_syntax::{Node, TextRange, Value};
+use asl_syntax::{DuplicateKeys, Node, TextRange, Value};
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
@@ -71,7 +71,8 @@ impl Rule for SchemaViolation {
         {
             return;
         }
-        let instance = to_json(&ctx.parse.root);
+        // Of duplicate keys the first counts, as in the model.
+        let instance = ctx.parse.root.to_json_value(DuplicateKeys::KeepFirst);
         // Checking validity stops at the first failure; most definitions are valid.
         if validator.is_valid(&instance) {
             return;
@@ -191,31 +192,6 @@ fn subject(path: &jsonschema::paths::Location) -> String {
         owner
     } else {
         format!("\"{field}\" of {owner}")
-    }
-}
-
-/// The syntax tree as a `serde_json` value; of duplicate keys the first wins, as in the model.
-fn to_json(node: &Node) -> serde_json::Value {
-    use serde_json::Value as J;
-    match &node.value {
-        Value::Null | Value::Error => J::Null,
-        Value::Bool(value) => J::Bool(*value),
-        Value::Number(number) => match *number {
-            asl_syntax::Number::PosInt(n) => J::from(n),
-            asl_syntax::Number::NegInt(n) => J::from(n),
-            asl_syntax::Number::Float(f) => serde_json::Number::from_f64(f).map_or(J::Null, J::Number),
-        },
-        Value::String(text) => J::String(text.clone()),
-        Value::Array(items) => J::Array(items.iter().map(to_json).collect()),
-        Value::Object(members) => {
-            let mut object = serde_json::Map::new();
-            for member in members {
-                if !object.contains_key(&member.key.text) {
-                    object.insert(member.key.text.clone(), to_json(&member.value));
-                }
-            }
-            J::Object(object)
-        }
     }
 }
 
