@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use asl_semantic::vocabulary::{ComparisonOperator, Field, Languages, ObjectType, QueryLanguage, StateType};
+
 use crate::{Rule, RuleMeta, all_rules};
 
 /// Where the rule pages (`docs/rules/<name>.md`) are published.
@@ -53,10 +55,88 @@ pub fn rule_page(rule: &dyn Rule) -> String {
     );
     for line in meta.docs.lines() {
         // Doc comments keep the space after `///`.
-        page.push_str(line.strip_prefix(' ').unwrap_or(line));
-        page.push('\n');
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        match vocabulary_table(line) {
+            Some(table) => page.push_str(&table),
+            None => {
+                page.push_str(line);
+                page.push('\n');
+            }
+        }
     }
     page
+}
+
+/// The table from the vocabulary that replaces a marker line of a rule's docs, if `line` is
+/// one: `<!-- vocabulary: state types -->` or `<!-- vocabulary: fields -->`.
+fn vocabulary_table(line: &str) -> Option<String> {
+    let table = match line.trim() {
+        "<!-- vocabulary: state types -->" => state_type_table(),
+        "<!-- vocabulary: fields -->" => field_table(),
+        _ => return None,
+    };
+    Some(table)
+}
+
+fn state_type_table() -> String {
+    let mut table = String::from("| Type | What it does |\n|---|---|\n");
+    for state_type in StateType::all() {
+        let _ = writeln!(table, "| `{}` | {} |", state_type.name(), state_type.summary());
+    }
+    table
+}
+
+/// Every object with a fixed set of fields, with its fields' query languages and values.
+fn field_table() -> String {
+    let mut table = String::new();
+    for object in ObjectType::all() {
+        let _ = writeln!(
+            table,
+            "### {}\n\n| Field | Query languages | Value |\n|---|---|---|",
+            object.title()
+        );
+        let operators = |field: &Field| ComparisonOperator::from_name(field.name).is_some();
+        let fields = QueryLanguage::ALL
+            .into_iter()
+            .flat_map(|language| object.fields(language))
+            .filter(|field| !operators(field));
+        let mut listed: Vec<&str> = Vec::new();
+        for field in fields {
+            if listed.contains(&field.name) {
+                continue;
+            }
+            listed.push(field.name);
+            let (languages, value) = match field.languages {
+                Languages::Both => {
+                    let (jsonpath, jsonata) = (
+                        field.kind.describe(QueryLanguage::JsonPath),
+                        field.kind.describe(QueryLanguage::Jsonata),
+                    );
+                    let value = if jsonpath == jsonata {
+                        jsonpath.to_owned()
+                    } else {
+                        format!("{jsonpath} (JSONPath); {jsonata} (JSONata)")
+                    };
+                    ("JSONPath, JSONata", value)
+                }
+                Languages::JsonPath => ("JSONPath", field.kind.describe(QueryLanguage::JsonPath).to_owned()),
+                Languages::Jsonata => ("JSONata", field.kind.describe(QueryLanguage::Jsonata).to_owned()),
+            };
+            let _ = writeln!(table, "| `{}` | {languages} | {value} |", field.name);
+        }
+        if object.fields(QueryLanguage::JsonPath).any(|field| operators(&field)) {
+            let names: Vec<String> = ComparisonOperator::all()
+                .map(|operator| format!("`{}`", operator.name()))
+                .collect();
+            let _ = writeln!(
+                table,
+                "\nIn JSONPath, a rule also takes a comparison operator: {}.",
+                names.join(", ")
+            );
+        }
+        table.push('\n');
+    }
+    table.trim_end().to_owned() + "\n"
 }
 
 /// The index page, `docs/rules/README.md`.

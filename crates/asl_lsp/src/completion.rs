@@ -3,6 +3,7 @@
 use asl_semantic::expr::intrinsic::INTRINSIC_FUNCTIONS;
 use asl_semantic::expr::path::CONTEXT_OBJECT_FIELDS;
 use asl_semantic::model::{FailState, Field, Model, QueryLanguage, ScopeId, StateKind, jsonata_expression};
+use asl_semantic::vocabulary::StateType;
 use asl_syntax::{Member, Node, TextRange, Value};
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent, MarkupKind,
@@ -13,7 +14,7 @@ use crate::convert::{Positions, json_string};
 use crate::cursor::{At, Cursor, ObjectKind, locate, object_kind, string_content};
 use asl_semantic::errors::PREDEFINED_ERRORS;
 
-use crate::schema::{self, STATE_TYPES};
+use crate::vocabulary::object_type;
 
 pub(crate) fn complete(model: &Model<'_>, text: &str, offset: u32, positions: Positions<'_>) -> Vec<CompletionItem> {
     let cursor = locate(text, model.root, offset);
@@ -137,7 +138,7 @@ fn key_items(
     if let ObjectKind::States(scope) = kind {
         return state_snippets(model, scope, range);
     }
-    let Some(def) = schema::def_for(model, kind) else {
+    let Some((object, language)) = object_type(model, kind) else {
         return Vec::new();
     };
     let present: Vec<&str> = container
@@ -147,19 +148,19 @@ fn key_items(
         .filter(|member| !editing.is_some_and(|editing| std::ptr::eq(*member, editing)))
         .map(|member| member.key.text.as_str())
         .collect();
-    def.fields()
-        .into_iter()
-        .filter(|(name, _)| !present.contains(name))
-        .map(|(name, description)| Item {
-            label: name.to_owned(),
+    object
+        .fields(language)
+        .filter(|field| !present.contains(&field.name))
+        .map(|field| Item {
+            label: field.name.to_owned(),
             kind: CompletionItemKind::FIELD,
             detail: None,
-            documentation: description.map(str::to_owned),
+            documentation: Some(field.doc.to_owned()),
             range,
             new_text: if needs_colon {
-                format!("{}: ", json_string(name))
+                format!("{}: ", json_string(field.name))
             } else {
-                json_string(name)
+                json_string(field.name)
             },
             snippet: false,
         })
@@ -201,13 +202,18 @@ fn value_candidates(model: &Model<'_>, cursor: &Cursor<'_>, kind: ObjectKind, ke
             .collect();
     }
     match (kind, key) {
-        (ObjectKind::State(_), "Type") => STATE_TYPES
-            .iter()
-            .map(|(name, doc)| candidate(*name, CompletionItemKind::ENUM_MEMBER, Some(doc)))
+        (ObjectKind::State(_), "Type") => StateType::all()
+            .map(|state_type| {
+                candidate(
+                    state_type.name(),
+                    CompletionItemKind::ENUM_MEMBER,
+                    Some(state_type.summary()),
+                )
+            })
             .collect(),
-        (_, "QueryLanguage") => ["JSONPath", "JSONata"]
+        (_, "QueryLanguage") => QueryLanguage::ALL
             .into_iter()
-            .map(|name| candidate(name, CompletionItemKind::ENUM_MEMBER, None))
+            .map(|language| candidate(language.name(), CompletionItemKind::ENUM_MEMBER, None))
             .collect(),
         _ if cursor.container_key() == Some("ErrorEquals") => error_names(model),
         _ => Vec::new(),
@@ -392,51 +398,50 @@ fn state_snippets(model: &Model<'_>, scope: ScopeId, range: TextRange) -> Vec<It
         .map(|state| state.effective_query_language)
         .unwrap_or(model.query_language)
         == QueryLanguage::Jsonata;
-    STATE_TYPES
-        .iter()
-        .map(|(type_name, doc)| Item {
-            label: format!("New {type_name} state"),
+    StateType::all()
+        .map(|state_type| Item {
+            label: format!("New {} state", state_type.name()),
             kind: CompletionItemKind::SNIPPET,
-            detail: Some((*doc).to_owned()),
+            detail: Some(state_type.summary().to_owned()),
             documentation: None,
             range,
-            new_text: state_snippet(type_name, jsonata),
+            new_text: state_snippet(state_type, jsonata),
             snippet: true,
         })
         .collect()
 }
 
-fn state_snippet(type_name: &str, jsonata: bool) -> String {
-    let body = match (type_name, jsonata) {
-        ("Task", false) => {
+fn state_snippet(state_type: StateType, jsonata: bool) -> String {
+    let body = match (state_type, jsonata) {
+        (StateType::Task, false) => {
             "\"Resource\": \"${2:arn:aws:states:::lambda:invoke}\",\n  \"Parameters\": {\n    \"FunctionName\": \"${3:MyFunction}\",\n    \"Payload.\\$\": \"\\$\"\n  },\n  \"End\": true"
         }
-        ("Task", true) => {
+        (StateType::Task, true) => {
             "\"Resource\": \"${2:arn:aws:states:::lambda:invoke}\",\n  \"Arguments\": {\n    \"FunctionName\": \"${3:MyFunction}\",\n    \"Payload\": \"{% \\$states.input %}\"\n  },\n  \"End\": true"
         }
-        ("Choice", false) => {
+        (StateType::Choice, false) => {
             "\"Choices\": [\n    {\n      \"Variable\": \"${2:\\$.value}\",\n      \"StringEquals\": \"${3:expected}\",\n      \"Next\": \"${4}\"\n    }\n  ],\n  \"Default\": \"${5}\""
         }
-        ("Choice", true) => {
+        (StateType::Choice, true) => {
             "\"Choices\": [\n    {\n      \"Condition\": \"{% ${2:\\$states.input.value = 'expected'} %}\",\n      \"Next\": \"${3}\"\n    }\n  ],\n  \"Default\": \"${4}\""
         }
-        ("Wait", _) => "\"Seconds\": ${2:10},\n  \"End\": true",
-        ("Succeed", _) => "\"Comment\": \"${2}\"",
-        ("Fail", _) => "\"Error\": \"${2:MyError}\",\n  \"Cause\": \"${3:What went wrong}\"",
-        ("Parallel", _) => {
+        (StateType::Wait, _) => "\"Seconds\": ${2:10},\n  \"End\": true",
+        (StateType::Succeed, _) => "\"Comment\": \"${2}\"",
+        (StateType::Fail, _) => "\"Error\": \"${2:MyError}\",\n  \"Cause\": \"${3:What went wrong}\"",
+        (StateType::Parallel, _) => {
             "\"Branches\": [\n    {\n      \"StartAt\": \"${2:First}\",\n      \"States\": {\n        \"${2:First}\": {\n          \"Type\": \"Pass\",\n          \"End\": true\n        }\n      }\n    }\n  ],\n  \"End\": true"
         }
-        ("Map", false) => return map_snippet("\"ItemsPath\": \"${2:\\$.items}\""),
-        ("Map", true) => return map_snippet("\"Items\": \"{% ${2:\\$states.input.items} %}\""),
-        _ => "\"End\": true",
+        (StateType::Map, false) => return map_snippet("\"ItemsPath\": \"${2:\\$.items}\""),
+        (StateType::Map, true) => return map_snippet("\"Items\": \"{% ${2:\\$states.input.items} %}\""),
+        (StateType::Pass, _) => "\"End\": true",
     };
-    new_state(type_name, body)
+    new_state(state_type.name(), body)
 }
 
 /// A Map state with an inline processor; `items` says where the items come from.
 fn map_snippet(items: &str) -> String {
     let processor = "\"ItemProcessor\": {\n    \"ProcessorConfig\": {\n      \"Mode\": \"INLINE\"\n    },\n    \"StartAt\": \"${3:ProcessItem}\",\n    \"States\": {\n      \"${3:ProcessItem}\": {\n        \"Type\": \"Pass\",\n        \"End\": true\n      }\n    }\n  },\n  \"End\": true";
-    new_state("Map", &format!("{items},\n  {processor}"))
+    new_state(StateType::Map.name(), &format!("{items},\n  {processor}"))
 }
 
 fn new_state(type_name: &str, body: &str) -> String {
@@ -449,12 +454,16 @@ mod tests {
 
     #[test]
     fn snippets_expand_to_valid_json() {
-        for (type_name, _) in STATE_TYPES {
+        for state_type in StateType::all() {
             for jsonata in [false, true] {
-                let snippet = state_snippet(type_name, jsonata);
+                let snippet = state_snippet(state_type, jsonata);
                 let expanded = expand_snippet(&snippet);
                 let parsed = asl_syntax::parse(&format!("{{{expanded}}}"));
-                assert!(parsed.errors.is_empty(), "{type_name}: {expanded}: {:?}", parsed.errors);
+                assert!(
+                    parsed.errors.is_empty(),
+                    "{state_type:?}: {expanded}: {:?}",
+                    parsed.errors
+                );
             }
         }
     }

@@ -8,7 +8,7 @@ use asl_syntax::TextRange;
 use crate::convert::json_string;
 use crate::cursor::{At, locate, object_kind};
 use crate::navigation::name_at;
-use crate::schema;
+use crate::vocabulary::object_type;
 
 /// The hover text (Markdown) and the range it applies to.
 pub(crate) fn hover(
@@ -47,11 +47,9 @@ pub(crate) fn hover(
         let cursor = locate(text, model.root, offset);
         if let At::Key(member) = cursor.at {
             let kind = object_kind(model, &cursor, cursor.containers.len().saturating_sub(1));
-            if let Some(description) =
-                schema::def_for(model, kind).and_then(|def| def.field_description(&member.key.text))
-            {
+            if let Some(field) = object_type(model, kind).and_then(|(object, _)| object.field(&member.key.text)) {
                 range = Some(member.key.range);
-                sections.push(format!("**{}**\n\n{description}", member.key.text));
+                sections.push(format!("**{}**\n\n{}", member.key.text, field.doc));
             }
         }
     }

@@ -13,10 +13,10 @@ mod document;
 mod hover;
 mod loader;
 mod navigation;
-mod schema;
 mod server;
 mod transport;
 mod views;
+mod vocabulary;
 
 use std::io::Write;
 

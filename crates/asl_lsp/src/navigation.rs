@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use asl_semantic::model::{Model, ScopeId, ScopeKind, StateId};
+use asl_semantic::vocabulary::StateType;
 use asl_syntax::TextRange;
 use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, PrepareRenameResponse, SymbolKind, TextEdit,
@@ -262,7 +263,7 @@ fn scope_symbols(model: &Model<'_>, scope: ScopeId, positions: Positions<'_>, de
             symbol(
                 state.name.to_owned(),
                 state.kind.type_name().map(str::to_owned),
-                symbol_kind(state.kind.type_name()),
+                symbol_kind(state.kind.state_type()),
                 range,
                 state.name_range,
                 positions,
@@ -272,13 +273,13 @@ fn scope_symbols(model: &Model<'_>, scope: ScopeId, positions: Positions<'_>, de
         .collect()
 }
 
-fn symbol_kind(type_name: Option<&str>) -> SymbolKind {
-    match type_name {
-        Some("Task") => SymbolKind::FUNCTION,
-        Some("Choice") => SymbolKind::ENUM,
-        Some("Parallel" | "Map") => SymbolKind::MODULE,
-        Some("Succeed" | "Fail") => SymbolKind::EVENT,
-        _ => SymbolKind::OBJECT,
+fn symbol_kind(state_type: Option<StateType>) -> SymbolKind {
+    match state_type {
+        Some(StateType::Task) => SymbolKind::FUNCTION,
+        Some(StateType::Choice) => SymbolKind::ENUM,
+        Some(StateType::Parallel | StateType::Map) => SymbolKind::MODULE,
+        Some(StateType::Succeed | StateType::Fail) => SymbolKind::EVENT,
+        Some(StateType::Pass | StateType::Wait) | None => SymbolKind::OBJECT,
     }
 }
 

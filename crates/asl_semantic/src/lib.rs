@@ -9,3 +9,4 @@ pub mod expr;
 pub mod graph;
 pub mod model;
 pub mod suggest;
+pub mod vocabulary;

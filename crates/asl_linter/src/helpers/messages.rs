@@ -1,6 +1,7 @@
 //! How messages phrase what several rules name: JSON strings, lists of names, scopes.
 
 use asl_semantic::model::{Model, Scope, ScopeKind};
+use asl_semantic::vocabulary::StateType;
 use asl_syntax::TextRange;
 
 /// A JSON string literal for `text`.
@@ -50,4 +51,19 @@ pub(crate) fn object_start(source: &str, range: TextRange) -> TextRange {
         .and_then(|rest| rest.chars().next())
         .map_or(0, char::len_utf8);
     TextRange::new(range.start, range.start + width as u32)
+}
+
+/// `A, B or C`.
+pub(crate) fn or_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Every state type, as a help text lists them: `Task, Pass, … or Map`.
+pub(crate) fn state_type_list() -> String {
+    let names: Vec<&str> = StateType::all().map(StateType::name).collect();
+    or_list(&names)
 }

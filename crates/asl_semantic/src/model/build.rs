@@ -6,7 +6,8 @@ use asl_syntax::{Node, Number, Value};
 
 use super::{
     ChoiceState, Dynamic, FailState, Field, MapMode, MapState, Model, ParallelState, PathValue, ProcessorConfig,
-    QueryLanguage, Scope, ScopeId, ScopeKind, State, StateId, StateKind, TaskState, WaitState, jsonata_expression,
+    QueryLanguage, Scope, ScopeId, ScopeKind, State, StateId, StateKind, StateType, TaskState, WaitState,
+    jsonata_expression,
 };
 
 /// Builds the model of a definition. Never fails, never panics, reports nothing: what it
@@ -91,16 +92,16 @@ impl<'a> Builder<'a> {
         let Some(type_field) = &state.type_field else {
             return StateKind::Missing;
         };
-        match type_field.value {
-            Some("Task") => StateKind::Task(TaskState::read(node)),
-            Some("Pass") => StateKind::Pass,
-            Some("Wait") => StateKind::Wait(WaitState::read(node)),
-            Some("Succeed") => StateKind::Succeed,
-            Some("Fail") => StateKind::Fail(FailState::read(node)),
-            Some("Choice") => StateKind::Choice(ChoiceState::read(node)),
-            Some("Parallel") => StateKind::Parallel(self.parallel(id, node)),
-            Some("Map") => StateKind::Map(Box::new(self.map(id, node))),
-            _ => StateKind::Unknown,
+        match type_field.value.and_then(StateType::from_name) {
+            Some(StateType::Task) => StateKind::Task(TaskState::read(node)),
+            Some(StateType::Pass) => StateKind::Pass,
+            Some(StateType::Wait) => StateKind::Wait(WaitState::read(node)),
+            Some(StateType::Succeed) => StateKind::Succeed,
+            Some(StateType::Fail) => StateKind::Fail(FailState::read(node)),
+            Some(StateType::Choice) => StateKind::Choice(ChoiceState::read(node)),
+            Some(StateType::Parallel) => StateKind::Parallel(self.parallel(id, node)),
+            Some(StateType::Map) => StateKind::Map(Box::new(self.map(id, node))),
+            None => StateKind::Unknown,
         }
     }
 

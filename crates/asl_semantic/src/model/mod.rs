@@ -26,8 +26,10 @@ use std::collections::HashMap;
 
 use asl_syntax::{Member, Node, Number, TextRange};
 
+/// The vocabulary's types that appear in the model.
+pub use crate::vocabulary::{ComparisonOperator, Operand, QueryLanguage, StateType};
 pub use build::build;
-pub use choice::{ChoiceRule, Comparison, ComparisonOperator, Operand};
+pub use choice::{ChoiceRule, Comparison};
 pub use map::{
     ExecutionType, ItemBatcher, ItemReader, MapMode, MapState, ProcessorConfig, ReaderConfig, ResultWriter,
     WriterConfig,
@@ -187,31 +189,6 @@ pub struct JsonataString<'a> {
 pub fn jsonata_expression(text: &str) -> Option<JsonataString<'_>> {
     let expression = text.strip_prefix("{%")?.strip_suffix("%}")?;
     Some(JsonataString { expression, offset: 2 })
-}
-
-/// A query language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QueryLanguage {
-    JsonPath,
-    Jsonata,
-}
-
-impl QueryLanguage {
-    /// Parses the `QueryLanguage` value (case-sensitive).
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "JSONPath" => Some(QueryLanguage::JsonPath),
-            "JSONata" => Some(QueryLanguage::Jsonata),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            QueryLanguage::JsonPath => "JSONPath",
-            QueryLanguage::Jsonata => "JSONata",
-        }
-    }
 }
 
 /// The value of a nullable path field (`InputPath`, `OutputPath`, `ResultPath`, `ItemsPath`).

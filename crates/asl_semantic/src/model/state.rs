@@ -3,7 +3,7 @@
 use asl_syntax::{Member, Node, Number, TextRange};
 
 use super::build::{array_of, dynamic_number, dynamic_string, field, nullable_path, value};
-use super::{ChoiceRule, Dynamic, Field, MapState, PathValue, QueryLanguage, ScopeId, StateId};
+use super::{ChoiceRule, Dynamic, Field, MapState, PathValue, QueryLanguage, ScopeId, StateId, StateType};
 
 /// One state: a member of a `States` object.
 #[derive(Debug, Clone)]
@@ -57,19 +57,24 @@ pub enum StateKind<'a> {
 }
 
 impl StateKind<'_> {
-    /// The ASL type name; `None` for [`StateKind::Unknown`] and [`StateKind::Missing`].
-    pub fn type_name(&self) -> Option<&'static str> {
+    /// The state type; `None` for [`StateKind::Unknown`] and [`StateKind::Missing`].
+    pub fn state_type(&self) -> Option<StateType> {
         Some(match self {
-            StateKind::Task(_) => "Task",
-            StateKind::Pass => "Pass",
-            StateKind::Wait(_) => "Wait",
-            StateKind::Succeed => "Succeed",
-            StateKind::Fail(_) => "Fail",
-            StateKind::Choice(_) => "Choice",
-            StateKind::Parallel(_) => "Parallel",
-            StateKind::Map(_) => "Map",
+            StateKind::Task(_) => StateType::Task,
+            StateKind::Pass => StateType::Pass,
+            StateKind::Wait(_) => StateType::Wait,
+            StateKind::Succeed => StateType::Succeed,
+            StateKind::Fail(_) => StateType::Fail,
+            StateKind::Choice(_) => StateType::Choice,
+            StateKind::Parallel(_) => StateType::Parallel,
+            StateKind::Map(_) => StateType::Map,
             StateKind::Unknown | StateKind::Missing => return None,
         })
+    }
+
+    /// The ASL type name; `None` for [`StateKind::Unknown`] and [`StateKind::Missing`].
+    pub fn type_name(&self) -> Option<&'static str> {
+        self.state_type().map(StateType::name)
     }
 }
 

@@ -4,7 +4,6 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{QueryLanguage, jsonata_expression};
 use asl_syntax::{Node, TextRange, Value};
 
-use crate::helpers::field_sites::FieldSpec;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// Members whose strings are free text.
@@ -57,8 +56,10 @@ impl Rule for JsonataNotEvaluated {
             for member in site.members {
                 let name = member.key.text.as_str();
                 // Unknown fields and JSONata-only fields are reported by the structure rules.
-                let evaluated_here =
-                    FieldSpec::find(site.kind, name).is_some_and(|spec| spec.lang.allows(QueryLanguage::JsonPath));
+                let evaluated_here = site
+                    .kind
+                    .field(name)
+                    .is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
                 if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
                     jsonata_strings(&member.value, name, &mut found);
                 }

@@ -2,8 +2,8 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, Operand, QueryLanguage};
 use asl_syntax::Node;
 
-use crate::helpers::field_sites::SiteKind;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::ObjectType;
 
 declare_rule! {
     /// ## What it does
@@ -55,7 +55,9 @@ declare_rule! {
 impl Rule for ChoiceOperandType {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.field_sites() {
-            if !matches!(site.kind, SiteKind::ChoiceRule { .. }) || site.language != QueryLanguage::JsonPath {
+            if !matches!(site.kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
+                || site.language != QueryLanguage::JsonPath
+            {
                 continue;
             }
             for member in site.members {

@@ -1,10 +1,10 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
-use crate::helpers::field_sites::SiteKind;
 use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
+use asl_semantic::vocabulary::ObjectType;
 
 declare_rule! {
     /// ## What it does
@@ -68,7 +68,9 @@ impl Rule for ChoiceRuleForm {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.field_sites() {
             // JSONata rules take only `Condition` (reported by field-not-in-query-language).
-            if !matches!(site.kind, SiteKind::ChoiceRule { .. }) || site.language != QueryLanguage::JsonPath {
+            if !matches!(site.kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
+                || site.language != QueryLanguage::JsonPath
+            {
                 continue;
             }
             // A JSONata `Condition` in a JSONPath state is the finding there, not a missing test.

@@ -1,8 +1,8 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::helpers::field_sites::SiteKind;
 use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::ObjectType;
 
 declare_rule! {
     /// ## What it does
@@ -59,8 +59,10 @@ declare_rule! {
 impl Rule for ChoiceRuleNext {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.field_sites() {
-            let SiteKind::ChoiceRule { top } = site.kind else {
-                continue;
+            let top = match site.kind {
+                ObjectType::ChoiceRule => true,
+                ObjectType::NestedChoiceRule => false,
+                _ => continue,
             };
             let next = site.members.iter().find(|m| m.key.text == "Next");
             match (top, next) {

@@ -1,32 +1,36 @@
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
-use crate::helpers::field_sites::SiteKind;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::{ObjectType, StateType};
 
 /// Arrays that must have at least one element, with what belongs in them.
-const NON_EMPTY: &[(SiteKind, &str, &str)] = &[
-    (SiteKind::State("Choice"), "Choices", "at least one Choice rule"),
+const NON_EMPTY: &[(ObjectType, &str, &str)] = &[
     (
-        SiteKind::State("Parallel"),
+        ObjectType::State(StateType::Choice),
+        "Choices",
+        "at least one Choice rule",
+    ),
+    (
+        ObjectType::State(StateType::Parallel),
         "Branches",
         "at least one branch ({\"StartAt\": …, \"States\": …})",
     ),
     (
-        SiteKind::Retrier,
+        ObjectType::Retrier,
         "ErrorEquals",
         "the error names to retry, e.g. \"States.ALL\"",
     ),
     (
-        SiteKind::Catcher,
+        ObjectType::Catcher,
         "ErrorEquals",
         "the error names to catch, e.g. \"States.ALL\"",
     ),
-    (SiteKind::ChoiceRule { top: true }, "And", "the rules to combine"),
-    (SiteKind::ChoiceRule { top: false }, "And", "the rules to combine"),
-    (SiteKind::ChoiceRule { top: true }, "Or", "the rules to combine"),
-    (SiteKind::ChoiceRule { top: false }, "Or", "the rules to combine"),
-    (SiteKind::ReaderConfig, "CSVHeaders", "the column names"),
+    (ObjectType::ChoiceRule, "And", "the rules to combine"),
+    (ObjectType::NestedChoiceRule, "And", "the rules to combine"),
+    (ObjectType::ChoiceRule, "Or", "the rules to combine"),
+    (ObjectType::NestedChoiceRule, "Or", "the rules to combine"),
+    (ObjectType::ReaderConfig, "CSVHeaders", "the column names"),
 ];
 
 declare_rule! {
@@ -89,7 +93,9 @@ impl Rule for EmptyArray {
                     continue;
                 }
                 // And/Or in a JSONata rule are reported by field-not-in-query-language.
-                if matches!(kind, SiteKind::ChoiceRule { .. }) && site.language == QueryLanguage::Jsonata {
+                if matches!(kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
+                    && site.language == QueryLanguage::Jsonata
+                {
                     continue;
                 }
                 let Some(member) = site.node.member(key) else { continue };

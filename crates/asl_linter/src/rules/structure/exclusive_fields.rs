@@ -1,37 +1,46 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::helpers::field_sites::{FieldSpec, SiteKind};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::{ObjectType, StateType};
 
 /// Groups of fields of which at most one may be present.
-const GROUPS: &[(SiteKind, &[&str])] = &[
-    (SiteKind::State("Task"), &["TimeoutSeconds", "TimeoutSecondsPath"]),
-    (SiteKind::State("Task"), &["HeartbeatSeconds", "HeartbeatSecondsPath"]),
-    (SiteKind::State("Task"), &["Resource", "Resource.$"]),
+const GROUPS: &[(ObjectType, &[&str])] = &[
     (
-        SiteKind::State("Wait"),
+        ObjectType::State(StateType::Task),
+        &["TimeoutSeconds", "TimeoutSecondsPath"],
+    ),
+    (
+        ObjectType::State(StateType::Task),
+        &["HeartbeatSeconds", "HeartbeatSecondsPath"],
+    ),
+    (ObjectType::State(StateType::Task), &["Resource", "Resource.$"]),
+    (
+        ObjectType::State(StateType::Wait),
         &["Seconds", "SecondsPath", "Timestamp", "TimestampPath"],
     ),
-    (SiteKind::State("Fail"), &["Error", "ErrorPath"]),
-    (SiteKind::State("Fail"), &["Cause", "CausePath"]),
-    (SiteKind::State("Map"), &["MaxConcurrency", "MaxConcurrencyPath"]),
+    (ObjectType::State(StateType::Fail), &["Error", "ErrorPath"]),
+    (ObjectType::State(StateType::Fail), &["Cause", "CausePath"]),
     (
-        SiteKind::State("Map"),
+        ObjectType::State(StateType::Map),
+        &["MaxConcurrency", "MaxConcurrencyPath"],
+    ),
+    (
+        ObjectType::State(StateType::Map),
         &["ToleratedFailureCount", "ToleratedFailureCountPath"],
     ),
     (
-        SiteKind::State("Map"),
+        ObjectType::State(StateType::Map),
         &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
     ),
-    (SiteKind::State("Map"), &["ItemProcessor", "Iterator"]),
-    (SiteKind::State("Map"), &["ItemSelector", "Parameters"]),
-    (SiteKind::ReaderConfig, &["MaxItems", "MaxItemsPath"]),
-    (SiteKind::ItemBatcher, &["MaxItemsPerBatch", "MaxItemsPerBatchPath"]),
+    (ObjectType::State(StateType::Map), &["ItemProcessor", "Iterator"]),
+    (ObjectType::State(StateType::Map), &["ItemSelector", "Parameters"]),
+    (ObjectType::ReaderConfig, &["MaxItems", "MaxItemsPath"]),
+    (ObjectType::ItemBatcher, &["MaxItemsPerBatch", "MaxItemsPerBatchPath"]),
     (
-        SiteKind::ItemBatcher,
+        ObjectType::ItemBatcher,
         &["MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"],
     ),
-    (SiteKind::Credentials, &["RoleArn", "RoleArn.$"]),
+    (ObjectType::Credentials, &["RoleArn", "RoleArn.$"]),
 ];
 
 declare_rule! {
@@ -82,7 +91,9 @@ impl Rule for ExclusiveFields {
                     .iter()
                     .filter(|m| group.contains(&m.key.text.as_str()))
                     .filter(|m| {
-                        FieldSpec::find(site.kind, &m.key.text).is_some_and(|spec| spec.lang.allows(site.language))
+                        site.kind
+                            .field(&m.key.text)
+                            .is_some_and(|spec| spec.languages.allows(site.language))
                     })
                     .collect();
                 let Some((first, rest)) = present.split_first() else {

@@ -2,14 +2,16 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
 use crate::helpers::choice_rules::is_jsonpath_condition;
-use crate::helpers::field_sites::{FieldSpec, SiteKind, language_origin};
+use crate::helpers::field_sites::language_origin;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::{ObjectType, StateType};
 
 declare_rule! {
     /// ## What it does
     /// Reports a JSONPath-only field in a JSONata state (`Parameters`, `InputPath`,
     /// `ResultPath`, `TimeoutSecondsPath`, Choice `Variable`, …) and a JSONata-only field in a
-    /// JSONPath state (`Arguments`, `Output`, `Items`, `Condition`).
+    /// JSONPath state (`Arguments`, `Output`, `Items`, `Condition`). The query languages of
+    /// every field are listed under [Fields](unknown-field.md#fields) in `unknown-field`.
     ///
     /// ## Why is this bad?
     /// The spec disables the JSONPath fields in JSONata states and AWS rejects the
@@ -69,10 +71,10 @@ impl Rule for FieldNotInQueryLanguage {
             let mut condition_reported = false;
             for member in site.members {
                 let key = member.key.text.as_str();
-                let Some(spec) = FieldSpec::find(site.kind, key) else {
+                let Some(spec) = site.kind.field(key) else {
                     continue;
                 };
-                if spec.lang.allows(site.language) {
+                if spec.languages.allows(site.language) {
                     continue;
                 }
                 // A JSONPath condition (Variable with an operator) in a JSONata rule is one mistake.
@@ -100,7 +102,7 @@ impl Rule for FieldNotInQueryLanguage {
 }
 
 /// What to write instead of `key` in an object of `kind` whose language is `language`.
-fn replacement(kind: SiteKind, key: &str, language: QueryLanguage) -> String {
+fn replacement(kind: ObjectType, key: &str, language: QueryLanguage) -> String {
     if language == QueryLanguage::Jsonata {
         if is_jsonpath_condition(key) {
             return format!(
@@ -108,7 +110,7 @@ fn replacement(kind: SiteKind, key: &str, language: QueryLanguage) -> String {
             );
         }
         return match key {
-            "Parameters" if kind == SiteKind::State("Map") => {
+            "Parameters" if kind == ObjectType::State(StateType::Map) => {
                 "use \"ItemSelector\" instead of \"Parameters\" in a JSONata Map state".to_owned()
             }
             "Parameters" => "use \"Arguments\" instead of \"Parameters\" in a JSONata state".to_owned(),

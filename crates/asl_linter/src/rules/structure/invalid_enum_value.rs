@@ -1,39 +1,47 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::QueryLanguage;
 
-use crate::helpers::field_sites::SiteKind;
 use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
+use asl_semantic::vocabulary::ObjectType;
 
 const QUERY_LANGUAGES: &[&str] = &["JSONPath", "JSONata"];
 
 /// Fields whose value is one of a closed set of strings.
-const ENUMS: &[(SiteKind, &str, &[&str])] = &[
-    (SiteKind::Root, "Version", &["1.0"]),
-    (SiteKind::Root, "QueryLanguage", QUERY_LANGUAGES),
-    (SiteKind::Branch, "QueryLanguage", QUERY_LANGUAGES),
-    (SiteKind::ItemProcessor, "QueryLanguage", QUERY_LANGUAGES),
-    (SiteKind::Iterator, "QueryLanguage", QUERY_LANGUAGES),
-    (SiteKind::Retrier, "JitterStrategy", &["FULL", "NONE"]),
-    (SiteKind::ProcessorConfig, "Mode", &["INLINE", "DISTRIBUTED"]),
-    (SiteKind::ProcessorConfig, "ExecutionType", &["STANDARD", "EXPRESS"]),
+const ENUMS: &[(ObjectType, &str, &[&str])] = &[
+    (ObjectType::Machine, "Version", &["1.0"]),
+    (ObjectType::Machine, "QueryLanguage", QUERY_LANGUAGES),
+    (ObjectType::Branch, "QueryLanguage", QUERY_LANGUAGES),
+    (ObjectType::ItemProcessor, "QueryLanguage", QUERY_LANGUAGES),
+    (ObjectType::Iterator, "QueryLanguage", QUERY_LANGUAGES),
+    (ObjectType::Retrier, "JitterStrategy", &["FULL", "NONE"]),
+    (ObjectType::ProcessorConfig, "Mode", &["INLINE", "DISTRIBUTED"]),
+    (ObjectType::ProcessorConfig, "ExecutionType", &["STANDARD", "EXPRESS"]),
     (
-        SiteKind::ReaderConfig,
+        ObjectType::ReaderConfig,
         "InputType",
         &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"],
     ),
-    (SiteKind::ReaderConfig, "Transformation", &["NONE", "LOAD_AND_FLATTEN"]),
-    (SiteKind::ReaderConfig, "ManifestType", &["ATHENA_DATA", "S3_INVENTORY"]),
-    (SiteKind::ReaderConfig, "CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
     (
-        SiteKind::ReaderConfig,
+        ObjectType::ReaderConfig,
+        "Transformation",
+        &["NONE", "LOAD_AND_FLATTEN"],
+    ),
+    (
+        ObjectType::ReaderConfig,
+        "ManifestType",
+        &["ATHENA_DATA", "S3_INVENTORY"],
+    ),
+    (ObjectType::ReaderConfig, "CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
+    (
+        ObjectType::ReaderConfig,
         "CSVDelimiter",
         &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"],
     ),
-    (SiteKind::WriterConfig, "OutputType", &["JSON", "JSONL"]),
+    (ObjectType::WriterConfig, "OutputType", &["JSON", "JSONL"]),
     (
-        SiteKind::WriterConfig,
+        ObjectType::WriterConfig,
         "Transformation",
         &["NONE", "COMPACT", "FLATTEN"],
     ),
@@ -90,7 +98,7 @@ impl Rule for InvalidEnumValue {
                     checks.push((member, site.description.clone(), site.language, allowed));
                 }
             }
-            if let SiteKind::State(_) = site.kind
+            if let ObjectType::State(_) = site.kind
                 && let Some(member) = site.node.member("QueryLanguage")
             {
                 checks.push((member, site.description.clone(), site.language, QUERY_LANGUAGES));

@@ -2,10 +2,10 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
 use crate::helpers::choice_rules::is_jsonpath_condition;
-use crate::helpers::field_sites::SiteKind;
-use crate::helpers::messages::{object_start, scope_description};
+use crate::helpers::messages::{object_start, scope_description, state_type_list};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
+use asl_semantic::vocabulary::{ObjectType, StateType};
 
 declare_rule! {
     /// ## What it does
@@ -82,7 +82,7 @@ impl Rule for MissingRequiredField {
                             state.name_range,
                             format!("state \"{}\" is missing the required field \"Type\"", state.name),
                         )
-                        .with_help("add \"Type\": one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel or Map"),
+                        .with_help(format!("add \"Type\": one of {}", state_type_list())),
                 );
             }
         }
@@ -90,26 +90,26 @@ impl Rule for MissingRequiredField {
             let has = |key: &str| site.members.iter().any(|m| m.key.text == key);
             let jsonata = site.language == QueryLanguage::Jsonata;
             let (missing, help): (&str, String) = match site.kind {
-                SiteKind::State("Task") if !has("Resource") && !has("Resource.$") => (
+                ObjectType::State(StateType::Task) if !has("Resource") && !has("Resource.$") => (
                     "\"Resource\"",
                     "add \"Resource\": the ARN of the Lambda function, activity or service integration to call"
                         .to_owned(),
                 ),
-                SiteKind::State("Parallel") if !has("Branches") => (
+                ObjectType::State(StateType::Parallel) if !has("Branches") => (
                     "\"Branches\"",
                     "add \"Branches\": an array of state machines ({\"StartAt\": …, \"States\": …}) to run in parallel"
                         .to_owned(),
                 ),
-                SiteKind::State("Map") if !has("ItemProcessor") && !has("Iterator") => (
+                ObjectType::State(StateType::Map) if !has("ItemProcessor") && !has("Iterator") => (
                     "\"ItemProcessor\"",
                     "add \"ItemProcessor\": the state machine ({\"StartAt\": …, \"States\": …}) to run for each item"
                         .to_owned(),
                 ),
-                SiteKind::State("Choice") if !has("Choices") => (
+                ObjectType::State(StateType::Choice) if !has("Choices") => (
                     "\"Choices\"",
                     "add \"Choices\": a non-empty array of Choice rules".to_owned(),
                 ),
-                SiteKind::State("Wait")
+                ObjectType::State(StateType::Wait)
                     if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"]
                         .iter()
                         .any(|k| has(k)) =>
@@ -121,16 +121,16 @@ impl Rule for MissingRequiredField {
                     };
                     ("a duration", format!("add exactly one of {fields}"))
                 }
-                SiteKind::Retrier | SiteKind::Catcher if !has("ErrorEquals") => (
+                ObjectType::Retrier | ObjectType::Catcher if !has("ErrorEquals") => (
                     "\"ErrorEquals\"",
                     "add \"ErrorEquals\": the error names to match, e.g. [\"States.ALL\"]".to_owned(),
                 ),
-                SiteKind::Catcher if !has("Next") => (
+                ObjectType::Catcher if !has("Next") => (
                     "\"Next\"",
                     "add \"Next\": the state to go to when the error is caught".to_owned(),
                 ),
                 // A JSONPath condition in its place is reported by field-not-in-query-language.
-                SiteKind::ChoiceRule { .. }
+                ObjectType::ChoiceRule | ObjectType::NestedChoiceRule
                     if jsonata
                         && !has("Condition")
                         && !site.members.iter().any(|m| is_jsonpath_condition(&m.key.text)) =>
@@ -140,15 +140,15 @@ impl Rule for MissingRequiredField {
                         "add \"Condition\": a JSONata expression such as \"{% $states.input.count > 0 %}\"".to_owned(),
                     )
                 }
-                SiteKind::Credentials if !has("RoleArn") && !has("RoleArn.$") => (
+                ObjectType::Credentials if !has("RoleArn") && !has("RoleArn.$") => (
                     "\"RoleArn\"",
                     "add \"RoleArn\": the ARN of the IAM role to assume for this task".to_owned(),
                 ),
-                SiteKind::ItemReader if !has("Resource") => (
+                ObjectType::ItemReader if !has("Resource") => (
                     "\"Resource\"",
                     "add \"Resource\", e.g. \"arn:aws:states:::s3:getObject\"".to_owned(),
                 ),
-                SiteKind::ItemBatcher
+                ObjectType::ItemBatcher
                     if ![
                         "MaxItemsPerBatch",
                         "MaxItemsPerBatchPath",
@@ -165,7 +165,7 @@ impl Rule for MissingRequiredField {
                     };
                     ("a batch limit", format!("add at least one of {fields}"))
                 }
-                SiteKind::ResultWriter if !has("Resource") && !has("WriterConfig") => {
+                ObjectType::ResultWriter if !has("Resource") && !has("WriterConfig") => {
                     if has("Parameters") || has("Arguments") {
                         (
                             "\"Resource\"",
@@ -175,7 +175,7 @@ impl Rule for MissingRequiredField {
                         ("\"Resource\" or \"WriterConfig\"", "add \"WriterConfig\" and/or \"Resource\" with its arguments, or remove the empty \"ResultWriter\"".to_owned())
                     }
                 }
-                SiteKind::ReaderConfig
+                ObjectType::ReaderConfig
                     if site.node.get("CSVHeaderLocation").and_then(|n| n.as_str()) == Some("GIVEN")
                         && !has("CSVHeaders") =>
                 {

@@ -1,5 +1,5 @@
 use asl_diagnostics::{Applicability, Diagnostic, Edit, Fix};
-use asl_semantic::model::StateKind;
+use asl_semantic::vocabulary::StateType;
 use asl_syntax::TextRange;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -45,43 +45,41 @@ declare_rule! {
 impl Rule for NextOrEnd {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for state in &ctx.model.states {
-            let Some(type_name) = state.kind.type_name() else {
+            let Some(state_type) = state.kind.state_type() else {
                 continue;
             };
+            let type_name = state_type.name();
             let name = state.name;
             let next = state.node.member("Next");
             let end = state.node.member("End");
-            match state.kind {
-                StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_) => {
-                    for member in [next, end].into_iter().flatten() {
-                        let key = &member.key.text;
-                        let why = if type_name == "Choice" {
-                            "a Choice state moves on through its \"Choices\" rules and \"Default\"".to_owned()
-                        } else {
-                            format!("a {type_name} state always ends its scope")
+            if !state_type.has_transition() {
+                for member in [next, end].into_iter().flatten() {
+                    let key = &member.key.text;
+                    let why = if state_type == StateType::Choice {
+                        "a Choice state moves on through its \"Choices\" rules and \"Default\"".to_owned()
+                    } else {
+                        format!("a {type_name} state always ends its scope")
+                    };
+                    let mut diagnostic = self
+                        .meta()
+                        .diagnostic(
+                            member.key.range,
+                            format!("{type_name} state \"{name}\" cannot have \"{key}\""),
+                        )
+                        .with_help(format!("{why}; remove \"{key}\""));
+                    if state_type != StateType::Choice {
+                        let range = member_with_separator(ctx.source, member.key.range.start, member.value.range.end);
+                        let edit = Edit {
+                            range,
+                            replacement: String::new(),
                         };
-                        let mut diagnostic = self
-                            .meta()
-                            .diagnostic(
-                                member.key.range,
-                                format!("{type_name} state \"{name}\" cannot have \"{key}\""),
-                            )
-                            .with_help(format!("{why}; remove \"{key}\""));
-                        if type_name != "Choice" {
-                            let range =
-                                member_with_separator(ctx.source, member.key.range.start, member.value.range.end);
-                            let edit = Edit {
-                                range,
-                                replacement: String::new(),
-                            };
-                            diagnostic = diagnostic.with_fix(Fix::safe(format!("Remove \"{key}\""), vec![edit]));
-                        }
-                        out.push(diagnostic);
+                        diagnostic = diagnostic.with_fix(Fix::safe(format!("Remove \"{key}\""), vec![edit]));
                     }
+                    out.push(diagnostic);
                 }
-                _ => {
-                    let end_true = end.and_then(|m| m.value.as_bool());
-                    match (next, end) {
+            } else {
+                let end_true = end.and_then(|m| m.value.as_bool());
+                match (next, end) {
                         (Some(_), Some(end)) => out.push(
                             self.meta()
                                 .diagnostic(end.key.range, format!("state \"{name}\" has both \"Next\" and \"End\""))
@@ -111,7 +109,6 @@ impl Rule for NextOrEnd {
                         }
                         _ => {}
                     }
-                }
             }
         }
     }

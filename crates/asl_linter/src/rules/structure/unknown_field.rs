@@ -1,6 +1,9 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 
-use crate::helpers::field_sites::{FieldSpec, SiteKind};
+use asl_semantic::vocabulary::{ObjectType, StateType};
+
+use crate::helpers::field_sites::field_names;
+use crate::helpers::messages::or_list;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
@@ -54,6 +57,12 @@ declare_rule! {
     /// ## Fix
     /// When exactly one allowed field is close to the key and not already present, a safe fix
     /// renames the key.
+    ///
+    /// ## Fields
+    /// The fields of each object, with the query languages they belong to and the values they
+    /// take (`Next` and `End` only where a state moves on; `next-or-end` reports them elsewhere).
+    ///
+    /// <!-- vocabulary: fields -->
     pub(crate) struct UnknownField {
         code: "ASL105",
         name: "unknown-field",
@@ -71,21 +80,22 @@ impl Rule for UnknownField {
             }
             for member in site.members {
                 let key = member.key.text.as_str();
-                if FieldSpec::find(site.kind, key).is_some() {
+                if site.kind.field(key).is_some() || reported_elsewhere(site.kind, key) {
                     continue;
                 }
                 let mut diagnostic = self.meta().diagnostic(
                     member.key.range,
                     format!("field \"{key}\" is not allowed in {}", site.description),
                 );
-                if let SiteKind::State(type_name) = site.kind
+                if let ObjectType::State(state_type) = site.kind
                     && let Some(other_types) = other_state_types(key)
                 {
                     diagnostic = diagnostic.with_help(format!(
-                        "\"{key}\" belongs to {other_types} states, not to {type_name} states; remove it"
+                        "\"{key}\" belongs to {other_types} states, not to {} states; remove it",
+                        state_type.name()
                     ));
                 } else {
-                    let allowed = FieldSpec::names(site.kind, site.language);
+                    let allowed = field_names(site.kind, site.language);
                     let present = |name: &str| site.members.iter().any(|m| m.key.text == name);
                     match closest(key, &allowed) {
                         Some(suggestion) if !present(suggestion) => {
@@ -111,13 +121,19 @@ impl Rule for UnknownField {
 
 /// The state types that allow `key`, when some do ("Task, Parallel or Map").
 fn other_state_types(key: &str) -> Option<String> {
-    let types: Vec<&str> = ["Task", "Pass", "Wait", "Succeed", "Fail", "Choice", "Parallel", "Map"]
-        .into_iter()
-        .filter(|name| FieldSpec::find(SiteKind::State(name), key).is_some())
+    let types: Vec<&str> = StateType::all()
+        .filter(|state_type| state_type.allows(key))
+        .map(StateType::name)
         .collect();
-    match types.as_slice() {
-        [] => None,
-        [one] => Some((*one).to_owned()),
-        [init @ .., last] => Some(format!("{} or {last}", init.join(", "))),
+    (!types.is_empty()).then(|| or_list(&types))
+}
+
+/// `Next` and `End` where the object cannot have them: next-or-end and choice-rule-next report
+/// them and say why.
+fn reported_elsewhere(kind: ObjectType, key: &str) -> bool {
+    match kind {
+        ObjectType::State(_) => matches!(key, "Next" | "End"),
+        ObjectType::NestedChoiceRule => key == "Next",
+        _ => false,
     }
 }

@@ -1,16 +1,14 @@
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::Field;
+use asl_semantic::vocabulary::StateType;
 
+use crate::helpers::messages::state_type_list;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
-/// The state types of the Amazon States Language.
-const STATE_TYPES: [&str; 8] = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
-
 declare_rule! {
     /// ## What it does
-    /// Reports a state whose `Type` is not one of `Task`, `Pass`, `Choice`, `Wait`,
-    /// `Succeed`, `Fail`, `Parallel` or `Map`.
+    /// Reports a state whose `Type` is not one of the eight state types of ASL.
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition. The comparison is case-sensitive: `task` is not `Task`.
@@ -32,6 +30,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// When one state type is close to the text, a safe fix replaces it.
+    ///
+    /// ## State types
+    ///
+    /// <!-- vocabulary: state types -->
     pub(crate) struct UnknownStateType {
         code: "ASL104",
         name: "unknown-state-type",
@@ -51,7 +53,7 @@ impl Rule for UnknownStateType {
             else {
                 continue;
             };
-            if STATE_TYPES.contains(text) {
+            if StateType::from_name(text).is_some() {
                 continue;
             }
             let type_node = &member.value;
@@ -59,7 +61,8 @@ impl Rule for UnknownStateType {
                 type_node.range,
                 format!("\"{text}\" is not a state type (state \"{}\")", state.name),
             );
-            match closest(text, &STATE_TYPES) {
+            let names: Vec<&str> = StateType::all().map(StateType::name).collect();
+            match closest(text, &names) {
                 Some(suggestion) => {
                     diagnostic = diagnostic
                         .with_help(format!("did you mean \"{suggestion}\"?"))
@@ -70,7 +73,7 @@ impl Rule for UnknownStateType {
                             format!("\"{suggestion}\""),
                         ));
                 }
-                None => diagnostic = diagnostic.with_help(format!("use one of: {}", STATE_TYPES.join(", "))),
+                None => diagnostic = diagnostic.with_help(format!("use one of {}", state_type_list())),
             }
             out.push(diagnostic);
         }

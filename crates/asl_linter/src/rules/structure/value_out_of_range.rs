@@ -1,31 +1,43 @@
 use asl_diagnostics::Diagnostic;
 
-use crate::helpers::field_sites::{FieldSpec, SiteKind};
+use asl_semantic::vocabulary::{ObjectType, StateType};
+
+use crate::helpers::values::accepts;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// The largest value of the timeout-style integers (statelint, the AWS editor's schema).
 const MAX_SECONDS: f64 = 99_999_999.0;
 
 /// Numeric fields with their inclusive bounds.
-const RANGES: &[(SiteKind, &str, f64, f64)] = &[
+const RANGES: &[(ObjectType, &str, f64, f64)] = &[
     // The machine timeout: statelint wants it positive, the AWS editor accepts 0; only the maximum is certain.
-    (SiteKind::Root, "TimeoutSeconds", 0.0, MAX_SECONDS),
-    (SiteKind::State("Task"), "TimeoutSeconds", 1.0, MAX_SECONDS),
-    (SiteKind::State("Task"), "HeartbeatSeconds", 1.0, MAX_SECONDS),
-    (SiteKind::State("Wait"), "Seconds", 0.0, MAX_SECONDS),
-    (SiteKind::State("Map"), "MaxConcurrency", 0.0, f64::INFINITY),
-    (SiteKind::State("Map"), "ToleratedFailureCount", 0.0, f64::INFINITY),
-    (SiteKind::State("Map"), "ToleratedFailurePercentage", 0.0, 100.0),
+    (ObjectType::Machine, "TimeoutSeconds", 0.0, MAX_SECONDS),
+    (ObjectType::State(StateType::Task), "TimeoutSeconds", 1.0, MAX_SECONDS),
+    (ObjectType::State(StateType::Task), "HeartbeatSeconds", 1.0, MAX_SECONDS),
+    (ObjectType::State(StateType::Wait), "Seconds", 0.0, MAX_SECONDS),
+    (ObjectType::State(StateType::Map), "MaxConcurrency", 0.0, f64::INFINITY),
+    (
+        ObjectType::State(StateType::Map),
+        "ToleratedFailureCount",
+        0.0,
+        f64::INFINITY,
+    ),
+    (
+        ObjectType::State(StateType::Map),
+        "ToleratedFailurePercentage",
+        0.0,
+        100.0,
+    ),
     // AWS accepts 0 (measured with ValidateStateMachineDefinition), though statelint wants it positive.
-    (SiteKind::Retrier, "IntervalSeconds", 0.0, MAX_SECONDS),
-    (SiteKind::Retrier, "MaxAttempts", 0.0, MAX_SECONDS),
-    (SiteKind::Retrier, "BackoffRate", 1.0, f64::INFINITY),
-    (SiteKind::Retrier, "MaxDelaySeconds", 1.0, 31_622_400.0),
+    (ObjectType::Retrier, "IntervalSeconds", 0.0, MAX_SECONDS),
+    (ObjectType::Retrier, "MaxAttempts", 0.0, MAX_SECONDS),
+    (ObjectType::Retrier, "BackoffRate", 1.0, f64::INFINITY),
+    (ObjectType::Retrier, "MaxDelaySeconds", 1.0, 31_622_400.0),
     // 0 is accepted: AWS's own Distributed Map sample (aws-stepfunctions-examples,
     // monte-carlo-simulation) deploys `"MaxItems": 0`.
-    (SiteKind::ReaderConfig, "MaxItems", 0.0, 100_000_000.0),
-    (SiteKind::ItemBatcher, "MaxItemsPerBatch", 1.0, f64::INFINITY),
-    (SiteKind::ItemBatcher, "MaxInputBytesPerBatch", 1.0, 262_144.0),
+    (ObjectType::ReaderConfig, "MaxItems", 0.0, 100_000_000.0),
+    (ObjectType::ItemBatcher, "MaxItemsPerBatch", 1.0, f64::INFINITY),
+    (ObjectType::ItemBatcher, "MaxInputBytesPerBatch", 1.0, 262_144.0),
 ];
 
 declare_rule! {
@@ -91,11 +103,11 @@ impl Rule for ValueOutOfRange {
                     continue;
                 }
                 let Some(member) = site.node.member(key) else { continue };
-                let Some(spec) = FieldSpec::find(site.kind, key) else {
+                let Some(spec) = site.kind.field(key) else {
                     continue;
                 };
                 // Wrong types and JSONata expressions are not numbers to compare.
-                if !spec.kind.accepts(&member.value, site.language) {
+                if !accepts(spec.kind, &member.value, site.language) {
                     continue;
                 }
                 let Some(number) = member.value.as_number() else {

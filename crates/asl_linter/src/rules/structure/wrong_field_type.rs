@@ -1,15 +1,17 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::Node;
 
-use crate::helpers::field_sites::{FieldSpec, Kind};
-use crate::helpers::values::is_placeholder;
+use crate::helpers::values::{accepts, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
+use asl_semantic::vocabulary::ValueKind;
 
 declare_rule! {
     /// ## What it does
     /// Reports a field whose value has the wrong JSON type: a `StartAt` that is not a string,
     /// `States` that is not an object, a `Type` that is not a string, `TimeoutSeconds` that is
     /// not an integer, `End` that is not a boolean, a `Retry` element that is not an object, ….
+    /// The value each field takes is listed under [Fields](unknown-field.md#fields) in
+    /// `unknown-field`.
     ///
     /// ## Why is this bad?
     /// AWS rejects the definition. In JSONata states the numeric fields (`TimeoutSeconds`,
@@ -56,13 +58,13 @@ impl Rule for WrongFieldType {
         for site in ctx.field_sites() {
             for member in site.members {
                 let key = member.key.text.as_str();
-                let Some(spec) = FieldSpec::find(site.kind, key) else {
+                let Some(spec) = site.kind.field(key) else {
                     continue;
                 };
                 // A field of the other language is reported once, by field-not-in-query-language.
                 // A whole-value placeholder (`"${WaitSeconds}"`) takes its type at deployment.
-                if !spec.lang.allows(site.language)
-                    || spec.kind.accepts(&member.value, site.language)
+                if !spec.languages.allows(site.language)
+                    || accepts(spec.kind, &member.value, site.language)
                     || member.value.as_str().is_some_and(is_placeholder)
                 {
                     continue;
@@ -89,11 +91,11 @@ impl Rule for WrongFieldType {
 }
 
 /// The first element of the wrong type, for array kinds whose value is an array.
-fn bad_element(kind: Kind, node: &Node) -> Option<(usize, &Node)> {
+fn bad_element(kind: ValueKind, node: &Node) -> Option<(usize, &Node)> {
     let items = node.as_array()?;
     let ok: fn(&Node) -> bool = match kind {
-        Kind::StrArray => |item| item.as_str().is_some(),
-        Kind::ObjArray => |item| item.as_object().is_some(),
+        ValueKind::StringArray => |item| item.as_str().is_some(),
+        ValueKind::ObjectArray => |item| item.as_object().is_some(),
         _ => return None,
     };
     items.iter().enumerate().find(|(_, item)| !ok(item))
@@ -112,7 +114,7 @@ fn describe(source: &str, node: &Node) -> String {
     }
 }
 
-fn help(key: &str, kind: Kind, node: &Node) -> Option<String> {
+fn help(key: &str, kind: ValueKind, node: &Node) -> Option<String> {
     match (key, &node.value) {
         ("States", _) => {
             return Some("write the states as members of an object: {\"StateName\": {\"Type\": …}}".to_owned());
@@ -123,7 +125,7 @@ fn help(key: &str, kind: Kind, node: &Node) -> Option<String> {
         _ => {}
     }
     match kind {
-        Kind::Int | Kind::IntLiteral | Kind::Num | Kind::NumLiteral => {
+        ValueKind::Integer | ValueKind::IntegerLiteral | ValueKind::Number | ValueKind::NumberLiteral => {
             let text = node.as_str()?;
             if text.trim().parse::<f64>().is_ok() {
                 Some(format!("write the number without quotes: {}", text.trim()))
@@ -133,11 +135,11 @@ fn help(key: &str, kind: Kind, node: &Node) -> Option<String> {
                 None
             }
         }
-        Kind::Bool | Kind::BoolOrJsonata => match node.as_str()? {
+        ValueKind::Boolean | ValueKind::BooleanOrJsonata => match node.as_str()? {
             "true" | "false" => Some(format!("write the boolean without quotes: {}", node.as_str()?)),
             _ => None,
         },
-        Kind::StrArray if node.as_str().is_some() => Some("wrap the value in an array: [\"…\"]".to_owned()),
+        ValueKind::StringArray if node.as_str().is_some() => Some("wrap the value in an array: [\"…\"]".to_owned()),
         _ => None,
     }
 }
