@@ -1,7 +1,8 @@
 //! Latency from `didChange` to its `publishDiagnostics`, replaying edits on a 1 MB,
 //! 5,000-state document, on a 20 KB one, and on 1 MB documents in which every state has
-//! the same defect (the shapes of the defect-scaling test). The debounce is set to zero,
-//! so the figures are what a change costs after the debounce. Run with
+//! the same defect (the shapes of the defect-scaling test); and of `textDocument/definition`
+//! requests on the 1 MB document once it is analysed. The debounce is set to zero, so the
+//! figures are what a change costs after the debounce. Run with
 //! `cargo bench -p asl_lsp --bench latency`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -12,7 +13,7 @@ mod defects;
 
 use std::time::{Duration, Instant};
 
-use common::{Session, URI};
+use common::{Session, URI, at};
 use serde_json::json;
 
 /// Characters of every state's Comment at least, where the benchmark edits.
@@ -83,12 +84,31 @@ async fn replay_edits(text: &str, edits: usize, clean: bool, edit: impl Fn(i64) 
     latencies
 }
 
+/// Sends `requests` definition requests on `Next` values spread over the document (analysed
+/// and unchanged) and returns their latencies.
+async fn definitions(text: &str, states: usize, requests: usize) -> Vec<Duration> {
+    let (mut session, _) = Session::initialized(&["utf-16"]).await;
+    session.open(URI, text).await;
+    let mut latencies = Vec::with_capacity(requests);
+    for request in 0..requests {
+        // State i's `"Next": "State…"` is on line 8 + 7 i; character 14 is inside the name.
+        let state = (request * 7919) % (states - 1);
+        let params = at(8 + 7 * state as u32, 14);
+        let started = Instant::now();
+        let found = session.request("textDocument/definition", params).await;
+        latencies.push(started.elapsed());
+        assert_eq!(found["range"]["start"]["line"], 4 + 7 * (state + 1), "{found}");
+    }
+    session.shutdown().await;
+    latencies
+}
+
 fn report(name: &str, bytes: usize, mut latencies: Vec<Duration>) {
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name}: {} KB, {} edits: median {:.2} ms, p90 {:.2} ms, max {:.2} ms",
+        "{name}: {} KB, {} samples: median {:.2} ms, p90 {:.2} ms, max {:.2} ms",
         bytes / 1024,
         latencies.len(),
         ms(at(0.5)),
@@ -108,7 +128,7 @@ fn main() {
     // Just under the 1 MiB that AWS accepts, so the document is clean.
     let large = machine(5_000, 195);
     let small = machine(80, 250);
-    let (large_edits, small_edits) = if quick { (3, 10) } else { (40, 400) };
+    let (large_edits, small_edits, requests) = if quick { (3, 10, 3) } else { (40, 400, 100) };
     report(
         "1 MB document",
         large.len(),
@@ -118,6 +138,11 @@ fn main() {
         "20 KB document",
         small.len(),
         runtime.block_on(replay(&small, small_edits)),
+    );
+    report(
+        "definition on the 1 MB document",
+        large.len(),
+        runtime.block_on(definitions(&large, 5_000, requests)),
     );
     // A document where every state has the same defect, at about 1 MB (50 KB as a test).
     let (defect_edits, defect_bytes, size) = if quick {
