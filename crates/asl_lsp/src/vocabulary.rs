@@ -1,7 +1,7 @@
 //! Which object of the vocabulary a container of the document is, for field completion and
 //! hover: the fields and their docs come from `asl_semantic::vocabulary`.
 
-use asl_semantic::model::{Model, QueryLanguage, ScopeKind};
+use asl_semantic::model::{Model, QueryLanguage};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
 use crate::cursor::ObjectKind;
@@ -12,20 +12,7 @@ pub(crate) fn object_type(model: &Model<'_>, kind: ObjectKind) -> Option<(Object
     Some(match kind {
         ObjectKind::Machine(id) => {
             let scope = model.scope(id);
-            let object = match scope.kind {
-                ScopeKind::Root => ObjectType::Machine,
-                ScopeKind::Branch { .. } => ObjectType::Branch,
-                ScopeKind::ItemProcessor {
-                    deprecated_iterator: false,
-                    ..
-                } => ObjectType::ItemProcessor,
-                ScopeKind::ItemProcessor {
-                    deprecated_iterator: true,
-                    ..
-                } => ObjectType::Iterator,
-            };
-            let language = scope.parent().map_or(model.query_language, language_of);
-            (object, language)
+            (scope.object_type(), model.scope_query_language(scope))
         }
         // A state without a known type is offered the fields of a Pass state, which most share.
         ObjectKind::State(id) => (

@@ -6,7 +6,7 @@
 //! (`site.kind.field(name)`), so "unknown field", "field of the other query language" and
 //! "wrong type" agree on one table.
 
-use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, ScopeKind, State, StateKind};
+use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, State, StateKind};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 use asl_syntax::{Member, Node, Value};
 
@@ -38,21 +38,8 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
         let Some(members) = scope.node.as_object() else {
             continue;
         };
-        let kind = match scope.kind {
-            ScopeKind::Root => ObjectType::Machine,
-            ScopeKind::Branch { .. } => ObjectType::Branch,
-            ScopeKind::ItemProcessor {
-                deprecated_iterator: false,
-                ..
-            } => ObjectType::ItemProcessor,
-            ScopeKind::ItemProcessor {
-                deprecated_iterator: true,
-                ..
-            } => ObjectType::Iterator,
-        };
-        let language = scope.parent().map_or(model.query_language, |parent| {
-            model.state(parent).effective_query_language
-        });
+        let kind = scope.object_type();
+        let language = model.scope_query_language(scope);
         let description = scope_description(model, scope);
         sites.push(Site {
             kind,

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 
 use asl_syntax::{Member, Node, Number, TextRange};
 
+use crate::vocabulary::ObjectType;
 /// The vocabulary's types that appear in the model.
 pub use crate::vocabulary::{ComparisonOperator, Operand, QueryLanguage, StateType};
 pub use build::build;
@@ -124,6 +125,22 @@ impl Scope<'_> {
             ScopeKind::Root => None,
             ScopeKind::Branch { parallel, .. } => Some(parallel),
             ScopeKind::ItemProcessor { map, .. } => Some(map),
+        }
+    }
+
+    /// The object of the vocabulary this scope's node is.
+    pub fn object_type(&self) -> ObjectType {
+        match self.kind {
+            ScopeKind::Root => ObjectType::Machine,
+            ScopeKind::Branch { .. } => ObjectType::Branch,
+            ScopeKind::ItemProcessor {
+                deprecated_iterator: false,
+                ..
+            } => ObjectType::ItemProcessor,
+            ScopeKind::ItemProcessor {
+                deprecated_iterator: true,
+                ..
+            } => ObjectType::Iterator,
         }
     }
 }
@@ -231,6 +248,14 @@ impl<'a> Model<'a> {
 
     pub fn scope(&self, id: ScopeId) -> &Scope<'a> {
         &self.scopes[id.index()]
+    }
+
+    /// The query language the fields of `scope`'s node follow: the effective language of
+    /// the state that owns it, or the machine's.
+    pub fn scope_query_language(&self, scope: &Scope<'_>) -> QueryLanguage {
+        scope.parent().map_or(self.query_language, |parent| {
+            self.state(parent).effective_query_language
+        })
     }
 
     /// Every state id, in arena order.
