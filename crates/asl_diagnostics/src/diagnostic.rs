@@ -2,6 +2,8 @@ use std::fmt;
 
 use asl_syntax::TextRange;
 
+use crate::quotation::cap_quotations;
+
 /// How serious a finding is. The meaning is fixed: see the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -100,7 +102,7 @@ impl Diagnostic {
             code,
             name,
             severity,
-            message: message.into(),
+            message: cap_quotations(message.into()),
             range,
             labels: Vec::new(),
             notes: Vec::new(),
@@ -115,18 +117,18 @@ impl Diagnostic {
     pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             range,
-            message: message.into(),
+            message: cap_quotations(message.into()),
         });
         self
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        self.notes.push(cap_quotations(note.into()));
         self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(cap_quotations(help.into()));
         self
     }
 
@@ -152,7 +154,7 @@ impl Diagnostic {
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self {
-            title: title.into(),
+            title: cap_quotations(title.into()),
             applicability: Applicability::Safe,
             edits,
         }
@@ -160,7 +162,7 @@ impl Fix {
 
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self {
-            title: title.into(),
+            title: cap_quotations(title.into()),
             applicability: Applicability::Unsafe,
             edits,
         }
@@ -174,7 +176,7 @@ impl Fix {
         replacement: impl Into<String>,
     ) -> Self {
         Self {
-            title: title.into(),
+            title: cap_quotations(title.into()),
             applicability,
             edits: vec![Edit {
                 range,

@@ -6,7 +6,9 @@
 
 mod diagnostic;
 pub mod printable;
+mod quotation;
 pub mod render;
 
 pub use asl_syntax::{MAX_EXCERPT_CHARS, excerpt};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use quotation::MAX_MESSAGE_CHARS;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use asl_diagnostics::Diagnostic;
 use asl_hosts::{Definition, FileKind, HostFacts, HostFile, LoadedFile, Loader, Machine, OffsetMap, Resolver, extract};
-use asl_syntax::{Parse, SourceFormat, parse};
+use asl_syntax::{Parse, SourceFormat, excerpt, parse};
 
 use crate::analysis::{SYNTAX_ERROR_CODE, drop_findings_inside_syntax_errors, run_rules};
 use crate::fix::fix_rounds;
@@ -99,10 +99,15 @@ pub fn analyze_host(path: &Path, host: HostFile, text: &str, settings: &Settings
         if kind != FileKind::Definition {
             report_unused_substitutions(&machine, settings, &mut diagnostics);
         }
-        let prefix = machine.facts.name.as_ref().map(|name| match &machine.file {
-            Some(_) => format!("[{name}, from {}] ", path.display()),
-            None => format!("[{name}] "),
-        });
+        let prefix = machine
+            .facts
+            .name
+            .as_deref()
+            .map(excerpt)
+            .map(|name| match &machine.file {
+                Some(_) => format!("[{name}, from {}] ", path.display()),
+                None => format!("[{name}] "),
+            });
         for diagnostic in &mut found {
             if let Some(prefix) = &prefix {
                 diagnostic.message.insert_str(0, prefix);

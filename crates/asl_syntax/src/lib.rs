@@ -21,7 +21,7 @@ mod tree;
 mod yaml;
 
 pub use error_log::MAX_SYNTAX_ERRORS;
-pub use excerpt::{MAX_EXCERPT_CHARS, excerpt};
+pub use excerpt::{MAX_EXCERPT_CHARS, excerpt, shorten};
 pub use format::SourceFormat;
 pub use json_value::DuplicateKeys;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
