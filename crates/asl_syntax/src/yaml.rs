@@ -12,8 +12,11 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 use crate::error_log::ErrorLog;
 use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, TextRange, Value, excerpt};
 
-/// Most values that aliases may add to a document, against "billion laughs" input.
-const MAX_ALIAS_VALUES: usize = 1_000_000;
+/// Values that aliases may add to a document of any size, against "billion laughs" input.
+const MIN_ALIAS_VALUES: usize = 1_000;
+/// In a larger document aliases may add one value per this many bytes, so that the tree
+/// stays in proportion to the text.
+const ALIAS_BYTES_PER_VALUE: usize = 16;
 
 /// Parses YAML text (one document). Never fails: see [`Parse`]. After a YAML syntax error the
 /// root is [`Value::Error`], since a partial YAML tree is too often a different document.
@@ -240,6 +243,8 @@ struct Builder<'a> {
     documents: usize,
     anchors: HashMap<usize, Anchored>,
     alias_values: usize,
+    /// The most values aliases may add to this document.
+    max_alias_values: usize,
     errors: ErrorLog,
     /// The YAML could not be read to its end: the tree so far is not kept.
     failed: bool,
@@ -255,6 +260,7 @@ impl<'a> Builder<'a> {
             documents: 0,
             anchors: HashMap::new(),
             alias_values: 0,
+            max_alias_values: MIN_ALIAS_VALUES.max(text.len() / ALIAS_BYTES_PER_VALUE),
             errors: ErrorLog::default(),
             failed: false,
         }
@@ -495,7 +501,7 @@ impl<'a> Builder<'a> {
             Some(anchored) if self.stack.len() + anchored.height > MAX_DEPTH => {
                 Err("this alias nests values deeper than is supported")
             }
-            Some(anchored) if self.alias_values + anchored.values > MAX_ALIAS_VALUES => {
+            Some(anchored) if self.alias_values + anchored.values > self.max_alias_values => {
                 Err("aliases in this file expand to too many values")
             }
             Some(anchored) => {
