@@ -61,6 +61,7 @@ pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Op
         for diagnostic in &mut found {
             diagnostic.severity = severity;
         }
+        cap_findings(&mut found);
         found
     };
     // Rules are independent; on a large definition running them on every core pays off.
@@ -72,6 +73,37 @@ pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Op
     drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics
+}
+
+/// Most findings one rule lists for one definition. Past it, one more finding stands for
+/// the rest and counts them in [`Diagnostic::omitted`], so that the output of a file stays in
+/// proportion to what a reader can act on.
+pub const MAX_FINDINGS_PER_RULE: usize = 1_000;
+
+/// Keeps the first [`MAX_FINDINGS_PER_RULE`] of one rule's findings, in the order of the
+/// file, and replaces the rest by one finding that counts them.
+fn cap_findings(found: &mut Vec<Diagnostic>) {
+    if found.len() <= MAX_FINDINGS_PER_RULE {
+        return;
+    }
+    found.sort_by_key(|d| (d.range.start, d.range.end));
+    let omitted = found.len() - MAX_FINDINGS_PER_RULE;
+    let first = &found[MAX_FINDINGS_PER_RULE];
+    let rest = Diagnostic::new(
+        first.code,
+        first.name,
+        first.severity,
+        first.range,
+        format!(
+            "{omitted} more {} finding{} from here on {} not listed; fix the ones above first",
+            first.name,
+            if omitted == 1 { "" } else { "s" },
+            if omitted == 1 { "is" } else { "are" }
+        ),
+    )
+    .with_omitted(omitted);
+    found.truncate(MAX_FINDINGS_PER_RULE);
+    found.push(rest);
 }
 
 /// Drops the findings that `asl-lint-ignore:` directives silence, and reports the named
