@@ -17,7 +17,7 @@
 
 mod common;
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use asl_diagnostics::render::{self, FileReport};
@@ -30,8 +30,13 @@ use serde_json::json;
 #[global_allocator]
 static ALLOCATOR: PeakMemAlloc<std::alloc::System> = PeakMemAlloc::system();
 
-/// Held while a test measures, so that another test's allocations do not count with it.
+/// Held by every test of this file from its start (building the shapes allocates too), so that
+/// one test's allocations do not count in another's measurement.
 static MEASURING: Mutex<()> = Mutex::new(());
+
+fn measuring_alone() -> MutexGuard<'static, ()> {
+    MEASURING.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// The size small shapes are repeated up to.
 const SIZE: usize = 100_000;
@@ -146,11 +151,38 @@ fn plain(size: usize) -> String {
 /// linearly with its size (see `defect_scaling.rs`), so one size stands for all.
 static PLAIN_SECONDS_PER_BYTE: OnceLock<f64> = OnceLock::new();
 
+/// Checks a small file of every kind once, so that what is built on first use (schemas,
+/// tables) does not count in a measurement.
+fn warm_up() {
+    let small = plain(2_000);
+    let jsonata = machine(json!({"Type": "Pass", "End": true, "Output": "{% $a %}"}));
+    let yaml_states = "        StartAt: A\n        States:\n          A: {Type: Pass, End: true}\n";
+    for (file, text) in [
+        ("plain.asl.json", small.clone()),
+        (
+            "plain.asl.yaml",
+            "StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n".to_owned(),
+        ),
+        (
+            "jsonata.asl.json",
+            jsonata.replacen('{', r#"{"QueryLanguage": "JSONata", "#, 1),
+        ),
+        ("template.json", cloudformation(&small)),
+        ("template.json", cloudformation_string(&small)),
+        ("template.yaml", cloudformation_yaml(&small)),
+        ("serverless.yml", serverless(yaml_states)),
+        ("deep.asl.json", "[".repeat(MAX_DEPTH + 1)),
+        ("template.json", cloudformation_string(&"[".repeat(MAX_DEPTH + 1))),
+    ] {
+        common::analyze_file(file, &text);
+    }
+}
+
 /// Checks every shape of `shapes` (name of the file, description, text) against the bounds,
 /// and reports all that fail at once.
 fn check_all(shapes: Vec<(&str, &str, String)>) {
-    let _measuring = MEASURING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let plain_per_byte = *PLAIN_SECONDS_PER_BYTE.get_or_init(|| {
+        warm_up();
         let text = plain(PLAIN_SIZE);
         measure("plain.asl.json", &text);
         measure("plain.asl.json", &text).time.as_secs_f64() / text.len() as f64
@@ -226,6 +258,7 @@ fn closed_arrays_in_every_state() -> String {
 
 #[test]
 fn json() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     let mut members = serde_json::Map::new();
     for index in 0..SIBLINGS {
@@ -315,6 +348,7 @@ fn json() {
 
 #[test]
 fn yaml() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     let aliases: String = (0..SIZE / 60)
         .map(|index| {
@@ -394,6 +428,7 @@ fn path_states(parameter: &str) -> String {
 
 #[test]
 fn paths_and_intrinsics() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     check_all(vec![
         (
@@ -470,6 +505,7 @@ fn jsonata_states(expression: &str) -> String {
 
 #[test]
 fn jsonata() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     check_all(vec![
         (
@@ -547,6 +583,7 @@ fn serverless(definition: &str) -> String {
 
 #[test]
 fn templates() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     let long_next = machine(json!({"Type": "Pass", "Next": format!("{long}x"), "Comment": long}));
     let mut siblings = serde_json::Map::new();
@@ -674,6 +711,7 @@ fn templates() {
 /// A long name is quoted in part: 80 characters, the last of them `…`.
 #[test]
 fn messages_quote_at_most_80_characters_of_a_name() {
+    let _alone = measuring_alone();
     let long = "N".repeat(LONG_NAME);
     let analysis = common::analyze_file(
         "names.asl.json",
@@ -693,6 +731,7 @@ fn messages_quote_at_most_80_characters_of_a_name() {
 /// the JSON summary keeps the exact total.
 #[test]
 fn findings_past_the_cap_are_counted_exactly() {
+    let _alone = measuring_alone();
     let states: serde_json::Map<_, _> = (0..MAX_FINDINGS_PER_RULE + 501)
         .map(|index| (format!("S{index}"), json!({"Type": "Pass", "End": true})))
         .collect();
