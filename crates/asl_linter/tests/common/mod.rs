@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod defects;
+pub mod mutants;
 
 use std::path::Path;
 
