@@ -1,7 +1,8 @@
 //! Inputs for `scripts/bench`:
 //!
 //!   bench_input tasks N            prints a definition of N Task states in a chain, each with
-//!                                  intrinsic functions, Retry and Catch (2,000 make about 1 MB)
+//!                                  intrinsic functions, Retry and Catch (2,000 make 1 MB, under
+//!                                  the 1 MiB AWS accepts)
 //!   bench_input lean N             the same chain with smaller states, for scaling to 50,000
 //!   bench_input files DIR N FILE…  writes N files into DIR, copies of the FILEs in turn
 
@@ -24,15 +25,14 @@ fn main() {
 fn tasks(count: usize) -> String {
     chain(count, |i, next| {
         format!(
-            r#"    "Step{i}": {{
-      "Type": "Task",
-      "Resource": "arn:aws:states:::lambda:invoke",
-      "Parameters": {{"FunctionName": "step-{i}", "Payload": {{"order.$": "$.order", "message.$": "States.Format('Step {{}} of {{}}', $.step, $.order.id)", "key.$": "States.Hash($.order.id, 'SHA-256')"}}}},
-      "ResultPath": "$.results.step{i}",
-      "Retry": [{{"ErrorEquals": ["Lambda.ServiceException", "Lambda.TooManyRequestsException"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2}}],
-      "Catch": [{{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Failed"}}],
-      {next}
-    }},
+            r#""Step{i}": {{
+  "Type": "Task",
+  "Resource": "arn:aws:states:::lambda:invoke",
+  "Parameters": {{"FunctionName": "step-{i}", "Payload": {{"message.$": "States.Format('Step {{}} of {{}}', $.step, $.order.id)", "key.$": "States.Hash($.order.id, 'SHA-256')"}}}},
+  "Retry": [{{"ErrorEquals": ["Lambda.ServiceException", "Lambda.TooManyRequestsException"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2}}],
+  "Catch": [{{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Failed"}}],
+  {next}
+}},
 "#
         )
     })
