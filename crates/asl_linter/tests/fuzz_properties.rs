@@ -44,22 +44,10 @@ fn corpus() -> &'static [String] {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
-        let mut files = Vec::new();
-        let mut pending = vec![dir];
-        while let Some(current) = pending.pop() {
-            let Ok(entries) = std::fs::read_dir(&current) else {
-                continue;
-            };
-            for path in entries.flatten().map(|entry| entry.path()) {
-                if path.is_dir() {
-                    pending.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    files.push((path, text));
-                }
-            }
-        }
-        files.sort();
-        files.into_iter().map(|(_, text)| text).collect()
+        common::files_under(&dir)
+            .iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect()
     })
 }
 

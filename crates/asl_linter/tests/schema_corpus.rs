@@ -2,6 +2,8 @@
 //! accept every deployed definition in the shared corpus, and reject typical mistakes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use asl_syntax::{DuplicateKeys, SourceFormat};
@@ -37,23 +39,6 @@ fn corpus_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// Records the errors of a document expected to be valid, unless it is listed in `known_invalid`,
 /// in which case the schema must still reject it.
 fn check_expected_valid(relative: &str, found: &[String], known_invalid: &[(&str, &str)], failures: &mut Vec<String>) {
@@ -86,7 +71,7 @@ fn every_real_definition_is_accepted() {
     let validator = validator();
     let mut checked = 0;
     let mut failures = Vec::new();
-    for path in files_under(&dir) {
+    for path in common::files_under(&dir) {
         let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(&path).unwrap();
         let parsed = SourceFormat::from_path(&path).parse(&text);
@@ -139,7 +124,7 @@ fn peer_fixtures_are_classified_as_expected() {
     let validator = validator();
     let mut wrongly_rejected = Vec::new();
     let (mut invalid_total, mut invalid_rejected) = (0, 0);
-    for path in files_under(&dir) {
+    for path in common::files_under(&dir) {
         let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
         let Ok(document) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()) else {
             continue;

@@ -183,26 +183,6 @@ fn failure(name: &str, missed: &[String], findings: &[Diagnostic]) -> String {
     )
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&current) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 fn is_definition_file(path: &Path) -> bool {
     let name = path.to_string_lossy();
     [".json", ".asl", ".yaml", ".yml"]
@@ -226,51 +206,32 @@ fn assert_all_reported(failures: &[String], checked: usize) {
     );
 }
 
-#[test]
-fn our_fixtures_and_examples() {
+/// Checks every definition file under `dirs` as a standalone definition.
+fn check_definition_files(dirs: &[PathBuf]) {
     let validator = validator();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut failures = Vec::new();
     let mut checked = 0;
-    for dir in ["tests/fixtures", "../../test-corpus"] {
-        for path in files_under(&root.join(dir))
-            .into_iter()
-            .filter(|p| is_definition_file(p))
-        {
+    for dir in dirs {
+        for path in common::files_under(dir).into_iter().filter(|p| is_definition_file(p)) {
             let text = std::fs::read_to_string(&path).unwrap();
             checked += 1;
-            check_definition(
-                &validator,
-                &path.display().to_string(),
-                &text,
-                SourceFormat::from_path(&path),
-                &mut failures,
-            );
+            let name = path.display().to_string();
+            check_definition(&validator, &name, &text, SourceFormat::from_path(&path), &mut failures);
         }
     }
     assert_all_reported(&failures, checked);
 }
 
 #[test]
+fn our_fixtures_and_examples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    check_definition_files(&[root.join("tests/fixtures"), root.join("../../test-corpus")]);
+}
+
+#[test]
 #[cfg_attr(not(has_shared), ignore = "../shared is absent")]
 fn real_definitions_and_peer_fixtures() {
-    let validator = validator();
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    for dir in ["real", "peers-fixtures"] {
-        for path in files_under(&shared(dir)).into_iter().filter(|p| is_definition_file(p)) {
-            let text = std::fs::read_to_string(&path).unwrap();
-            checked += 1;
-            check_definition(
-                &validator,
-                &path.display().to_string(),
-                &text,
-                SourceFormat::from_path(&path),
-                &mut failures,
-            );
-        }
-    }
-    assert_all_reported(&failures, checked);
+    check_definition_files(&[shared("real"), shared("peers-fixtures")]);
 }
 
 #[test]
@@ -279,7 +240,7 @@ fn definitions_inside_templates() {
     let validator = validator();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for path in files_under(&shared("templates")) {
+    for path in common::files_under(&shared("templates")) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
@@ -307,7 +268,7 @@ fn mutants_of_real_definitions() {
     let validator = validator();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for path in files_under(&shared("real")) {
+    for path in common::files_under(&shared("real")) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };

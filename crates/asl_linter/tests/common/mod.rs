@@ -105,3 +105,23 @@ pub fn analyze_path(path: &Path, root: &Path) -> Option<(String, FileAnalysis)> 
     let analysis = analyze_host(path, host, &text, &Settings::default());
     Some((text, analysis))
 }
+
+/// Every file under `dir`, sorted; folders that cannot be read are skipped.
+pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else {
+            continue;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
