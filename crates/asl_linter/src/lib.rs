@@ -24,6 +24,3 @@ pub use settings::{RuleLevel, Settings, WorkflowType};
 /// server message. AWS accepts definitions of at most 1 MiB; past this size the memory an
 /// analysis takes, not the definition, is the problem.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
-
-/// `schemas/asl.schema.json`, the JSON Schema of the language, with a description on every field.
-pub const ASL_SCHEMA: &str = include_str!("../../../schemas/asl.schema.json");

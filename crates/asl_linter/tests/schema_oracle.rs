@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use asl_diagnostics::Diagnostic;
 use asl_linter::{AnalysedBody, Settings, analyze_as};
-use asl_syntax::{Node, Number, Parse, SourceFormat, TextRange, Value as NodeValue};
+use asl_syntax::{DuplicateKeys, Node, Parse, SourceFormat, TextRange, Value as NodeValue};
 use jsonschema::paths::{Location, LocationSegment};
 use serde_json::Value;
 
@@ -23,28 +23,6 @@ const MUTANTS_PER_FILE: u64 = 12;
 fn validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
     jsonschema::draft202012::new(&schema).unwrap()
-}
-
-/// The tree as the linter's model reads it: of duplicate keys the first wins.
-fn to_json(node: &Node) -> Value {
-    match &node.value {
-        NodeValue::Null | NodeValue::Error => Value::Null,
-        NodeValue::Bool(value) => Value::Bool(*value),
-        NodeValue::Number(Number::PosInt(n)) => Value::from(*n),
-        NodeValue::Number(Number::NegInt(n)) => Value::from(*n),
-        NodeValue::Number(Number::Float(f)) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
-        NodeValue::String(text) => Value::String(text.clone()),
-        NodeValue::Array(items) => Value::Array(items.iter().map(to_json).collect()),
-        NodeValue::Object(members) => {
-            let mut object = serde_json::Map::new();
-            for member in members {
-                if !object.contains_key(&member.key.text) {
-                    object.insert(member.key.text.clone(), to_json(&member.value));
-                }
-            }
-            Value::Object(object)
-        }
-    }
 }
 
 /// Where a violation is, and where a finding may report it.
@@ -136,7 +114,8 @@ fn reports(finding: &Diagnostic, place: &Place) -> bool {
 
 /// The violations of the definition `root` that no finding reports, one line each.
 fn unreported(validator: &jsonschema::Validator, root: &Node, findings: &[Diagnostic]) -> Vec<String> {
-    let instance = to_json(root);
+    // Of duplicate keys the first counts, as in the model.
+    let instance = root.to_json_value(DuplicateKeys::KeepFirst);
     if validator.is_valid(&instance) {
         return Vec::new();
     }
