@@ -566,7 +566,7 @@ const RETRIER_FIELDS: &[Field] = &[
         RETRIER,
         L::Both,
         K::IntegerLiteral,
-        "Seconds before the first retry. Positive integer, at most 99999999; default 1.",
+        "Seconds before the first retry. Non-negative integer (AWS accepts 0), at most 99999999; default 1.",
     ),
     f(
         "MaxAttempts",
