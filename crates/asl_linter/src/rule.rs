@@ -172,7 +172,9 @@ impl<'a> RuleContext<'a> {
 
     /// Where each variable is assigned and read, over the state graph.
     pub(crate) fn variables(&self) -> &Variables<'a> {
-        self.derived.variables.get_or_init(|| Variables::analyze(self.model))
+        self.derived
+            .variables
+            .get_or_init(|| Variables::analyze(self.model, self.jsonpath_exprs(), self.jsonata_sites()))
     }
 }
 

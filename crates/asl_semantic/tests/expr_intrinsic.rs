@@ -2,8 +2,8 @@
 
 use asl_semantic::expr::ExprIssue;
 use asl_semantic::expr::intrinsic::{
-    ArgumentKind, ERROR_PATH_FUNCTIONS, INTRINSIC_FUNCTIONS, check_intrinsic, intrinsic_spec, is_intrinsic_call,
-    parse_intrinsic,
+    Argument, ArgumentKind, ERROR_PATH_FUNCTIONS, INTRINSIC_FUNCTIONS, check_intrinsic, intrinsic_spec,
+    is_intrinsic_call, parse_intrinsic,
 };
 
 fn issues(s: &str) -> Vec<ExprIssue> {
@@ -151,19 +151,25 @@ fn nesting_deeper_than_ten_is_reported() {
 #[test]
 fn strings_are_decoded_and_placeholders_counted() {
     let call = parse_intrinsic("States.Format('it\\'s {} \\{\\} {x} {}', 1, 2)").unwrap();
-    let ArgumentKind::String { value, placeholders } = &call.args[0].kind else {
+    let ArgumentKind::String(string) = &call.args[0].kind else {
         panic!("expected a string");
     };
-    assert_eq!(value, "it's {} {} {x} {}");
-    assert_eq!(*placeholders, 2);
+    assert_eq!(string.value, "it's {} {} {x} {}");
+    assert_eq!(string.placeholders, 2);
     assert_eq!(call.name_range, 0..13);
-    assert_eq!(call.args[1].range, 38..39);
+    assert_eq!(call.args[1].range(), 38..39);
 
     let call = parse_intrinsic("States.Format('\\\\ \\' \\{ \\}')").unwrap();
-    let ArgumentKind::String { value, .. } = &call.args[0].kind else {
+    let ArgumentKind::String(string) = &call.args[0].kind else {
         panic!("expected a string");
     };
-    assert_eq!(value, "\\ ' { }");
+    assert_eq!(string.value, "\\ ' { }");
+}
+
+/// A call may have an argument per two bytes of its text.
+#[test]
+fn an_argument_takes_24_bytes() {
+    assert_eq!(std::mem::size_of::<Argument>(), 24);
 }
 
 #[test]

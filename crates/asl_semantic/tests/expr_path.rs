@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use asl_semantic::expr::path::{
-    FilterExpr, Operand, Root, SegmentKind, Selector, Slice, parse_path, unknown_context_member,
+    FilterExpr, Operand, PathFunction, Root, Segment, SegmentKind, Selector, Slice, parse_path, unknown_context_member,
 };
 
 #[test]
@@ -95,7 +95,7 @@ fn structure_and_ranges() {
             SegmentKind::Index(2)
         ]
     );
-    assert_eq!(path.segments[1].range, 3..10);
+    assert_eq!(path.segments[1].range(), 3..10);
     assert!(path.is_reference_path());
 
     let var = parse_path("$total.sum").unwrap();
@@ -113,17 +113,23 @@ fn structure_and_ranges() {
     let slice = parse_path("$.a[1:]").unwrap();
     assert_eq!(
         slice.segments[1].kind,
-        SegmentKind::Slice(Slice {
+        SegmentKind::Slice(Box::new(Slice {
             start: Some(1),
             end: None,
             step: None
-        })
+        }))
     );
     let union = parse_path("$['a','b']").unwrap();
     assert_eq!(
         union.segments[0].kind,
-        SegmentKind::Union(vec![Selector::Name("a".into()), Selector::Name("b".into())])
+        SegmentKind::Union([Selector::Name("a".into()), Selector::Name("b".into())].into())
     );
+}
+
+/// A path may hold a step per two bytes of its text.
+#[test]
+fn a_step_takes_32_bytes() {
+    assert_eq!(std::mem::size_of::<Segment>(), 32);
 }
 
 #[test]
@@ -139,7 +145,10 @@ fn reference_path_classification() {
 #[test]
 fn filters_are_parsed_or_accepted_leniently() {
     let path = parse_path("$.a[?(@.price > 10 && @.x == 'y')]").unwrap();
-    let SegmentKind::Filter(Some(FilterExpr::And(operands))) = &path.segments[1].kind else {
+    let SegmentKind::Filter(Some(filter)) = &path.segments[1].kind else {
+        panic!("expected a filter: {:?}", path.segments[1]);
+    };
+    let FilterExpr::And(operands) = &**filter else {
         panic!("expected an && filter: {:?}", path.segments[1]);
     };
     let [left, right] = operands.as_slice() else {
@@ -154,6 +163,16 @@ fn filters_are_parsed_or_accepted_leniently() {
         }
     ));
     assert!(matches!(right, FilterExpr::Compare { op: "==", right: Operand::String(s), .. } if s == "y"));
+
+    let function = parse_path("$.items.length()").unwrap();
+    assert_eq!(
+        function.segments[1].kind,
+        SegmentKind::Function(Box::new(PathFunction {
+            name: "length".into(),
+            args: String::new()
+        }))
+    );
+    assert_eq!(function.segments[1].range(), 7..16);
 
     // Not understood (a function call with an odd operand) but balanced: accepted.
     let odd = parse_path("$.a[?(@.x ~~ 3)]").unwrap();

@@ -469,11 +469,17 @@ impl JsonPathExpr<'_> {
                 return Parsed::Intrinsic(parse_intrinsic(self.text));
             }
             match self.place {
-                JsonPathPlace::Template(_) if !self.text.trim_start().starts_with('$') => Parsed::Other,
+                JsonPathPlace::Template(_) if !is_path_or_call(self.text) => Parsed::Other,
                 _ => Parsed::Path(parse_path(self.text)),
             }
         })
     }
+}
+
+/// Whether a template value is evaluated as a path or an intrinsic call (else it is
+/// [`Parsed::Other`]), told without parsing it.
+pub(crate) fn is_path_or_call(text: &str) -> bool {
+    text.trim_start().starts_with('$') || is_intrinsic_call(text)
 }
 
 /// Every path field and every string value of a `.$` key, in JSONPath states.

@@ -122,7 +122,7 @@ pub(crate) fn context_reads<'a>(ctx: &RuleContext<'a>) -> Vec<ContextRead<'a>> {
                 continue;
             }
             let members = path.segments.iter().map_while(|s| match &s.kind {
-                SegmentKind::Member(name) => Some((name.clone(), s.range.clone())),
+                SegmentKind::Member(name) => Some((name.to_string(), s.range())),
                 _ => None,
             });
             reads.push(ContextRead {

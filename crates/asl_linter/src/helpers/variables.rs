@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
-use asl_semantic::expr::jsonata::{Binding, parse_jsonata, references};
+use asl_semantic::expr::jsonata::{Binding, references};
 use asl_semantic::expr::path::Root;
 use asl_semantic::model::{
     MapMode, Model, QueryLanguage, ScopeId, ScopeKind, State, StateId, StateKind, TransitionKind,
@@ -22,7 +22,7 @@ use asl_semantic::model::{
 use asl_syntax::{Member, Node};
 
 use crate::helpers::expressions::paths_in;
-use crate::helpers::expressions::{JsonPathPlace, PathField, jsonata_sites, jsonpath_exprs};
+use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, JsonataSite, PathField};
 
 /// A read of a workflow variable.
 pub(crate) struct Read<'a> {
@@ -85,7 +85,9 @@ pub(crate) enum Visibility {
 }
 
 impl<'a> Variables<'a> {
-    pub(crate) fn analyze(model: &'a Model<'a>) -> Self {
+    /// `jsonpath` and `jsonata` are the expressions of `model`, shared with the rules so that
+    /// each is parsed once.
+    pub(crate) fn analyze(model: &'a Model<'a>, jsonpath: &[JsonPathExpr<'a>], jsonata: &[JsonataSite<'a>]) -> Self {
         let assignments = collect_assignments(model);
         let mut names = HashMap::new();
         let mut by_state = vec![0..0; model.states.len()];
@@ -103,7 +105,7 @@ impl<'a> Variables<'a> {
             own.end = position + 1;
         }
         let mut variables = Variables {
-            reads: collect_reads(model),
+            reads: collect_reads(model, jsonpath, jsonata),
             assignments,
             bits: Vec::new(),
             names,
@@ -366,9 +368,13 @@ pub(crate) fn is_distributed_processor(model: &Model<'_>, scope: ScopeId) -> boo
     matches!(&model.state(map).kind, StateKind::Map(m) if m.mode == MapMode::Distributed)
 }
 
-fn collect_reads<'a>(model: &'a Model<'a>) -> Vec<Read<'a>> {
+fn collect_reads<'a>(
+    model: &'a Model<'a>,
+    jsonpath: &[JsonPathExpr<'a>],
+    jsonata: &[JsonataSite<'a>],
+) -> Vec<Read<'a>> {
     let mut reads = Vec::new();
-    for expr in jsonpath_exprs(model) {
+    for expr in jsonpath {
         // ResultPath writes; a variable there is reported by invalid-result-path-root.
         if expr.place == JsonPathPlace::Path(PathField::ResultPath) {
             continue;
@@ -392,11 +398,11 @@ fn collect_reads<'a>(model: &'a Model<'a>) -> Vec<Read<'a>> {
         .flat_map(|s| assign_objects(s).into_iter().flat_map(|(_, members)| members.iter()))
         .map(|m| m.key.text.as_str())
         .collect();
-    for site in jsonata_sites(model) {
-        let Ok(expr) = parse_jsonata(site.expression.expression) else {
+    for site in jsonata {
+        let Ok(expr) = site.parse() else {
             continue;
         };
-        for variable in references(&expr).variables {
+        for variable in references(expr).variables {
             // A built-in's name counts as a variable read only if a variable has that name.
             let counts = match variable.binding {
                 Binding::Free => true,

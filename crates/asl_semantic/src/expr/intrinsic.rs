@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::path::{Path, parse_path_in};
+use super::path::{Path, compact_range, parse_path_in};
 use super::scan::{Cursor, char_at, matching_close};
 use super::{ExprDiagnostic, ExprError, ExprIssue, ValueType};
 use crate::suggest::{closest, within_distance};
@@ -20,25 +20,44 @@ pub struct Intrinsic {
     pub range: Range<usize>,
 }
 
+/// One argument of a call. A call may have an argument per two bytes of its text, so an
+/// argument is kept small: 24 bytes, strings, paths and calls boxed, the range as two `u32`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Argument {
     pub kind: ArgumentKind,
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
+}
+
+impl Argument {
+    fn new(kind: ArgumentKind, range: Range<usize>) -> Self {
+        let (start, end) = compact_range(range);
+        Self { kind, start, end }
+    }
+
+    /// Where the argument is, in bytes of the parsed string.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArgumentKind {
-    /// A single-quoted string, escapes resolved; `placeholders` counts the
-    /// unescaped `{}` pairs (used by `States.Format`).
-    String {
-        value: String,
-        placeholders: usize,
-    },
+    String(Box<StringLiteral>),
     Number(f64),
     Bool(bool),
     Null,
-    Path(Path),
-    Call(Intrinsic),
+    Path(Box<Path>),
+    Call(Box<Intrinsic>),
+}
+
+/// A single-quoted string argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringLiteral {
+    /// The text, escapes resolved.
+    pub value: String,
+    /// The unescaped `{}` pairs (used by `States.Format`).
+    pub placeholders: usize,
 }
 
 /// What a parameter accepts, as far as it can be checked statically.
@@ -277,7 +296,7 @@ impl Parser<'_> {
             Some('$') => {
                 let end = self.path_end()?;
                 self.pos = end;
-                ArgumentKind::Path(parse_path_in(self.src, start..end, self.depth)?)
+                ArgumentKind::Path(Box::new(parse_path_in(self.src, start..end, self.depth)?))
             }
             Some('-' | '0'..='9') => {
                 let text = self.take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'));
@@ -291,7 +310,7 @@ impl Parser<'_> {
                 self.skip_ws();
                 if self.peek() == Some('(') {
                     self.pos = start;
-                    ArgumentKind::Call(self.call()?)
+                    ArgumentKind::Call(Box::new(self.call()?))
                 } else {
                     match &self.src[word.clone()] {
                         "null" => ArgumentKind::Null,
@@ -314,10 +333,7 @@ impl Parser<'_> {
             None => return Err(self.error_here("expected an argument, then `)`")),
             Some(c) => return Err(self.error_here(format!("unexpected `{c}` where an argument was expected"))),
         };
-        Ok(Argument {
-            kind,
-            range: start..self.pos,
-        })
+        Ok(Argument::new(kind, start..self.pos))
     }
 
     /// End of a path argument: the first `,` or `)` outside brackets and quotes.
@@ -385,7 +401,7 @@ impl Parser<'_> {
                 }
             }
         }
-        Ok(ArgumentKind::String { value, placeholders })
+        Ok(ArgumentKind::String(Box::new(StringLiteral { value, placeholders })))
     }
 }
 
@@ -474,7 +490,7 @@ fn check_signature(call: &Intrinsic, spec: &IntrinsicSpec, out: &mut Vec<ExprDia
             out.push(ExprDiagnostic {
                 issue: ExprIssue::InvalidArgument,
                 message: format!("argument {} of `{}` {problem}", index + 1, spec.name),
-                range: arg.range.clone(),
+                range: arg.range(),
             });
         }
     }
@@ -482,12 +498,14 @@ fn check_signature(call: &Intrinsic, spec: &IntrinsicSpec, out: &mut Vec<ExprDia
         "States.Format" => check_placeholders(call, out),
         "States.ArrayRange" => check_range_size(call, out),
         "States.Base64Encode" | "States.Base64Decode" | "States.Hash" => {
-            if let Some(Argument {
-                kind: ArgumentKind::String { value, .. },
-                range,
-            }) = call.args.first()
+            if let Some(
+                arg @ Argument {
+                    kind: ArgumentKind::String(string),
+                    ..
+                },
+            ) = call.args.first()
             {
-                let length = value.chars().count();
+                let length = string.value.chars().count();
                 if length > MAX_INPUT_LENGTH {
                     out.push(ExprDiagnostic {
                         issue: ExprIssue::InvalidArgument,
@@ -495,7 +513,7 @@ fn check_signature(call: &Intrinsic, spec: &IntrinsicSpec, out: &mut Vec<ExprDia
                             "the input of `{}` is {length} characters long; the limit is {MAX_INPUT_LENGTH}",
                             spec.name
                         ),
-                        range: range.clone(),
+                        range: arg.range(),
                     });
                 }
             }
@@ -533,7 +551,8 @@ fn argument_problem(param: Param, arg: &ArgumentKind) -> Option<String> {
                 )),
             };
         }
-        ArgumentKind::String { value, .. } => {
+        ArgumentKind::String(string) => {
+            let value = &string.value;
             if param == Param::HashAlgorithm && !HASH_ALGORITHMS.contains(&value.as_str()) {
                 return Some(format!("must be one of {}, not '{value}'", HASH_ALGORITHMS.join(", ")));
             }
@@ -609,24 +628,27 @@ fn with_article(ty: ValueType) -> String {
 }
 
 fn check_placeholders(call: &Intrinsic, out: &mut Vec<ExprDiagnostic>) {
-    let Some(Argument {
-        kind: ArgumentKind::String { placeholders, .. },
-        range,
-    }) = call.args.first()
+    let Some(
+        template @ Argument {
+            kind: ArgumentKind::String(string),
+            ..
+        },
+    ) = call.args.first()
     else {
         return;
     };
+    let placeholders = string.placeholders;
     let values = call.args.len() - 1;
-    if *placeholders != values {
+    if placeholders != values {
         out.push(ExprDiagnostic {
             issue: ExprIssue::PlaceholderCount,
             message: format!(
                 "the `States.Format` template has {} but {} follow{}: each `{{}}` takes one argument (escape literal braces as `\\\\{{`)",
-                plural(*placeholders, "placeholder"),
+                plural(placeholders, "placeholder"),
                 plural(values, "argument"),
                 if values == 1 { "s" } else { "" }
             ),
-            range: range.clone(),
+            range: template.range(),
         });
     }
 }

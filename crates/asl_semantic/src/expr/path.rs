@@ -40,32 +40,61 @@ pub enum Root {
     Variable { name: String, range: Range<usize> },
 }
 
+/// One step of a path. A path may hold a step per two bytes of its text, so a step is kept
+/// small: 32 bytes, the rarer kinds boxed, the range as two `u32`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub kind: SegmentKind,
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
+}
+
+impl Segment {
+    fn new(kind: SegmentKind, range: Range<usize>) -> Self {
+        let (start, end) = compact_range(range);
+        Self { kind, start, end }
+    }
+
+    /// Where the step is, in bytes of the parsed string.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A range in two `u32` (strings of 4 GiB and more are never parsed: inputs stop at 16 MiB).
+pub(crate) fn compact_range(range: Range<usize>) -> (u32, u32) {
+    let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+    (narrow(range.start), narrow(range.end))
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentKind {
     /// `.name`, `['name']` or `["name"]`.
-    Member(String),
+    Member(Box<str>),
     /// `.*` or `[*]`.
     Wildcard,
     /// `[3]` or `[-1]`.
     Index(i64),
     /// `[start:end:step]`, any part optional.
-    Slice(Slice),
+    Slice(Box<Slice>),
     /// `[0,1]`, `['a','b']`.
-    Union(Vec<Selector>),
+    Union(Box<[Selector]>),
     /// `[?(…)]`; `None` when the body was accepted without being understood.
-    Filter(Option<FilterExpr>),
+    Filter(Option<Box<FilterExpr>>),
     /// Jayway script expression `[(…)]`, kept as its source text.
-    Script(String),
+    Script(Box<str>),
     /// `..`: the following segment applies at any depth.
     Descendant,
-    /// `.length()` and other Jayway functions; `args` is the text between the parentheses.
-    Function { name: String, args: String },
+    /// `.length()` and other Jayway functions.
+    Function(Box<PathFunction>),
+}
+
+/// A Jayway function call ending a path: `.length()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathFunction {
+    pub name: String,
+    /// The text between the parentheses.
+    pub args: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +198,7 @@ impl Path {
             return None;
         }
         let members = self.segments.iter().map_while(|s| match &s.kind {
-            SegmentKind::Member(name) => Some((name.as_str(), s.range.clone())),
+            SegmentKind::Member(name) => Some((&**name, s.range())),
             _ => None,
         });
         unknown_context_member(members)
@@ -284,10 +313,7 @@ impl Parser<'_> {
             match self.peek() {
                 Some('.') if self.peek_at(1) == Some('.') => {
                     self.pos += 2;
-                    segments.push(Segment {
-                        kind: SegmentKind::Descendant,
-                        range: start..self.pos,
-                    });
+                    segments.push(Segment::new(SegmentKind::Descendant, start..self.pos));
                     match self.peek() {
                         Some('[') => {}
                         None => {
@@ -319,10 +345,7 @@ impl Parser<'_> {
     /// After a `.`: `*`, a member name, or a function call `name(…)`.
     fn dot_segment(&mut self, start: usize, in_filter: bool) -> Result<Segment, ExprError> {
         if self.eat('*') {
-            return Ok(Segment {
-                kind: SegmentKind::Wildcard,
-                range: start..self.pos,
-            });
+            return Ok(Segment::new(SegmentKind::Wildcard, start..self.pos));
         }
         let mut name = String::new();
         while let Some(c) = self.peek() {
@@ -343,15 +366,12 @@ impl Parser<'_> {
             let close = matching_close(self.src, self.pos, self.end)?;
             let args = self.src[self.pos + 1..close].to_owned();
             self.pos = close + 1;
-            return Ok(Segment {
-                kind: SegmentKind::Function { name, args },
-                range: start..self.pos,
-            });
+            return Ok(Segment::new(
+                SegmentKind::Function(Box::new(PathFunction { name, args })),
+                start..self.pos,
+            ));
         }
-        Ok(Segment {
-            kind: SegmentKind::Member(name),
-            range: start..self.pos,
-        })
+        Ok(Segment::new(SegmentKind::Member(name.into()), start..self.pos))
     }
 
     fn bracket(&mut self) -> Result<Segment, ExprError> {
@@ -368,11 +388,11 @@ impl Parser<'_> {
                 }
                 let filter = self.filter_in(body)?;
                 self.pos = close + 1;
-                SegmentKind::Filter(filter)
+                SegmentKind::Filter(filter.map(Box::new))
             }
             Some('(') => {
                 let close = matching_close(self.src, start, self.end)?;
-                let script = self.src[self.pos..close].trim().to_owned();
+                let script = self.src[self.pos..close].trim().into();
                 self.pos = close + 1;
                 SegmentKind::Script(script)
             }
@@ -386,13 +406,13 @@ impl Parser<'_> {
                 }
                 self.close_bracket(start)?;
                 match (selectors.pop(), selectors.is_empty()) {
-                    (Some(Selector::Name(name)), true) => SegmentKind::Member(name),
+                    (Some(Selector::Name(name)), true) => SegmentKind::Member(name.into()),
                     (Some(Selector::Wildcard), true) => SegmentKind::Wildcard,
                     (Some(Selector::Index(index)), true) => SegmentKind::Index(index),
-                    (Some(Selector::Slice(slice)), true) => SegmentKind::Slice(slice),
+                    (Some(Selector::Slice(slice)), true) => SegmentKind::Slice(Box::new(slice)),
                     (last, _) => {
                         selectors.extend(last);
-                        SegmentKind::Union(selectors)
+                        SegmentKind::Union(selectors.into())
                     }
                 }
             }
@@ -408,10 +428,7 @@ impl Parser<'_> {
                 );
             }
         };
-        Ok(Segment {
-            kind,
-            range: start..self.pos,
-        })
+        Ok(Segment::new(kind, start..self.pos))
     }
 
     fn close_bracket(&mut self, open: usize) -> Result<(), ExprError> {

@@ -1,7 +1,7 @@
 use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
-use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, Parsed, string_range};
+use crate::helpers::expressions::{is_path_or_call, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -47,15 +47,7 @@ impl Rule for InvalidTemplateValue {
                 let mut range = value.range;
                 let problem = match &value.value {
                     Value::String(text) => {
-                        let expr = JsonPathExpr {
-                            state: site.state,
-                            field: entry.field.clone(),
-                            node: value,
-                            text,
-                            place: JsonPathPlace::Template(site.kind),
-                            parsed: std::sync::OnceLock::new(),
-                        };
-                        if !matches!(expr.parse(), Parsed::Other) {
+                        if is_path_or_call(text) {
                             continue;
                         }
                         range = string_range(ctx.source, value, 0..text.len());

@@ -59,10 +59,10 @@ impl Rule for ReferencePathRequired {
                 SegmentKind::Filter(_) => "a filter",
                 SegmentKind::Script(_) => "a script expression",
                 SegmentKind::Descendant => "`..`",
-                SegmentKind::Function { .. } => "a function call",
+                SegmentKind::Function(_) => "a function call",
                 SegmentKind::Member(_) | SegmentKind::Index(_) => continue,
             };
-            let range = string_range(ctx.source, expr.node, segment.range.clone());
+            let range = string_range(ctx.source, expr.node, segment.range());
             out.push(
                 self.meta()
                     .diagnostic(
