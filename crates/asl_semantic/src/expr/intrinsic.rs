@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::path::{Path, compact_range, parse_path_in};
+use super::path::{Path, parse_path_in};
 use super::scan::{Cursor, char_at, matching_close};
-use super::{ExprDiagnostic, ExprError, ExprIssue, ValueType};
+use super::{CompactRange, ExprDiagnostic, ExprError, ExprIssue, ValueType};
 use crate::suggest::{closest, within_distance};
 
 /// A call `Name(args)`. Ranges are byte offsets into the parsed string.
@@ -25,19 +25,13 @@ pub struct Intrinsic {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Argument {
     pub kind: ArgumentKind,
-    start: u32,
-    end: u32,
+    span: CompactRange,
 }
 
 impl Argument {
-    fn new(kind: ArgumentKind, range: Range<usize>) -> Self {
-        let (start, end) = compact_range(range);
-        Self { kind, start, end }
-    }
-
     /// Where the argument is, in bytes of the parsed string.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span.get()
     }
 }
 
@@ -333,7 +327,10 @@ impl Parser<'_> {
             None => return Err(self.error_here("expected an argument, then `)`")),
             Some(c) => return Err(self.error_here(format!("unexpected `{c}` where an argument was expected"))),
         };
-        Ok(Argument::new(kind, start..self.pos))
+        Ok(Argument {
+            kind,
+            span: CompactRange::new(start..self.pos),
+        })
     }
 
     /// End of a path argument: the first `,` or `)` outside brackets and quotes.

@@ -25,6 +25,28 @@ pub const MAX_NESTING_DEPTH: usize = 64;
 /// within a 2 MiB thread stack (rayon's and tokio's workers) even in a debug build.
 pub const MAX_TREE_DEPTH: usize = 256;
 
+/// A range in two `u32`, for the nodes an expression may have one of per two bytes (strings
+/// of 4 GiB and more are never parsed: inputs stop at 16 MiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CompactRange {
+    start: u32,
+    end: u32,
+}
+
+impl CompactRange {
+    fn new(range: Range<usize>) -> Self {
+        let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Self {
+            start: narrow(range.start),
+            end: narrow(range.end),
+        }
+    }
+
+    fn get(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// A syntax error in an expression: what is wrong and where (byte offsets into the
 /// decoded string; an empty range points between two characters, e.g. at the end).
 #[derive(Debug, Clone, PartialEq, Eq)]

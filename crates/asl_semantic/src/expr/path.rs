@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::scan::{Cursor, matching_close};
-use super::{ExprError, ExprErrorKind, ValueType};
+use super::{CompactRange, ExprError, ExprErrorKind, ValueType};
 
 /// A syntax error in a path.
 pub type PathError = ExprError;
@@ -45,26 +45,21 @@ pub enum Root {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub kind: SegmentKind,
-    start: u32,
-    end: u32,
+    span: CompactRange,
 }
 
 impl Segment {
     fn new(kind: SegmentKind, range: Range<usize>) -> Self {
-        let (start, end) = compact_range(range);
-        Self { kind, start, end }
+        Self {
+            kind,
+            span: CompactRange::new(range),
+        }
     }
 
     /// Where the step is, in bytes of the parsed string.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span.get()
     }
-}
-
-/// A range in two `u32` (strings of 4 GiB and more are never parsed: inputs stop at 16 MiB).
-pub(crate) fn compact_range(range: Range<usize>) -> (u32, u32) {
-    let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
-    (narrow(range.start), narrow(range.end))
 }
 
 #[derive(Debug, Clone, PartialEq)]
