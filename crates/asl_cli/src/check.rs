@@ -3,12 +3,13 @@
 use std::collections::HashSet;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::{extract, format_of, may_hold_state_machine};
 use asl_linter::{FileAnalysis, analyze_host, fix_file};
-use asl_syntax::{Node, SourceFormat, SourceText, TextRange, decode_source};
+use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
 use crate::config::CheckSettings;
@@ -26,7 +27,7 @@ struct Checked {
     path: String,
     text: Option<String>,
     /// The parsed document, for JSON Pointers; `None` when the file could not be read.
-    root: Option<Node>,
+    parse: Option<Arc<Parse>>,
     diagnostics: Vec<Diagnostic>,
     /// Findings fixed in the file by `--fix`.
     fixed: usize,
@@ -115,7 +116,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         .map(|file| FileReport {
             path: &file.path,
             source: file.text.as_deref(),
-            root: file.root.as_ref(),
+            root: file.parse.as_ref().map(|parse| &parse.root),
             diagnostics: &file.diagnostics,
         })
         .collect();
@@ -242,7 +243,7 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
     let mut checked = vec![Checked {
         path: shown,
         text: Some(text),
-        root: Some(parse.root),
+        parse: Some(parse),
         diagnostics,
         fixed,
         walk,
@@ -250,10 +251,10 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
         reached: false,
     }];
     for file in referenced {
-        let root = format_of(&file.path, &file.text).parse(&file.text).root;
+        let parse = format_of(&file.path, &file.text).parse(&file.text);
         checked.push(Checked {
             path: display(&file.path),
-            root: Some(root),
+            parse: Some(Arc::new(parse)),
             text: Some(file.text),
             diagnostics: file.diagnostics,
             fixed: 0,
@@ -405,7 +406,7 @@ fn unreadable(path: String, message: String) -> Checked {
     Checked {
         path,
         text: None,
-        root: None,
+        parse: None,
         diagnostics: vec![diagnostic],
         fixed: 0,
         walk: None,

@@ -3,6 +3,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::HostFacts;
 use asl_semantic::graph::StateGraph;
+use asl_semantic::model::Model;
 use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
@@ -28,7 +29,7 @@ pub fn analyze_bytes_as(bytes: Vec<u8>, format: SourceFormat, settings: &Setting
     let SourceText { text, error } = decode_source(bytes);
     let mut parse = format.parse(&text);
     parse.errors.splice(0..0, error);
-    let diagnostics = run_rules(&text, &parse, settings, None);
+    let diagnostics = run_rules(&text, &parse, settings);
     (text, Analysis { parse, diagnostics })
 }
 
@@ -40,15 +41,28 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 /// Analyses one document in the given format.
 pub fn analyze_as(text: &str, format: SourceFormat, settings: &Settings) -> Analysis {
     let parse = format.parse(text);
-    let diagnostics = run_rules(text, &parse, settings, None);
+    let diagnostics = run_rules(text, &parse, settings);
     Analysis { parse, diagnostics }
 }
 
 /// Runs every rule on one definition: `parse` is its tree, whose ranges point into `text`.
-pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Option<&HostFacts>) -> Vec<Diagnostic> {
+fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> {
     let model = asl_semantic::model::build(&parse.root);
     let graph = StateGraph::build(&model);
-    let ctx = RuleContext::new(text, parse, &model, &graph, settings, host);
+    check_definition(text, parse, &model, &graph, settings, None)
+}
+
+/// Runs every rule on one definition, its tree `parse` (whose ranges point into `text`) with
+/// its model and graph.
+pub(crate) fn check_definition(
+    text: &str,
+    parse: &Parse,
+    model: &Model<'_>,
+    graph: &StateGraph,
+    settings: &Settings,
+    host: Option<&HostFacts>,
+) -> Vec<Diagnostic> {
+    let ctx = RuleContext::new(text, parse, model, graph, settings, host);
     let check = |rule: &&'static dyn Rule| -> Vec<Diagnostic> {
         let Some(severity) = settings.severity_of(rule.meta()) else {
             return Vec::new();
@@ -69,7 +83,7 @@ pub(crate) fn run_rules(text: &str, parse: &Parse, settings: &Settings, host: Op
     let mut diagnostics: Vec<Diagnostic> = all_rules().par_iter().flat_map_iter(check).collect();
     #[cfg(not(feature = "parallel"))]
     let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
-    apply_directives(&mut diagnostics, &directives(text, &model), settings);
+    apply_directives(&mut diagnostics, &directives(text, model), settings);
     drop_findings_inside_syntax_errors(&mut diagnostics, parse);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics

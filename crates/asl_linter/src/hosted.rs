@@ -3,12 +3,14 @@
 //! state machine.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use asl_diagnostics::Diagnostic;
 use asl_hosts::{Definition, FileKind, HostFacts, HostFile, LoadedFile, Loader, Machine, OffsetMap, Resolver, extract};
 use asl_syntax::{Parse, SourceFormat, excerpt, parse};
 
-use crate::analysis::{SYNTAX_ERROR_CODE, drop_findings_inside_syntax_errors, run_rules};
+use crate::analysis::{SYNTAX_ERROR_CODE, check_definition, drop_findings_inside_syntax_errors};
+use crate::checked::CheckedDefinition;
 use crate::fix::fix_rounds;
 use crate::{Settings, WorkflowType, find_rule};
 
@@ -16,8 +18,9 @@ use crate::{Settings, WorkflowType, find_rule};
 pub struct FileAnalysis {
     pub kind: FileKind,
     pub format: SourceFormat,
-    /// The file's own tree (for a standalone definition, the definition).
-    pub parse: Parse,
+    /// The file's own tree (for a standalone definition, the definition, shared with its
+    /// [`AnalysedBody::Whole`]).
+    pub parse: Arc<Parse>,
     /// In the order they are written.
     pub machines: Vec<MachineAnalysis>,
     /// The findings in this file, sorted by position.
@@ -35,14 +38,18 @@ pub struct MachineAnalysis {
     pub body: AnalysedBody,
 }
 
-/// The definition of an analysed state machine.
+/// The definition of an analysed state machine, with the model and graph the rules saw.
 pub enum AnalysedBody {
     /// The whole file is the definition: [`FileAnalysis::parse`].
-    Whole,
+    Whole(CheckedDefinition),
     /// A tree whose ranges point into the file it is written in.
-    Tree(Parse),
+    Tree(CheckedDefinition),
     /// Definition text and its tree; `map` leads its offsets back into the file.
-    Text { text: String, parse: Parse, map: OffsetMap },
+    Text {
+        text: String,
+        checked: CheckedDefinition,
+        map: OffsetMap,
+    },
     /// Not checked (stored elsewhere, or built in a way asl-lint does not follow).
     Missing,
 }
@@ -56,14 +63,14 @@ pub struct ReferencedFindings {
 }
 
 impl MachineAnalysis {
-    /// The tree rules saw, and the text its ranges point into (`host_text` for the analysed
-    /// file); `None` when the definition was not checked.
-    pub fn definition<'a>(&'a self, whole: &'a Parse, host_text: &'a str) -> Option<(&'a Parse, &'a str)> {
+    /// The definition rules saw, and the text its ranges point into (`host_text` for the
+    /// analysed file); `None` when the definition was not checked.
+    pub fn definition<'a>(&'a self, host_text: &'a str) -> Option<(&'a CheckedDefinition, &'a str)> {
         let file_text = self.file.as_ref().map_or(host_text, |file| file.text.as_str());
         match &self.body {
-            AnalysedBody::Whole => Some((whole, host_text)),
-            AnalysedBody::Tree(parse) => Some((parse, file_text)),
-            AnalysedBody::Text { text, parse, .. } => Some((parse, text)),
+            AnalysedBody::Whole(checked) => Some((checked, host_text)),
+            AnalysedBody::Tree(checked) => Some((checked, file_text)),
+            AnalysedBody::Text { text, checked, .. } => Some((checked, text)),
             AnalysedBody::Missing => None,
         }
     }
@@ -76,7 +83,7 @@ pub fn analyze_host(path: &Path, host: HostFile, text: &str, settings: &Settings
         return FileAnalysis {
             kind: FileKind::NotStateMachine,
             format: host.format,
-            parse: host.parse,
+            parse: Arc::new(host.parse),
             machines: Vec::new(),
             diagnostics: Vec::new(),
             referenced: Vec::new(),
@@ -88,6 +95,7 @@ pub fn analyze_host(path: &Path, host: HostFile, text: &str, settings: &Settings
         parse,
         machines,
     } = host;
+    let parse = Arc::new(parse);
     let mut diagnostics = Vec::new();
     if kind != FileKind::Definition {
         report_syntax_errors(&parse, settings, &mut diagnostics);
@@ -141,6 +149,16 @@ pub fn analyze_host(path: &Path, host: HostFile, text: &str, settings: &Settings
     }
 }
 
+/// Runs every rule on a definition whose ranges point into `text`.
+fn run_rules(
+    text: &str,
+    checked: &CheckedDefinition,
+    settings: &Settings,
+    host: Option<&HostFacts>,
+) -> Vec<Diagnostic> {
+    check_definition(text, checked.parse(), checked.model(), checked.graph(), settings, host)
+}
+
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
 }
@@ -148,7 +166,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 /// Runs the rules on one state machine; its findings are in the file it is written in.
 fn analyze_machine(
     machine: Machine,
-    whole: &Parse,
+    whole: &Arc<Parse>,
     host_text: &str,
     host_format: SourceFormat,
     settings: &Settings,
@@ -173,19 +191,23 @@ fn analyze_machine(
         None => host_format == SourceFormat::Json,
     };
     let (body, mut found) = match definition {
-        Definition::Whole => (AnalysedBody::Whole, run_rules(host_text, whole, &settings, named)),
+        Definition::Whole => {
+            let checked = CheckedDefinition::build(Arc::clone(whole));
+            let found = run_rules(host_text, &checked, &settings, named);
+            (AnalysedBody::Whole(checked), found)
+        }
         Definition::Tree { root, errors } => {
-            let parse = Parse { root, errors };
-            let found = run_rules(file_text, &parse, &settings, named);
-            (AnalysedBody::Tree(parse), found)
+            let checked = CheckedDefinition::build(Arc::new(Parse { root, errors }));
+            let found = run_rules(file_text, &checked, &settings, named);
+            (AnalysedBody::Tree(checked), found)
         }
         Definition::Text { text, map } => {
-            let parse = parse(&text);
-            let found = run_rules(&text, &parse, &settings, named)
+            let checked = CheckedDefinition::build(Arc::new(parse(&text)));
+            let found = run_rules(&text, &checked, &settings, named)
                 .into_iter()
                 .map(|diagnostic| map_diagnostic(diagnostic, &text, &map))
                 .collect();
-            (AnalysedBody::Text { text, parse, map }, found)
+            (AnalysedBody::Text { text, checked, map }, found)
         }
         Definition::Missing { range, reason } => {
             let mut found = Vec::new();
@@ -360,8 +382,8 @@ impl FileAnalysis {
             .machines
             .iter()
             .map(|machine| match &machine.body {
-                AnalysedBody::Tree(parse) | AnalysedBody::Text { parse, .. } => parse.errors.len(),
-                AnalysedBody::Whole | AnalysedBody::Missing => 0,
+                AnalysedBody::Tree(checked) | AnalysedBody::Text { checked, .. } => checked.parse().errors.len(),
+                AnalysedBody::Whole(_) | AnalysedBody::Missing => 0,
             })
             .sum();
         self.parse.errors.len() + own

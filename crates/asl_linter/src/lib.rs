@@ -4,6 +4,7 @@
 //! the text, builds the model, runs every rule and returns the diagnostics sorted by position.
 
 mod analysis;
+mod checked;
 pub mod docs;
 pub mod fix;
 mod helpers;
@@ -15,6 +16,7 @@ mod settings;
 mod suppression;
 
 pub use analysis::{Analysis, MAX_FINDINGS_PER_RULE, analyze, analyze_as, analyze_bytes, analyze_bytes_as};
+pub use checked::CheckedDefinition;
 pub use hosted::{AnalysedBody, FileAnalysis, FixedFile, MachineAnalysis, ReferencedFindings, analyze_host, fix_file};
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};

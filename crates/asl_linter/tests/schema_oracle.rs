@@ -225,9 +225,10 @@ fn definitions_inside_templates() {
         };
         let analysis = common::analyze_file(&path.to_string_lossy(), &text);
         for machine in &analysis.machines {
-            let AnalysedBody::Tree(Parse { root, errors }) = &machine.body else {
+            let AnalysedBody::Tree(definition) = &machine.body else {
                 continue;
             };
+            let Parse { root, errors } = definition.parse();
             if machine.file.is_some() || !errors.is_empty() || root.as_object().is_none() {
                 continue;
             }

@@ -230,8 +230,10 @@ fn every_state_machine_of_the_corpus_templates_is_found_and_checked() {
             let name = machine.facts.name.as_deref().unwrap_or("(definition)");
             match &machine.body {
                 AnalysedBody::Missing => failures.push(format!("{path}: {name} is not checked")),
-                AnalysedBody::Text { parse, .. } | AnalysedBody::Tree(parse) if !parse.errors.is_empty() => {
-                    failures.push(format!("{path}: {name}: {:?}", parse.errors));
+                AnalysedBody::Text { checked, .. } | AnalysedBody::Tree(checked)
+                    if !checked.parse().errors.is_empty() =>
+                {
+                    failures.push(format!("{path}: {name}: {:?}", checked.parse().errors));
                 }
                 _ => {}
             }

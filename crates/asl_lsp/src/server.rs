@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use asl_linter::Settings;
-use asl_semantic::model::{Model, build};
+use asl_semantic::model::Model;
 use asl_syntax::{PositionEncoding, TextRange};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -188,8 +188,7 @@ impl Backend {
                 return Ok(None);
             };
             let positions = view.positions(snapshot, encoding);
-            let model = build(view.root);
-            handler(snapshot, &view, &model, positions.offset(position), positions)
+            handler(snapshot, &view, view.model, positions.offset(position), positions)
         })
         .await
     }
@@ -415,8 +414,7 @@ impl LanguageServer for Backend {
         self.on_document("documentSymbol", &params.text_document.uri, |snapshot, encoding| {
             let mut symbols = Vec::new();
             for view in views(snapshot) {
-                let model = build(view.root);
-                let states = navigation::document_symbols(&model, view.positions(snapshot, encoding));
+                let states = navigation::document_symbols(view.model, view.positions(snapshot, encoding));
                 match view.name {
                     // In a template, each state machine holds its states.
                     Some((name, name_range)) => {
@@ -491,8 +489,7 @@ impl LanguageServer for Backend {
             let diagnostics = &snapshot.analysis.diagnostics;
             // A new state is written as JSON: only in a JSON definition file.
             let json_file = views(snapshot).into_iter().find(|view| view.json_file);
-            let model = json_file.as_ref().map(|view| build(view.root));
-            let definition = model.as_ref().zip(json_file.as_ref().map(|view| view.text));
+            let definition = json_file.map(|view| (view.model, view.text));
             Ok(Some(actions::code_actions(
                 definition,
                 diagnostics,

@@ -3,15 +3,16 @@
 
 use asl_hosts::{FileKind, OffsetMap};
 use asl_linter::AnalysedBody;
-use asl_syntax::{Node, PositionEncoding, SourceFormat, TextRange};
+use asl_semantic::model::Model;
+use asl_syntax::{PositionEncoding, SourceFormat, TextRange};
 
 use crate::convert::Positions;
 use crate::document::Snapshot;
 
-/// One definition of a document.
+/// One definition of a document, with the model its analysis built.
 pub(crate) struct View<'a> {
-    pub(crate) root: &'a Node,
-    /// The text `root`'s ranges point into: the document, or a definition text.
+    pub(crate) model: &'a Model<'a>,
+    /// The text the model's ranges point into: the document, or a definition text.
     pub(crate) text: &'a str,
     /// For a definition text: its map into the document.
     pub(crate) map: Option<&'a OffsetMap>,
@@ -33,7 +34,7 @@ impl<'a> View<'a> {
     pub(crate) fn document_range(&self) -> TextRange {
         match self.map {
             Some(map) => map.range(TextRange::new(0, map.text_len())).range,
-            None => self.root.range,
+            None => self.model.root.range,
         }
     }
 
@@ -41,7 +42,7 @@ impl<'a> View<'a> {
     fn contains(&self, offset: u32) -> bool {
         match self.map {
             Some(map) => map.definition_offset(offset).is_some(),
-            None => self.root.range.contains_range(TextRange::empty(offset)),
+            None => self.model.root.range.contains_range(TextRange::empty(offset)),
         }
     }
 }
@@ -49,15 +50,7 @@ impl<'a> View<'a> {
 /// Every definition written in the document (not those of files it names).
 pub(crate) fn views(snapshot: &Snapshot) -> Vec<View<'_>> {
     let analysis = &snapshot.analysis;
-    if analysis.kind == FileKind::Definition {
-        return vec![View {
-            root: &analysis.parse.root,
-            text: &snapshot.text,
-            map: None,
-            name: None,
-            json_file: analysis.format == SourceFormat::Json,
-        }];
-    }
+    let json_file = analysis.kind == FileKind::Definition && analysis.format == SourceFormat::Json;
     analysis
         .machines
         .iter()
@@ -68,17 +61,17 @@ pub(crate) fn views(snapshot: &Snapshot) -> Vec<View<'_>> {
                 .name
                 .as_deref()
                 .map(|name| (name, machine.facts.name_range));
-            let (root, text, map) = match &machine.body {
-                AnalysedBody::Tree(parse) => (&parse.root, &*snapshot.text, None),
-                AnalysedBody::Text { text, parse, map } => (&parse.root, text.as_str(), Some(map)),
-                AnalysedBody::Whole | AnalysedBody::Missing => return None,
+            let (checked, text, map) = match &machine.body {
+                AnalysedBody::Whole(checked) | AnalysedBody::Tree(checked) => (checked, &*snapshot.text, None),
+                AnalysedBody::Text { text, checked, map } => (checked, text.as_str(), Some(map)),
+                AnalysedBody::Missing => return None,
             };
             Some(View {
-                root,
+                model: checked.model(),
                 text,
                 map,
                 name,
-                json_file: false,
+                json_file,
             })
         })
         .collect()

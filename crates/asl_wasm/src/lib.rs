@@ -80,9 +80,9 @@ pub fn outline(text: &str, file_name: &str, options: &str) -> Result<String, Str
         .machines
         .iter()
         .map(|machine| {
-            let states = match machine.definition(&analysis.parse, &text) {
-                Some((parse, _)) if machine.file.is_none() => {
-                    let model = asl_semantic::model::build(&parse.root);
+            let states = match machine.definition(&text) {
+                Some((checked, _)) if machine.file.is_none() => {
+                    let model = checked.model();
                     let in_file = |offset: u32| match &machine.body {
                         AnalysedBody::Text { map, .. } => map.offset(offset),
                         _ => offset,

@@ -1,6 +1,7 @@
 //! Building the model from the syntax tree, and the small value readers the types use.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use asl_syntax::{Node, Number, Value};
 
@@ -10,9 +11,19 @@ use super::{
     jsonata_expression,
 };
 
+/// How many models [`build`] has made in this process.
+static BUILDS: AtomicU64 = AtomicU64::new(0);
+
+/// How many models have been built in this process: lets tests show that a caller keeps a
+/// model instead of building it again.
+pub fn builds() -> u64 {
+    BUILDS.load(Ordering::Relaxed)
+}
+
 /// Builds the model of a definition. Never fails, never panics, reports nothing: what it
 /// cannot read is recorded (see the module documentation).
 pub fn build(root: &Node) -> Model<'_> {
+    BUILDS.fetch_add(1, Ordering::Relaxed);
     let query_language = machine_query_language(root);
     let mut builder = Builder {
         scopes: Vec::new(),

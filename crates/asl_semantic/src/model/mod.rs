@@ -29,7 +29,7 @@ use asl_syntax::{Member, Node, Number, TextRange};
 use crate::vocabulary::ObjectType;
 /// The vocabulary's types that appear in the model.
 pub use crate::vocabulary::{ComparisonOperator, Operand, QueryLanguage, StateType};
-pub use build::build;
+pub use build::{build, builds};
 pub use choice::{ChoiceRule, Comparison};
 pub use map::{
     ExecutionType, ItemBatcher, ItemReader, MapMode, MapState, ProcessorConfig, ReaderConfig, ResultWriter,
