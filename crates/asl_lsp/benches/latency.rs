@@ -3,7 +3,8 @@
 //! the same defect (the shapes of the defect-scaling test); and of `textDocument/definition`
 //! requests on the 1 MB document once it is analysed. The debounce is set to zero, so the
 //! figures are what a change costs after the debounce. Run with
-//! `cargo bench -p asl_lsp --bench latency`.
+//! `cargo bench -p asl_lsp --bench latency`; `-- NAME` runs only the cases whose name holds
+//! NAME (`-- definition`, `-- assign`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/common/mod.rs"]
@@ -103,6 +104,13 @@ async fn definitions(text: &str, states: usize, requests: usize) -> Vec<Duration
     latencies
 }
 
+/// Whether a case is run: the arguments that are not options name the cases to run (by a part
+/// of their name); none runs them all.
+fn selected(name: &str) -> bool {
+    let mut filters = std::env::args().skip(1).filter(|arg| !arg.starts_with('-')).peekable();
+    filters.peek().is_none() || filters.any(|filter| name.contains(&filter))
+}
+
 fn report(name: &str, bytes: usize, mut latencies: Vec<Duration>) {
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
@@ -129,21 +137,18 @@ fn main() {
     let large = machine(5_000, 195);
     let small = machine(80, 250);
     let (large_edits, small_edits, requests) = if quick { (3, 10, 3) } else { (40, 400, 100) };
-    report(
-        "1 MB document",
-        large.len(),
-        runtime.block_on(replay(&large, large_edits)),
-    );
-    report(
-        "20 KB document",
-        small.len(),
-        runtime.block_on(replay(&small, small_edits)),
-    );
-    report(
-        "definition on the 1 MB document",
-        large.len(),
-        runtime.block_on(definitions(&large, 5_000, requests)),
-    );
+    if selected("1 MB document") {
+        let latencies = runtime.block_on(replay(&large, large_edits));
+        report("1 MB document", large.len(), latencies);
+    }
+    if selected("20 KB document") {
+        let latencies = runtime.block_on(replay(&small, small_edits));
+        report("20 KB document", small.len(), latencies);
+    }
+    if selected("definition on the 1 MB document") {
+        let latencies = runtime.block_on(definitions(&large, 5_000, requests));
+        report("definition on the 1 MB document", large.len(), latencies);
+    }
     // A document where every state has the same defect, at about 1 MB (50 KB as a test).
     let (defect_edits, defect_bytes, size) = if quick {
         (2, 50_000, "50 KB")
@@ -151,11 +156,12 @@ fn main() {
         (10, 1_000_000, "1 MB")
     };
     for (name, generator) in defects::FAMILIES.iter().chain(&defects::SHAPES) {
+        let name = format!("{size}, {name}");
+        if !selected(&name) {
+            continue;
+        }
         let text = defects::of_size(*generator, defect_bytes);
-        report(
-            &format!("{size}, {name}"),
-            text.len(),
-            runtime.block_on(replay_defects(&text, defect_edits)),
-        );
+        let latencies = runtime.block_on(replay_defects(&text, defect_edits));
+        report(&name, text.len(), latencies);
     }
 }
