@@ -15,6 +15,7 @@
 mod classify;
 mod cloudformation;
 mod hcl;
+mod hcl_work;
 mod holes;
 mod map;
 mod serverless;

@@ -11,6 +11,7 @@ use hcl_edit::structure::{Attribute, Block};
 use hcl_edit::template::{Directive, Element, Template};
 
 use crate::hcl::{self, range};
+use crate::hcl_work;
 use crate::holes::Mode;
 use crate::text::Builder;
 use crate::{
@@ -22,9 +23,15 @@ const RESOURCE_TYPE: &str = "aws_sfn_state_machine";
 
 /// The state machines of the `.tf` file `text`; files it names are read through `loader`.
 pub(crate) fn extract(path: &Path, text: &str, loader: &dyn Loader) -> HostFile {
+    if let Some((message, offset)) = too_much_work(text, false) {
+        return unreadable(text, message, offset);
+    }
     let body = match hcl_edit::parser::parse_body(text) {
         Ok(body) => body,
-        Err(error) => return unreadable(text, &error),
+        Err(error) => {
+            let message = format!("HCL syntax error: {}", error.message());
+            return unreadable(text, message, error.location().offset());
+        }
     };
     let machines: Vec<Machine> = body
         .get_blocks("resource")
@@ -51,15 +58,28 @@ pub(crate) fn extract(path: &Path, text: &str, loader: &dyn Loader) -> HostFile 
     }
 }
 
+/// Why `text` is not given to the HCL parser, and where: objects whose parsing would take
+/// too long (see [`hcl_work`]).
+fn too_much_work(text: &str, template: bool) -> Option<(String, usize)> {
+    let work = hcl_work::object_work(text, template);
+    let (offset, members) = work.largest;
+    (work.work > hcl_work::MAX_WORK).then(|| {
+        (
+            format!(
+                "this HCL object has about {members} members, too many to read: objects in a file may hold 10,000 members, or more objects fewer (their member counts squared add up to at most {}); split it, or keep the definition in a .asl.json file read with `file()`",
+                hcl_work::MAX_WORK
+            ),
+            offset,
+        )
+    })
+}
+
 /// A file HCL cannot read: its syntax error is reported when it declares a state machine
 /// resource (the resource type is quoted only where a resource is declared).
-fn unreadable(text: &str, error: &hcl_edit::parser::Error) -> HostFile {
+fn unreadable(text: &str, message: String, offset: usize) -> HostFile {
     let declares = text.contains(&format!("\"{RESOURCE_TYPE}\""));
     let errors = if declares {
-        vec![SyntaxError::new(
-            format!("HCL syntax error: {}", error.message()),
-            TextRange::empty(char_boundary(text, error.location().offset())),
-        )]
+        vec![SyntaxError::new(message, TextRange::empty(char_boundary(text, offset)))]
     } else {
         Vec::new()
     };
@@ -281,16 +301,23 @@ fn template_variables(call: &FuncCall, source: &str, facts: &mut HostFacts) -> O
 /// A file read by `templatefile`: a Terraform template, whose `${…}` and `%{…}` Terraform
 /// replaces with the call's `variables` (`None`: not known here).
 fn file_template(loaded: &LoadedFile, variables: Option<&[String]>, references: &mut Vec<Reference>) -> Definition {
-    match hcl_edit::parser::parse_template(&loaded.text) {
+    let parsed = match too_much_work(&loaded.text, true) {
+        Some(refused) => Err(refused),
+        None => hcl_edit::parser::parse_template(&loaded.text).map_err(|error| {
+            let message = format!("`templatefile` cannot read this template: {}", error.message());
+            (message, error.location().offset())
+        }),
+    };
+    match parsed {
         Ok(template) => template_text(&template, &loaded.text, Style::File, variables, references),
-        Err(error) => Definition::Tree {
+        Err((message, offset)) => Definition::Tree {
             root: Node {
                 value: Value::Error,
                 range: TextRange::empty(0),
             },
             errors: vec![SyntaxError::new(
-                format!("`templatefile` cannot read this template: {}", error.message()),
-                TextRange::empty(char_boundary(&loaded.text, error.location().offset())),
+                message,
+                TextRange::empty(char_boundary(&loaded.text, offset)),
             )],
         },
     }

@@ -165,6 +165,54 @@ fn file_and_templatefile_read_through_the_loader() {
     }
 }
 
+/// An object too large for the HCL parser to read in time (it compares each member with every
+/// one before it) is refused at its brace before the parser sees it, in the configuration and
+/// in a file read by `templatefile`; a template's own JSON text is not an HCL object.
+#[test]
+fn objects_too_large_to_parse_in_time_are_refused_at_their_brace() {
+    let members = (0..12_000)
+        .map(|i| format!("K{i} = {i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let tf = format!(
+        "resource \"aws_sfn_state_machine\" \"m\" {{\n  definition = jsonencode({{ StartAt = \"P\", States = {{ P = {{ Type = \"Pass\", End = true, Result = {{ {members} }} }} }} }})\n}}\n"
+    );
+    let host = extract(Path::new("main.tf"), &tf, &NoFiles);
+    assert_eq!(host.kind, FileKind::Terraform);
+    assert!(host.machines.is_empty());
+    let [error] = host.parse.errors.as_slice() else {
+        panic!("{:?}", host.parse.errors)
+    };
+    assert!(error.message.contains("about 12000 members"), "{}", error.message);
+    assert_eq!(
+        error.range,
+        TextRange::empty((tf.find("Result = {").unwrap() + 9) as u32)
+    );
+
+    let keys = (0..12_000)
+        .map(|i| format!("\"K{i}\": {i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let large_json: &'static str = format!(
+        "{{\"StartAt\": \"P\", \"States\": {{\"P\": {{\"Type\": \"Pass\", \"End\": true, \"Result\": {{{keys}}}}}}}}}"
+    )
+    .leak();
+    let large_object: &'static str =
+        format!("{{\"StartAt\": \"P\", \"States\": {{\"P\": {{\"Type\": \"Pass\", \"End\": true, \"Result\": ${{ {{ {members} }} }}}}}}}}").leak();
+    let files = Files(vec![("json.asl.json", large_json), ("object.asl.json", large_object)]);
+    let tf = "resource \"aws_sfn_state_machine\" \"a\" {\n  definition = templatefile(\"json.asl.json\", {})\n}\nresource \"aws_sfn_state_machine\" \"b\" {\n  definition = templatefile(\"object.asl.json\", {})\n}\n";
+    let host = extract(Path::new("main.tf"), tf, &files);
+    assert!(matches!(host.machines[0].definition, Definition::Text { .. }));
+    let Definition::Tree { errors, .. } = &host.machines[1].definition else {
+        panic!("{:?}", host.machines[1].definition)
+    };
+    assert!(errors[0].message.contains("too many to read"), "{}", errors[0].message);
+    assert_eq!(
+        errors[0].range,
+        TextRange::empty(large_object.find("${ {").unwrap() as u32 + 3)
+    );
+}
+
 /// Inputs that stress the HCL front-end: deep nesting, huge tokens, many siblings, and every
 /// prefix of a configuration (cut anywhere, even inside a character). The parser's objects
 /// cost time quadratic in their number of members, so the siblings here stay in thousands.
