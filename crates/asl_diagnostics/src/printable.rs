@@ -64,6 +64,19 @@ fn is_unsafe_in_json(c: char) -> bool {
     is_unsafe(c) && u32::from(c) > 0x1f
 }
 
+/// A quick byte scan that proves `source` holds nothing [`PrintableSource`] replaces: printable
+/// ASCII, line feeds, tabs, CRLF pairs, and UTF-8 sequences whose lead byte starts no unsafe
+/// character (those all begin with 0xC2, 0xD8 or 0xE2). `false` only means "look closer".
+fn is_plainly_safe(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        0x20..=0x7e | b'\n' | b'\t' => true,
+        b'\r' => bytes.get(i + 1) == Some(&b'\n'),
+        0xc2 | 0xd8 | 0xe2 => false,
+        b => b >= 0x80,
+    })
+}
+
 /// A source text prepared for excerpts: each unsafe character other than line breaks and tabs
 /// is replaced by one visible character (the Unicode control picture, `␛` for ESC, or `�`),
 /// so the excerpt keeps its columns; byte offsets into the original map through [`Self::range`].
@@ -80,7 +93,7 @@ impl<'a> PrintableSource<'a> {
             '\r' => source.as_bytes().get(i + 1) != Some(&b'\n'),
             c => is_unsafe(c),
         };
-        if !source.char_indices().any(|(i, c)| needs_replacing(i, c)) {
+        if is_plainly_safe(source) || !source.char_indices().any(|(i, c)| needs_replacing(i, c)) {
             return Self {
                 text: Cow::Borrowed(source),
                 shifts: Vec::new(),
@@ -158,5 +171,13 @@ mod tests {
         assert_eq!(&printable.text[printable.range(TextRange::new(7, 8))], "\u{240d}");
         assert_eq!(&printable.text[printable.range(TextRange::new(8, 9))], "e");
         assert!(matches!(PrintableSource::new("plain\r\n").text, Cow::Borrowed(_)));
+        assert!(matches!(PrintableSource::new("é ü – ©\t\r\n").text, Cow::Borrowed(_)));
+        for unsafe_char in ["\u{85}", "\u{9b}", "\u{2028}", "\u{202e}", "\u{61c}", "\u{7f}", "\r"] {
+            let source = format!("a{unsafe_char}b");
+            assert!(
+                !PrintableSource::new(&source).text.contains(unsafe_char),
+                "{unsafe_char:?} is replaced"
+            );
+        }
     }
 }

@@ -31,6 +31,9 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 /// Renders diagnostics the way a person reads them, with source excerpts. Text from the input
 /// (the path, messages, source lines) is shown through [`printable`].
 pub fn human(report: &FileReport<'_>, color: bool) -> String {
+    if report.diagnostics.is_empty() {
+        return String::new();
+    }
     let config = Config::default();
     let styles = Styles::default();
     let mut buffer = if color {
