@@ -200,7 +200,8 @@ pub fn is_intrinsic_call(s: &str) -> bool {
         return false;
     }
     let (namespace, short) = name.split_once('.').unwrap_or(("", name));
-    let states_like = !namespace.is_empty() && within_distance(&namespace.to_lowercase(), "states", 2);
+    let states_like = namespace.eq_ignore_ascii_case("states")
+        || (!namespace.is_empty() && within_distance(&namespace.to_lowercase(), "states", 2));
     states_like
         || INTRINSIC_FUNCTIONS
             .iter()
