@@ -157,7 +157,9 @@ impl<'a> RuleContext<'a> {
 
     /// Every string evaluated as JSONPath (path fields and `.$` values), parsed once.
     pub(crate) fn jsonpath_exprs(&self) -> &[JsonPathExpr<'a>] {
-        self.derived.jsonpath_exprs.get_or_init(|| jsonpath_exprs(self.model))
+        self.derived
+            .jsonpath_exprs
+            .get_or_init(|| jsonpath_exprs(self.model, self.template_sites()))
     }
 
     /// Every JSONata string in an evaluated field, parsed once.

@@ -3,6 +3,7 @@
 //! The data-flow rules walk these lists instead of the model, so they agree on what is
 //! evaluated where.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -86,6 +87,8 @@ pub(crate) struct TemplateSite<'a> {
     pub field: String,
     pub node: &'a Node,
     pub kind: Template,
+    /// Its members at any depth, listed on first use and shared by every rule.
+    members: OnceLock<Vec<TemplateMember<'a>>>,
 }
 
 /// One member of a payload template, at any depth.
@@ -280,6 +283,7 @@ pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> 
                 field,
                 node,
                 kind,
+                members: OnceLock::new(),
             })
         };
         let is_map = matches!(state.kind, StateKind::Map(_));
@@ -353,59 +357,82 @@ pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> 
 impl<'a> TemplateSite<'a> {
     /// Every member of the template at any depth (objects inside arrays included), parents
     /// before children. Values of `.$` keys are not descended into: they are expressions.
-    pub(crate) fn members(&self) -> Vec<TemplateMember<'a>> {
-        let mut found = Vec::new();
-        collect_members(self.node, &self.field, &mut found);
-        found
+    pub(crate) fn members(&self) -> &[TemplateMember<'a>] {
+        self.members.get_or_init(|| {
+            let mut found = Vec::new();
+            collect_members(self.node, &mut self.field.clone(), &mut found);
+            found
+        })
     }
 
     /// Every object of the template, with its field name (for duplicate checks).
     pub(crate) fn objects(&self) -> Vec<(&'a [Member], String)> {
         let mut found = Vec::new();
-        collect_objects(self.node, self.field.clone(), &mut found);
+        collect_objects(self.node, &mut self.field.clone(), &mut found);
         found
     }
 }
 
-fn collect_members<'a>(node: &'a Node, prefix: &str, found: &mut Vec<TemplateMember<'a>>) {
+/// `field` is the name of `node` as the user reads it; it is extended for each child and
+/// restored before returning, so that each member costs one string of its own.
+fn collect_members<'a>(node: &'a Node, field: &mut String, found: &mut Vec<TemplateMember<'a>>) {
+    let parent = field.len();
     match &node.value {
         Value::Object(members) => {
             for member in members {
-                let field = format!("{prefix}.{}", member.key.text);
-                let dynamic = member.key.text.ends_with(".$");
+                push_key(field, &member.key.text);
                 found.push(TemplateMember {
                     member,
                     field: field.clone(),
                 });
-                if !dynamic {
-                    collect_members(&member.value, &field, found);
+                if !member.key.text.ends_with(".$") {
+                    collect_members(&member.value, field, found);
                 }
+                field.truncate(parent);
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                collect_members(item, &format!("{prefix}[{index}]"), found);
+                push_index(field, index);
+                collect_members(item, field, found);
+                field.truncate(parent);
             }
         }
         _ => {}
     }
 }
 
-fn collect_objects<'a>(node: &'a Node, field: String, found: &mut Vec<(&'a [Member], String)>) {
+fn collect_objects<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a [Member], String)>) {
+    let parent = field.len();
     match &node.value {
         Value::Object(members) => {
             for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
-                collect_objects(&member.value, format!("{field}.{}", member.key.text), found);
+                push_key(field, &member.key.text);
+                collect_objects(&member.value, field, found);
+                field.truncate(parent);
             }
-            found.push((members, field));
+            found.push((members, field.clone()));
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                collect_objects(item, format!("{field}[{index}]"), found);
+                push_index(field, index);
+                collect_objects(item, field, found);
+                field.truncate(parent);
             }
         }
         _ => {}
     }
+}
+
+/// Extends a field name with a member: `Parameters` → `Parameters.user`.
+pub(crate) fn push_key(field: &mut String, key: &str) {
+    field.push('.');
+    field.push_str(key);
+}
+
+/// Extends a field name with an array index: `Parameters.items` → `Parameters.items[0]`.
+pub(crate) fn push_index(field: &mut String, index: usize) {
+    let _ = write!(field, "[{index}]");
 }
 
 /// A string that AWS evaluates as a JSONPath expression: a path field, or the value of a
@@ -482,8 +509,9 @@ pub(crate) fn is_path_or_call(text: &str) -> bool {
     text.trim_start().starts_with('$') || is_intrinsic_call(text)
 }
 
-/// Every path field and every string value of a `.$` key, in JSONPath states.
-pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>) -> Vec<JsonPathExpr<'a>> {
+/// Every path field and every string value of a `.$` key, in JSONPath states;
+/// `template_sites` are the model's payload templates.
+pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>, template_sites: &[TemplateSite<'a>]) -> Vec<JsonPathExpr<'a>> {
     let mut exprs: Vec<JsonPathExpr<'a>> = path_sites(model)
         .into_iter()
         .map(|site| JsonPathExpr {
@@ -495,12 +523,12 @@ pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>) -> Vec<JsonPathExpr<'a>> 
             parsed: OnceLock::new(),
         })
         .collect();
-    for site in template_sites(model) {
+    for site in template_sites {
         for entry in site.members() {
             if let (true, Value::String(text)) = (entry.is_dynamic(), &entry.member.value.value) {
                 exprs.push(JsonPathExpr {
                     state: site.state,
-                    field: entry.field,
+                    field: entry.field.clone(),
                     node: &entry.member.value,
                     text,
                     place: JsonPathPlace::Template(site.kind),
@@ -524,7 +552,7 @@ pub(crate) struct JsonataField<'a> {
 pub(crate) fn jsonata_sites<'a>(model: &'a Model<'a>) -> Vec<JsonataSite<'a>> {
     let mut sites = Vec::new();
     for f in jsonata_fields(model) {
-        collect_jsonata(f.node, &f.field, &mut |field, node, expression| {
+        collect_jsonata(f.node, &mut f.field.clone(), &mut |field, node, expression| {
             sites.push(JsonataSite {
                 state: f.state,
                 field,
@@ -638,25 +666,31 @@ pub(crate) fn jsonata_fields<'a>(model: &'a Model<'a>) -> Vec<JsonataField<'a>> 
 
 /// Calls `found` for every JSONata string in `node` (the node itself, or nested anywhere in
 /// its objects and arrays).
+/// `field` names `node`; it is extended for each child and restored before returning.
 pub(crate) fn collect_jsonata<'a>(
     node: &'a Node,
-    field: &str,
+    field: &mut String,
     found: &mut impl FnMut(String, &'a Node, JsonataString<'a>),
 ) {
+    let parent = field.len();
     match &node.value {
         Value::String(text) => {
             if let Some(expression) = jsonata_expression(text) {
-                found(field.to_owned(), node, expression);
+                found(field.clone(), node, expression);
             }
         }
         Value::Object(members) => {
             for member in members {
-                collect_jsonata(&member.value, &format!("{field}.{}", member.key.text), found);
+                push_key(field, &member.key.text);
+                collect_jsonata(&member.value, field, found);
+                field.truncate(parent);
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                collect_jsonata(item, &format!("{field}[{index}]"), found);
+                push_index(field, index);
+                collect_jsonata(item, field, found);
+                field.truncate(parent);
             }
         }
         _ => {}

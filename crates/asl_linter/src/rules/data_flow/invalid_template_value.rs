@@ -42,7 +42,7 @@ declare_rule! {
 impl Rule for InvalidTemplateValue {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.template_sites() {
-            for entry in site.members().into_iter().filter(|e| e.is_dynamic()) {
+            for entry in site.members().iter().filter(|e| e.is_dynamic()) {
                 let value = &entry.member.value;
                 let mut range = value.range;
                 let problem = match &value.value {

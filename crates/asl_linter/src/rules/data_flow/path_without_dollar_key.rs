@@ -38,7 +38,7 @@ declare_rule! {
 impl Rule for PathWithoutDollarKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         for site in ctx.template_sites() {
-            for entry in site.members().into_iter().filter(|e| !e.is_dynamic()) {
+            for entry in site.members().iter().filter(|e| !e.is_dynamic()) {
                 let Value::String(text) = &entry.member.value.value else {
                     continue;
                 };
