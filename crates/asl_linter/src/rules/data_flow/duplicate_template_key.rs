@@ -1,8 +1,6 @@
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use asl_diagnostics::Diagnostic;
 use asl_syntax::Member;
+use rustc_hash::FxHashMap;
 
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -36,19 +34,25 @@ declare_rule! {
 
 impl Rule for DuplicateTemplateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+        let mut dynamic_key = String::new();
         for site in ctx.template_sites() {
             for (members, field) in site.objects() {
                 // The first member of each key so far; only `name` and `name.$` produce the
                 // field `name`, so the other spelling of a key is the one to look up.
-                let mut first: HashMap<&str, &Member> = HashMap::new();
+                let mut first: FxHashMap<&str, &Member> = FxHashMap::default();
                 for member in members {
                     let key = member.key.text.as_str();
                     first.entry(key).or_insert(member);
                     let (name, other_key) = match key.strip_suffix(".$") {
-                        Some(name) => (name, Cow::Borrowed(name)),
-                        None => (key, Cow::Owned(format!("{key}.$"))),
+                        Some(name) => (name, name),
+                        None => {
+                            dynamic_key.clear();
+                            dynamic_key.push_str(key);
+                            dynamic_key.push_str(".$");
+                            (key, dynamic_key.as_str())
+                        }
                     };
-                    let Some(earlier) = first.get(other_key.as_ref()) else {
+                    let Some(earlier) = first.get(other_key) else {
                         continue;
                     };
                     out.push(

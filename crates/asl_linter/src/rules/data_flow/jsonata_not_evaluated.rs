@@ -1,9 +1,9 @@
-use std::collections::HashSet;
-
 use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{QueryLanguage, jsonata_expression};
 use asl_syntax::{Node, TextRange, Value};
+use rustc_hash::FxHashSet;
 
+use crate::helpers::expressions::{push_index, push_key};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// Members whose strings are free text.
@@ -43,7 +43,7 @@ impl Rule for JsonataNotEvaluated {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let sites = ctx.field_sites();
         // Sub-objects such as catchers and Choice rules are sites of their own.
-        let site_ranges: HashSet<TextRange> = sites.iter().map(|site| site.node.range).collect();
+        let site_ranges: FxHashSet<TextRange> = sites.iter().map(|site| site.node.range).collect();
         let is_site = |node: &Node| {
             site_ranges.contains(&node.range)
                 || node
@@ -61,7 +61,7 @@ impl Rule for JsonataNotEvaluated {
                     .field(name)
                     .is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
                 if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
-                    jsonata_strings(&member.value, name, &mut found);
+                    jsonata_strings(&member.value, &mut name.to_owned(), &mut found);
                 }
             }
             for (node, field) in found {
@@ -82,17 +82,23 @@ impl Rule for JsonataNotEvaluated {
     }
 }
 
-fn jsonata_strings<'a>(node: &'a Node, field: &str, found: &mut Vec<(&'a Node, String)>) {
+/// `field` names `node`; it is extended for each child and restored before returning.
+fn jsonata_strings<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a Node, String)>) {
+    let parent = field.len();
     match &node.value {
-        Value::String(text) if jsonata_expression(text).is_some() => found.push((node, field.to_owned())),
+        Value::String(text) if jsonata_expression(text).is_some() => found.push((node, field.clone())),
         Value::Object(members) => {
             for member in members.iter().filter(|m| m.key.text != "Comment") {
-                jsonata_strings(&member.value, &format!("{field}.{}", member.key.text), found);
+                push_key(field, &member.key.text);
+                jsonata_strings(&member.value, field, found);
+                field.truncate(parent);
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                jsonata_strings(item, &format!("{field}[{index}]"), found);
+                push_index(field, index);
+                jsonata_strings(item, field, found);
+                field.truncate(parent);
             }
         }
         _ => {}

@@ -1,4 +1,6 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use asl_diagnostics::Diagnostic;
 use asl_syntax::{Node, TextRange, Value};
@@ -45,10 +47,13 @@ declare_rule! {
     }
 }
 
+/// Objects of at most this many members are checked by comparing keys, larger ones by hashing.
+const SMALL_OBJECT: usize = 16;
+
 impl Rule for DuplicateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         // Two states of the same name are reported by duplicate-state-name (ASL207).
-        let states_objects: HashSet<TextRange> = ctx
+        let states_objects: FxHashSet<TextRange> = ctx
             .model
             .scopes
             .iter()
@@ -61,18 +66,28 @@ impl Rule for DuplicateKey {
                     stack.extend(members.iter().map(|member| &member.value));
                 }
                 Value::Object(members) => {
-                    let mut first_seen = HashMap::new();
-                    for member in members {
-                        match first_seen.get(member.key.text.as_str()) {
-                            Some(&first) => out.push(
+                    let mut first_seen = FxHashMap::default();
+                    for (index, member) in members.iter().enumerate() {
+                        let key = member.key.text.as_str();
+                        // Most objects are small: looking back is cheaper than hashing.
+                        let first = if members.len() <= SMALL_OBJECT {
+                            members[..index].iter().find(|m| m.key.text == key).map(|m| m.key.range)
+                        } else {
+                            match first_seen.entry(key) {
+                                Entry::Occupied(first) => Some(*first.get()),
+                                Entry::Vacant(slot) => {
+                                    slot.insert(member.key.range);
+                                    None
+                                }
+                            }
+                        };
+                        if let Some(first) = first {
+                            out.push(
                                 self.meta()
-                                    .diagnostic(member.key.range, format!("key \"{}\" appears twice in this object; only one of its values takes effect", member.key.text))
+                                    .diagnostic(member.key.range, format!("key \"{key}\" appears twice in this object; only one of its values takes effect"))
                                     .with_label(first, "first defined here")
                                     .with_help("remove one of them (JSON readers usually keep the last)"),
-                            ),
-                            None => {
-                                first_seen.insert(member.key.text.as_str(), member.key.range);
-                            }
+                            );
                         }
                         stack.push(&member.value);
                     }
