@@ -2,7 +2,8 @@
 //!
 //! saphyr-parser's event stream is consumed one event at a time (its own loader recurses and
 //! drops duplicate keys). Scalars are typed with the YAML 1.2 core schema, so a YAML file gives
-//! the values its JSON conversion would. Nesting is capped at [`MAX_DEPTH`] like JSON.
+//! the values its JSON conversion would. Nesting is capped at [`MAX_DEPTH`] like JSON; reading
+//! stops there.
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -212,14 +213,7 @@ struct Intrinsic {
 
 enum FrameKind {
     Sequence(Vec<Node>),
-    Mapping {
-        members: Vec<Member>,
-        key: KeySlot,
-    },
-    /// Opened deeper than `MAX_DEPTH`: its events are skipped until it closes.
-    TooDeep {
-        open: usize,
-    },
+    Mapping { members: Vec<Member>, key: KeySlot },
 }
 
 enum KeySlot {
@@ -306,19 +300,6 @@ impl<'a> Builder<'a> {
 
     /// Handles one event; `false` stops reading.
     fn event(&mut self, event: Event<'_>, span: Span) -> bool {
-        if let Some(Frame {
-            kind: FrameKind::TooDeep { open },
-            ..
-        }) = self.stack.last_mut()
-        {
-            match event {
-                Event::SequenceStart(..) | Event::MappingStart(..) => *open += 1,
-                Event::SequenceEnd | Event::MappingEnd if *open > 1 => *open -= 1,
-                Event::SequenceEnd | Event::MappingEnd => self.close(span),
-                _ => {}
-            }
-            return true;
-        }
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -335,37 +316,47 @@ impl<'a> Builder<'a> {
             Event::Scalar(value, style, anchor, tag) => self.scalar(&value, style, anchor, tag.as_deref(), span),
             Event::Alias(id) => self.alias(id, span),
             Event::SequenceStart(anchor, tag) => {
-                self.open(FrameKind::Sequence(Vec::new()), anchor, tag.as_deref(), span)
+                return self.open(FrameKind::Sequence(Vec::new()), anchor, tag.as_deref(), span);
             }
-            Event::MappingStart(anchor, tag) => self.open(
-                FrameKind::Mapping {
-                    members: Vec::new(),
-                    key: KeySlot::Expected,
-                },
-                anchor,
-                tag.as_deref(),
-                span,
-            ),
-            Event::SequenceEnd | Event::MappingEnd => self.close(span),
+            Event::MappingStart(anchor, tag) => {
+                return self.open(
+                    FrameKind::Mapping {
+                        members: Vec::new(),
+                        key: KeySlot::Expected,
+                    },
+                    anchor,
+                    tag.as_deref(),
+                    span,
+                );
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(self.offsets.byte(span.end)),
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
         true
     }
 
-    fn open(&mut self, kind: FrameKind, anchor: usize, tag: Option<&Tag>, span: Span) {
+    /// Opens a collection; `false` stops reading.
+    fn open(&mut self, kind: FrameKind, anchor: usize, tag: Option<&Tag>, span: Span) -> bool {
         let properties = self.offsets.byte(span.start);
         let intrinsic = self.intrinsic(tag, properties);
         let start = self.skip_properties(properties);
+        if self.stack.len() >= MAX_DEPTH {
+            let at = self.char_range(start);
+            self.error(format!("nesting deeper than {MAX_DEPTH} levels is not supported"), at);
+            // The scanner keeps state for every open level, and queues a token for each when
+            // they close, so reading stops here: the tree keeps what came before, and the deep
+            // value is an error.
+            let deep = Node {
+                value: Value::Error,
+                range: at,
+            };
+            self.attach(wrap(deep, intrinsic), anchor);
+            while !self.stack.is_empty() {
+                self.close(start);
+            }
+            return false;
+        }
         let flow = matches!(self.text.as_bytes().get(start as usize), Some(b'[' | b'{'));
-        let kind = if self.stack.len() >= MAX_DEPTH {
-            self.error(
-                format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
-                self.char_range(start),
-            );
-            FrameKind::TooDeep { open: 1 }
-        } else {
-            kind
-        };
         self.stack.push(Frame {
             start,
             flow,
@@ -373,11 +364,12 @@ impl<'a> Builder<'a> {
             intrinsic,
             kind,
         });
+        true
     }
 
-    fn close(&mut self, span: Span) {
+    /// Closes the innermost collection; a flow collection ends at `end`.
+    fn close(&mut self, end: u32) {
         let Some(frame) = self.stack.pop() else { return };
-        let end = self.offsets.byte(span.end);
         let (value, children) = match frame.kind {
             FrameKind::Sequence(items) => {
                 let children = items
@@ -393,7 +385,6 @@ impl<'a> Builder<'a> {
                     .map(|(first, last)| (first.key.range, last.value.range));
                 (Value::Object(members), children)
             }
-            FrameKind::TooDeep { .. } => (Value::Error, None),
         };
         let range = match children {
             // A block collection spans its entries: its end event sits at the next token.
@@ -558,7 +549,6 @@ impl<'a> Builder<'a> {
                     }
                 },
             },
-            FrameKind::TooDeep { .. } => {}
         }
     }
 
