@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use asl_diagnostics::render::{self, FileReport};
-use asl_linter::{Category, RuleContext, Settings, all_rules};
+use asl_linter::{Category, Findings, RuleContext, Settings, SyntaxErrorSpans, all_rules};
 use asl_semantic::graph::StateGraph;
 use asl_syntax::SourceFormat;
 
@@ -53,10 +53,13 @@ fn main() {
             let graph = StateGraph::build(&model);
             clock.lap();
             let ctx = RuleContext::new(&text, &parse, &model, &graph, &settings, None);
+            let syntax_errors = SyntaxErrorSpans::new(&parse.errors);
             let mut diagnostics = Vec::new();
             for category in CATEGORIES {
                 for rule in all_rules().iter().filter(|rule| rule.meta().category == category) {
-                    rule.check(&ctx, &mut diagnostics);
+                    let mut found = Findings::new(&syntax_errors);
+                    rule.check(&ctx, &mut found);
+                    diagnostics.extend(found.finish(rule.meta().default_severity));
                 }
                 clock.lap();
             }

@@ -8,6 +8,7 @@ use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
+use crate::findings::{Findings, SyntaxErrorSpans, drop_findings_inside};
 use crate::suppression::{Directive, directives};
 use crate::{Rule, RuleContext, Settings, all_rules, find_rule};
 
@@ -63,20 +64,17 @@ pub(crate) fn check_definition(
     host: Option<&HostFacts>,
 ) -> Vec<Diagnostic> {
     let ctx = RuleContext::new(text, parse, model, graph, settings, host);
+    let syntax_errors = SyntaxErrorSpans::new(&parse.errors);
     let check = |rule: &&'static dyn Rule| -> Vec<Diagnostic> {
         let Some(severity) = settings.severity_of(rule.meta()) else {
             return Vec::new();
         };
-        let mut found = Vec::new();
+        let mut found = Findings::new(&syntax_errors);
         // A bug in one rule must not take the others (or the language server) down with it.
         if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
             return vec![internal_error(rule.meta().code)];
         }
-        for diagnostic in &mut found {
-            diagnostic.severity = severity;
-        }
-        cap_findings(&mut found);
-        found
+        found.finish(severity)
     };
     // Rules are independent; on a large definition running them on every core pays off.
     #[cfg(feature = "parallel")]
@@ -84,40 +82,9 @@ pub(crate) fn check_definition(
     #[cfg(not(feature = "parallel"))]
     let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
     apply_directives(&mut diagnostics, &directives(text, model), settings);
-    drop_findings_inside_syntax_errors(&mut diagnostics, parse);
+    drop_findings_inside(&syntax_errors, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     diagnostics
-}
-
-/// Most findings one rule lists for one definition. Past it, one more finding stands for
-/// the rest and counts them in [`Diagnostic::omitted`], so that the output of a file stays in
-/// proportion to what a reader can act on.
-pub const MAX_FINDINGS_PER_RULE: usize = 1_000;
-
-/// Keeps the first [`MAX_FINDINGS_PER_RULE`] of one rule's findings, in the order of the
-/// file, and replaces the rest by one finding that counts them.
-fn cap_findings(found: &mut Vec<Diagnostic>) {
-    if found.len() <= MAX_FINDINGS_PER_RULE {
-        return;
-    }
-    found.sort_by_key(|d| (d.range.start, d.range.end));
-    let omitted = found.len() - MAX_FINDINGS_PER_RULE;
-    let first = &found[MAX_FINDINGS_PER_RULE];
-    let rest = Diagnostic::new(
-        first.code,
-        first.name,
-        first.severity,
-        first.range,
-        format!(
-            "{omitted} more {} finding{} from here on {} not listed; fix the ones above first",
-            first.name,
-            if omitted == 1 { "" } else { "s" },
-            if omitted == 1 { "is" } else { "are" }
-        ),
-    )
-    .with_omitted(omitted);
-    found.truncate(MAX_FINDINGS_PER_RULE);
-    found.push(rest);
 }
 
 /// Drops the findings that `asl-lint-ignore:` directives silence, and reports the named
@@ -172,27 +139,8 @@ fn apply_directives(diagnostics: &mut Vec<Diagnostic>, directives: &[Directive<'
 /// A value cut short by a syntax error (a truncated string, say) is not what the author
 /// wrote: the syntax error is the one finding there.
 pub(crate) fn drop_findings_inside_syntax_errors(diagnostics: &mut Vec<Diagnostic>, parse: &Parse) {
-    // An empty range still occupies its position.
-    let end = |range: TextRange| range.end.max(range.start + 1);
-    let mut errors: Vec<TextRange> = parse.errors.iter().map(|error| error.range).collect();
-    errors.sort_by_key(|range| range.start);
-    // `reach[i]`: the furthest end among the first `i + 1` errors, so one binary search per
-    // finding tells whether any error that starts before the finding's end overlaps it.
-    let reach: Vec<u32> = errors
-        .iter()
-        .scan(0, |furthest, &range| {
-            *furthest = end(range).max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    diagnostics.retain(|d| {
-        let starting_before = errors.partition_point(|error| error.start < end(d.range));
-        d.code == SYNTAX_ERROR_CODE || starting_before == 0 || reach[starting_before - 1] <= d.range.start
-    });
+    drop_findings_inside(&SyntaxErrorSpans::new(&parse.errors), diagnostics);
 }
-
-/// The code of `invalid-json`, the rule that reports parse errors.
-pub(crate) const SYNTAX_ERROR_CODE: &str = "ASL001";
 
 fn internal_error(code: &str) -> Diagnostic {
     Diagnostic::new(

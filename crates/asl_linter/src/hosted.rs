@@ -9,8 +9,9 @@ use asl_diagnostics::Diagnostic;
 use asl_hosts::{Definition, FileKind, HostFacts, HostFile, LoadedFile, Loader, Machine, OffsetMap, Resolver, extract};
 use asl_syntax::{Parse, SourceFormat, excerpt, parse};
 
-use crate::analysis::{SYNTAX_ERROR_CODE, check_definition, drop_findings_inside_syntax_errors};
+use crate::analysis::{check_definition, drop_findings_inside_syntax_errors};
 use crate::checked::CheckedDefinition;
+use crate::findings::SYNTAX_ERROR_CODE;
 use crate::fix::fix_rounds;
 use crate::{Settings, WorkflowType, find_rule};
 

@@ -6,6 +6,7 @@
 mod analysis;
 mod checked;
 pub mod docs;
+mod findings;
 pub mod fix;
 mod helpers;
 mod hosted;
@@ -15,8 +16,9 @@ mod rules;
 mod settings;
 mod suppression;
 
-pub use analysis::{Analysis, MAX_FINDINGS_PER_RULE, analyze, analyze_as, analyze_bytes, analyze_bytes_as};
+pub use analysis::{Analysis, analyze, analyze_as, analyze_bytes, analyze_bytes_as};
 pub use checked::CheckedDefinition;
+pub use findings::{Findings, MAX_FINDINGS_PER_RULE, SyntaxErrorSpans};
 pub use hosted::{AnalysedBody, FileAnalysis, FixedFile, MachineAnalysis, ReferencedFindings, analyze_host, fix_file};
 pub use registry::{all_rules, find_rule};
 pub use rule::{Category, FixKind, Rule, RuleContext, RuleMeta, RuleMetadata};

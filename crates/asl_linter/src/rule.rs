@@ -7,6 +7,7 @@ use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
+use crate::findings::Findings;
 use crate::helpers::expressions::{
     JsonPathExpr, JsonataSite, TemplateSite, jsonata_sites, jsonpath_exprs, template_sites,
 };
@@ -94,7 +95,7 @@ pub trait RuleMetadata {
 
 /// A lint rule: it looks at the whole document and appends what it finds.
 pub trait Rule: RuleMetadata + Send + Sync {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>);
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings);
 }
 
 /// What a rule can see.

@@ -4,11 +4,12 @@
 //!
 //! The other helper modules know nothing of the rule framework; this one builds on it.
 
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::expr::intrinsic::check_intrinsic;
 use asl_semantic::expr::path::SegmentKind;
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprIssue};
 
+use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, JsonataPlace, JsonataSite, Parsed, paths_in, string_range};
 use crate::rule::{RuleContext, RuleMeta};
 
@@ -16,7 +17,7 @@ use crate::rule::{RuleContext, RuleMeta};
 pub(crate) fn report_intrinsic_issues(
     meta: &RuleMeta,
     ctx: &RuleContext<'_>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
     wanted: fn(&ExprIssue) -> bool,
 ) {
     for expr in ctx.jsonpath_exprs() {
@@ -65,7 +66,7 @@ pub(crate) fn report_syntax_errors(
     meta: &RuleMeta,
     what: &str,
     error_of: fn(&Parsed) -> Option<&ExprError>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     for expr in ctx.jsonpath_exprs() {
         let Some(error) = error_of(expr.parse()) else { continue };

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::{Node, Value};
 
+use crate::Findings;
 use crate::helpers::expressions::jsonata_fields;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for DollarKeyInJsonata {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for field in jsonata_fields(ctx.model) {
             let mut keys = Vec::new();
             dollar_keys(field.node, &mut keys);

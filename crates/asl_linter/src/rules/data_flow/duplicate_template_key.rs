@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::Member;
 use rustc_hash::FxHashMap;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for DuplicateTemplateKey {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let mut dynamic_key = String::new();
         for site in ctx.template_sites() {
             for (members, field) in site.objects() {

@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::{ExprError, ExprErrorKind};
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::helpers::expressions::string_range;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for ExpressionTooDeep {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let report = |field: &str, state: &str, range: TextRange, error: &ExprError| {
             self.meta()
                 .diagnostic(

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::intrinsic::ERROR_PATH_FUNCTIONS;
 
+use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, Parsed, PathField, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for IntrinsicNotAllowed {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for expr in ctx.jsonpath_exprs() {
             let JsonPathPlace::Path(kind) = expr.place else {
                 continue;

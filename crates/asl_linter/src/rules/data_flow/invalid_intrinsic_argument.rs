@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::Findings;
 use crate::helpers::reports::report_intrinsic_issues;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidIntrinsicArgument {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         report_intrinsic_issues(self.meta(), ctx, out, |issue| {
             matches!(issue, ExprIssue::InvalidArgument)
         });

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprErrorKind;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidJsonataSyntax {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
             let Err(error) = site.parse() else { continue };
             if error.kind == ExprErrorKind::TooDeep {

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::expressions::Parsed;
 use crate::helpers::reports::report_syntax_errors;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -37,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidPath {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         report_syntax_errors(ctx, self.meta(), "a valid path", Parsed::path_error, out);
     }
 }

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::Root;
 
+use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, Parsed, PathField, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidResultPathRoot {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for expr in ctx.jsonpath_exprs() {
             if expr.place != JsonPathPlace::Path(PathField::ResultPath) {
                 continue;

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
+use crate::Findings;
 use crate::helpers::expressions::{is_path_or_call, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidTemplateValue {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.template_sites() {
             for entry in site.members().iter().filter(|e| e.is_dynamic()) {
                 let value = &entry.member.value;

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::variables::{assign_objects, assigned_name, name_problem};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -39,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidVariableName {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             for (_, members) in assign_objects(state) {
                 for member in members {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::Findings;
 use crate::helpers::reports::jsonata_call_issues;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for JsonataArgumentCount {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for (site, issue) in jsonata_call_issues(ctx) {
             if issue.issue != ExprIssue::ArgumentCount {
                 continue;

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::{ImplicitInputKind, references};
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -37,7 +37,7 @@ declare_rule! {
 }
 
 impl Rule for JsonataImplicitInput {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
             for read in references(expr).implicit_input {

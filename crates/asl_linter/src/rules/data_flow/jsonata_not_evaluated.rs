@@ -1,8 +1,8 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{QueryLanguage, jsonata_expression};
 use asl_syntax::{Node, TextRange, Value};
 use rustc_hash::FxHashSet;
 
+use crate::Findings;
 use crate::helpers::expressions::{push_index, push_key};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for JsonataNotEvaluated {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let sites = ctx.field_sites();
         // Sub-objects such as catchers and Choice rules are sites of their own.
         let site_ranges: FxHashSet<TextRange> = sites.iter().map(|site| site.node.range).collect();

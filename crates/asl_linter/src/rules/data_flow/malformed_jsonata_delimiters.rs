@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
+use crate::Findings;
 use crate::helpers::expressions::jsonata_fields;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for MalformedJsonataDelimiters {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for field in jsonata_fields(ctx.model) {
             let mut stack = vec![(field.node, field.field.clone())];
             while let Some((node, path)) = stack.pop() {

@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::references;
 use asl_semantic::model::StateKind;
 
+use crate::Findings;
 use crate::helpers::expressions::JsonataPlace;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -43,7 +43,7 @@ declare_rule! {
 }
 
 impl Rule for MisplacedStatesField {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
             for access in references(expr).states {

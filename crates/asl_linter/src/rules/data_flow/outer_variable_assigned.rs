@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::variables::Variables;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -42,7 +41,7 @@ declare_rule! {
 }
 
 impl Rule for OuterVariableAssigned {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let variables = ctx.variables();
         for assignment in &variables.assignments {

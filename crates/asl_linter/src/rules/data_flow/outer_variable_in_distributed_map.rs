@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::expressions::string_range;
 use crate::helpers::variables::Visibility;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -42,7 +41,7 @@ declare_rule! {
 }
 
 impl Rule for OuterVariableInDistributedMap {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let variables = ctx.variables();
         for read in &variables.reads {
             let Visibility::BeyondDistributedMap(map) = variables.visibility(ctx.model, read) else {

@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::StateKind;
 use asl_syntax::{Node, TextRange, Value};
 
+use crate::Findings;
 use crate::helpers::expressions::jsonpath_states;
 use crate::helpers::expressions::looks_evaluated;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for PathInStaticResult {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in jsonpath_states(ctx.model) {
             let (StateKind::Pass, Some(result)) = (&state.kind, &state.result) else {
                 continue;

@@ -1,6 +1,7 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_syntax::Value;
 
+use crate::Findings;
 use crate::helpers::expressions::looks_evaluated;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -36,7 +37,7 @@ declare_rule! {
 }
 
 impl Rule for PathWithoutDollarKey {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.template_sites() {
             for entry in site.members().iter().filter(|e| !e.is_dynamic()) {
                 let Value::String(text) = &entry.member.value.value else {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::path::SegmentKind;
 
+use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, Parsed, string_range};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for ReferencePathRequired {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for expr in ctx.jsonpath_exprs() {
             let JsonPathPlace::Path(kind) = expr.place else {
                 continue;

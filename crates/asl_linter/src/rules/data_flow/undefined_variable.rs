@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::expressions::string_range;
 use crate::helpers::variables::Visibility;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -41,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for UndefinedVariable {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let variables = ctx.variables();
         let mut names = NameIndex::new(variables.assignments.iter().map(|a| a.name.as_str()));
         let mut budget = SuggestionBudget::per_file();

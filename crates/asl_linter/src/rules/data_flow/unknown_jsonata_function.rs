@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::ExprIssue;
 
+use crate::Findings;
 use crate::helpers::reports::jsonata_call_issues;
 use crate::helpers::variables::{assign_objects, assigned_name};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownJsonataFunction {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let variables: Vec<String> = ctx
             .model
             .states

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::expr::jsonata::{STATES_MEMBERS, references};
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownStatesField {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
             let Ok(expr) = site.parse() else { continue };
             for access in references(expr).states {

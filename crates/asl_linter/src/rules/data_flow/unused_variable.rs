@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::ScopeId;
 
+use crate::Findings;
 use crate::helpers::variables::name_problem;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for UnusedVariable {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let variables = ctx.variables();
         let mut reported: HashSet<(&str, ScopeId)> = HashSet::new();

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::expressions::string_range;
 use crate::helpers::variables::Visibility;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -39,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for VariableMaybeUnassigned {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let variables = ctx.variables();
         let mut path_steps = PATH_SEARCH_STEPS;
         for read in &variables.reads {

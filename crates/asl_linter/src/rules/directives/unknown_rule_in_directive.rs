@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use crate::suppression::directives;
 use crate::{all_rules, find_rule};
@@ -37,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownRuleInDirective {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let names: Vec<&str> = all_rules().iter().map(|rule| rule.meta().name).collect();
         for directive in directives(ctx.source, ctx.model) {
             for (rule, range) in directive.rules {

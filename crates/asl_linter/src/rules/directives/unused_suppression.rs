@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, declare_rule};
 
 declare_rule! {
@@ -33,5 +32,5 @@ declare_rule! {
 
 impl Rule for UnusedSuppression {
     /// Nothing to do here: `analyze` reports unused directives once the other rules ran.
-    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Findings) {}
 }

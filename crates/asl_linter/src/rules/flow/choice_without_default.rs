@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ChoiceRule, ComparisonOperator, StateKind};
 
+use crate::Findings;
 use crate::helpers::choice_rules::{condition_key, is_always_true};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -55,7 +55,7 @@ declare_rule! {
 }
 
 impl Rule for ChoiceWithoutDefault {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Choice(choice) = &state.kind else {
                 continue;

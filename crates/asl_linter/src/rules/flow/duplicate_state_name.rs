@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::State;
 
+use crate::Findings;
 use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -55,7 +55,7 @@ declare_rule! {
 }
 
 impl Rule for DuplicateStateName {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let mut in_source_order: Vec<&State<'_>> = model.states.iter().collect();
         in_source_order.sort_by_key(|state| state.name_range.start);

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -48,7 +47,7 @@ declare_rule! {
 }
 
 impl Rule for NoTerminalState {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let graph = ctx.graph;
         for scope in &model.scopes {

@@ -4,6 +4,7 @@ use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, StateId, TransitionKind};
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::helpers::messages::scope_description;
 use crate::helpers::messages::{json_string, quoted_list};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -60,7 +61,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownTransitionTarget {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let mut names = Names::new(model);
         for scope in &model.scopes {

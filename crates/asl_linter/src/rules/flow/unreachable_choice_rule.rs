@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ChoiceRule, StateKind};
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::helpers::choice_rules::{condition_key, is_always_true};
 use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -59,7 +59,7 @@ declare_rule! {
 }
 
 impl Rule for UnreachableChoiceRule {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Choice(choice) = &state.kind else {
                 continue;

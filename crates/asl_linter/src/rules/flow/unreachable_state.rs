@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::graph::StateGraph;
 use asl_semantic::model::StateId;
 
+use crate::Findings;
 use crate::helpers::messages::quoted_list;
 use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -53,7 +53,7 @@ declare_rule! {
 }
 
 impl Rule for UnreachableState {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let graph = ctx.graph;
         let mut covered = vec![false; model.states.len()];

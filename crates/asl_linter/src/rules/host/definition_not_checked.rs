@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, declare_rule};
 
 declare_rule! {
@@ -48,5 +47,5 @@ declare_rule! {
 impl Rule for DefinitionNotChecked {
     /// Nothing to do here: there is no definition to run on; the analysis of the whole file
     /// makes the finding.
-    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Findings) {}
 }

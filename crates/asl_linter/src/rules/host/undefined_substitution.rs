@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_hosts::Resolver;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -56,7 +56,7 @@ declare_rule! {
 }
 
 impl Rule for UndefinedSubstitution {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let Some(host) = ctx.host else { return };
         for reference in &host.references {
             let name = &reference.name;

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_hosts::{Reference, Resolver, TemplateNames};
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// The transform of SAM templates; it adds resources named after the ones declared.
@@ -60,7 +60,7 @@ declare_rule! {
 }
 
 impl Rule for UnresolvedSubVariable {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let Some(host) = ctx.host else { return };
         let Some(template) = &host.template else { return };
         for reference in &host.references {

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, declare_rule};
 
 declare_rule! {
@@ -56,5 +55,5 @@ declare_rule! {
 impl Rule for UnusedSubstitution {
     /// Nothing to do here: the key is in the template, not in the definition, so the finding
     /// is made by the analysis of the whole file.
-    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _ctx: &RuleContext<'_>, _out: &mut Findings) {}
 }

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ExecutionType, MapMode, Model, ScopeId, ScopeKind, StateKind};
 
+use crate::Findings;
 use crate::WorkflowType;
 use crate::helpers::integrations::{Pattern, Resource, parse_resource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -46,7 +46,7 @@ declare_rule! {
 }
 
 impl Rule for ExpressUnsupportedIntegration {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let express_machine = ctx.settings.workflow_type == Some(WorkflowType::Express);
         for state in &ctx.model.states {
             let express_map = express_distributed_map(ctx.model, state.scope);

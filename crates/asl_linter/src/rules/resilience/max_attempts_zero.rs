@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::error_handlers::{handler_lists, handles};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -49,7 +48,7 @@ declare_rule! {
 }
 
 impl Rule for MaxAttemptsZero {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let [retriers, _] = handler_lists(state);
             for (handler, retrier) in retriers.iter().zip(state.retriers()) {

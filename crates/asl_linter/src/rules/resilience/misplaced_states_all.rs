@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::error_handlers::handler_lists;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -57,7 +56,7 @@ declare_rule! {
 }
 
 impl Rule for MisplacedStatesAll {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             for handlers in handler_lists(state) {
                 let count = handlers.len();

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::error_handlers::raised_errors;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -33,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for ReservedErrorName {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for (name, range) in raised_errors(&ctx.model.states) {
             let Some(rest) = name.strip_prefix("States.") else {
                 continue;

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::error_handlers::{Handler, handler_lists, handles};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -58,7 +57,7 @@ declare_rule! {
 }
 
 impl Rule for ShadowedErrorHandler {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             for handlers in handler_lists(state) {
                 for (position, handler) in handlers.iter().enumerate() {

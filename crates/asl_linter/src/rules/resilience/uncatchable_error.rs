@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::error_handlers::{UNHANDLEABLE_ERRORS, handler_lists};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -44,7 +43,7 @@ declare_rule! {
 }
 
 impl Rule for UncatchableError {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             for handler in handler_lists(state).iter().flatten() {
                 for &(name, range) in handler

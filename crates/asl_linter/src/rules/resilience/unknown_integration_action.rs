@@ -1,6 +1,7 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::suggest::{closest, within_distance};
 
+use crate::Findings;
 use crate::helpers::integrations::{OptimizedTask, is_known_service, known_actions, optimized_tasks, sdk_resource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -44,7 +45,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownIntegrationAction {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for task in optimized_tasks(ctx.model) {
             let OptimizedTask {
                 state,

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::integrations::{is_known_service, known_services, optimized_tasks};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
@@ -38,7 +37,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownServiceIntegration {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for task in optimized_tasks(ctx.model) {
             let (service, action) = (task.service, task.action);
             if is_known_service(service) {

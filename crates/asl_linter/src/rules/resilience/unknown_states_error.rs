@@ -1,11 +1,12 @@
 use std::collections::HashSet;
 
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 
 use crate::helpers::messages::json_string;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::errors::{is_predefined_error, predefined_error_names};
 
+use crate::Findings;
 use crate::helpers::error_handlers::{handler_lists, raised_errors};
 use asl_semantic::suggest::closest;
 
@@ -55,7 +56,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownStatesError {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let raised: HashSet<&str> = raised_errors(&ctx.model.states).map(|(name, _)| name).collect();
         for state in &ctx.model.states {
             for handler in handler_lists(state).iter().flatten() {

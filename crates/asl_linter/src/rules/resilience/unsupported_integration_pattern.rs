@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::integrations::{OptimizedTask, optimized_tasks, supported_patterns};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -38,7 +37,7 @@ declare_rule! {
 }
 
 impl Rule for UnsupportedIntegrationPattern {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for task in optimized_tasks(ctx.model) {
             // Unknown suffixes are invalid-resource's business.
             let OptimizedTask {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{Field, StateKind};
 
+use crate::Findings;
 use crate::helpers::error_handlers::sets_timeout;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -46,7 +46,7 @@ declare_rule! {
 }
 
 impl Rule for WaitForTaskTokenWithoutTimeout {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Task(task) = &state.kind else { continue };
             let Some(resource @ Field { value: Some(arn), .. }) = &task.resource else {

@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, Operand, QueryLanguage};
 use asl_syntax::Node;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::ObjectType;
 
@@ -53,7 +53,7 @@ declare_rule! {
 }
 
 impl Rule for ChoiceOperandType {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             if !matches!(site.kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
                 || site.language != QueryLanguage::JsonPath

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{ComparisonOperator, QueryLanguage};
 
+use crate::Findings;
 use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
@@ -65,7 +65,7 @@ declare_rule! {
 }
 
 impl Rule for ChoiceRuleForm {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             // JSONata rules take only `Condition` (reported by field-not-in-query-language).
             if !matches!(site.kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::ObjectType;
@@ -57,7 +56,7 @@ declare_rule! {
 }
 
 impl Rule for ChoiceRuleNext {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             let top = match site.kind {
                 ObjectType::ChoiceRule => true,

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::Value;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for DefinitionNotObject {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let root = &ctx.parse.root;
         // A value that did not parse has its syntax error already.
         if matches!(root.value, Value::Object(_) | Value::Error) {

@@ -1,6 +1,7 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::model::{QueryLanguage, StateKind};
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -56,7 +57,7 @@ declare_rule! {
 }
 
 impl Rule for DeprecatedMapParameters {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Map(map) = &state.kind else { continue };
             // In JSONata, Parameters is reported by field-not-in-query-language.

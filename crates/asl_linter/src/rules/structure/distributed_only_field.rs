@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{MapMode, StateKind};
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// Map fields that only a Distributed Map takes.
@@ -72,7 +72,7 @@ declare_rule! {
 }
 
 impl Rule for DistributedOnlyField {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Map(map) = &state.kind else { continue };
             if map.mode == MapMode::Distributed || mode_is_unreadable(ctx, map) {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
@@ -86,7 +86,7 @@ declare_rule! {
 }
 
 impl Rule for EmptyArray {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             for &(kind, key, content) in NON_EMPTY {
                 if kind != site.kind {

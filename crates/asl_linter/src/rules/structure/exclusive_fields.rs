@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
@@ -79,7 +78,7 @@ declare_rule! {
 }
 
 impl Rule for ExclusiveFields {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             for (kind, group) in GROUPS {
                 if *kind != site.kind {

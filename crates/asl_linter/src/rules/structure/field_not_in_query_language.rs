@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
+use crate::Findings;
 use crate::helpers::choice_rules::is_jsonpath_condition;
 use crate::helpers::field_sites::language_origin;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -66,7 +66,7 @@ declare_rule! {
 }
 
 impl Rule for FieldNotInQueryLanguage {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             let mut condition_reported = false;
             for member in site.members {

@@ -1,7 +1,7 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::{Dynamic, Field, StateKind};
 use asl_syntax::Number;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -56,7 +56,7 @@ declare_rule! {
 }
 
 impl Rule for HeartbeatNotBelowTimeout {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Task(task) = &state.kind else { continue };
             let (Some((timeout_field, timeout)), Some((heartbeat_field, heartbeat))) =

@@ -1,6 +1,7 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::model::QueryLanguage;
 
+use crate::Findings;
 use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
@@ -88,7 +89,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidEnumValue {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let mut checks: Vec<(&asl_syntax::Member, String, QueryLanguage, &[&str])> = Vec::new();
         for site in ctx.field_sites() {
             for &(kind, key, allowed) in ENUMS {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::StateKind;
 
+use crate::Findings;
 use crate::helpers::values::is_placeholder;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -70,7 +70,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidMapLabel {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Map(map) = &state.kind else { continue };
             let Some(label) = &map.label else { continue };

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::StateKind;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// AWS partitions (the first three are the public ones).
@@ -55,7 +55,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidResource {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let StateKind::Task(task) = &state.kind else { continue };
             let Some(resource) = &task.resource else { continue };

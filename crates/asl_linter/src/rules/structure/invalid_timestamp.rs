@@ -1,7 +1,8 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::model::{ChoiceRule, Operand, QueryLanguage, StateKind};
 use asl_syntax::Node;
 
+use crate::Findings;
 use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -41,7 +42,7 @@ declare_rule! {
 }
 
 impl Rule for InvalidTimestamp {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let jsonata = state.effective_query_language == QueryLanguage::Jsonata;
             match &state.kind {
@@ -62,7 +63,7 @@ impl Rule for InvalidTimestamp {
 }
 
 impl InvalidTimestamp {
-    fn check_rule(&self, rule: &ChoiceRule<'_>, state: &str, out: &mut Vec<Diagnostic>) {
+    fn check_rule(&self, rule: &ChoiceRule<'_>, state: &str, out: &mut Findings) {
         for comparison in &rule.comparisons {
             if comparison.operator.operand() == Operand::Timestamp {
                 let what = format!("the \"{}\" value", comparison.operator.name());
@@ -74,7 +75,7 @@ impl InvalidTimestamp {
         }
     }
 
-    fn check_value(&self, node: &Node, what: &str, state: &str, jsonata: bool, out: &mut Vec<Diagnostic>) {
+    fn check_value(&self, node: &Node, what: &str, state: &str, jsonata: bool, out: &mut Findings) {
         // Other types are reported by wrong-field-type / choice-operand-type.
         let Some(text) = node.as_str() else { return };
         if is_rfc3339(text) || is_placeholder(text) || (jsonata && is_jsonata(text)) {

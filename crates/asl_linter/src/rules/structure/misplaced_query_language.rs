@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::ScopeKind;
 
+use crate::Findings;
 use crate::helpers::messages::scope_description;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -53,7 +53,7 @@ declare_rule! {
 }
 
 impl Rule for MisplacedQueryLanguage {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         for scope in &model.scopes {
             if scope.kind == ScopeKind::Root {

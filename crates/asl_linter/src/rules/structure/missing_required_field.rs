@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_semantic::model::QueryLanguage;
 
+use crate::Findings;
 use crate::helpers::choice_rules::is_jsonpath_condition;
 use crate::helpers::messages::{object_start, scope_description, state_type_list};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -46,7 +46,7 @@ declare_rule! {
 }
 
 impl Rule for MissingRequiredField {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         for scope in &model.scopes {
             if scope.node.as_object().is_none() {

@@ -1,7 +1,8 @@
-use asl_diagnostics::{Applicability, Diagnostic, Edit, Fix};
+use asl_diagnostics::{Applicability, Edit, Fix};
 use asl_semantic::vocabulary::StateType;
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -43,7 +44,7 @@ declare_rule! {
 }
 
 impl Rule for NextOrEnd {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let Some(state_type) = state.kind.state_type() else {
                 continue;

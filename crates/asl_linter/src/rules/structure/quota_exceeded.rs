@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::TextRange;
 
+use crate::Findings;
 use crate::helpers::MAX_DEFINITION_BYTES;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -58,7 +58,7 @@ declare_rule! {
 }
 
 impl Rule for QuotaExceeded {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let size = ctx.definition_len();
         if size > MAX_DEFINITION_BYTES {
             out.push(

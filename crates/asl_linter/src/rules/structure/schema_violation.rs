@@ -2,6 +2,7 @@ use asl_diagnostics::Diagnostic;
 use asl_semantic::vocabulary::ObjectType;
 use asl_syntax::{Node, TextRange};
 
+use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, Parsed};
 use crate::helpers::field_sites::Site;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -62,7 +63,7 @@ declare_rule! {
 }
 
 impl Rule for SchemaViolation {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             match site.kind {
                 ObjectType::Machine | ObjectType::Branch | ObjectType::ItemProcessor | ObjectType::Iterator => {
@@ -135,7 +136,7 @@ impl SchemaViolation {
     }
 
     /// Reports a `Parameters` of `site` that is not an object (a payload template).
-    fn payload_template(&self, site: &Site<'_>, out: &mut Vec<Diagnostic>) {
+    fn payload_template(&self, site: &Site<'_>, out: &mut Findings) {
         if let Some(value) = site.node.get("Parameters").filter(|value| value.as_object().is_none()) {
             out.push(
                 self.meta()
@@ -153,7 +154,7 @@ impl SchemaViolation {
     }
 
     /// Reports the `fields` of `site` whose value is the empty string.
-    fn empty_strings(&self, site: &Site<'_>, fields: &[&str], out: &mut Vec<Diagnostic>) {
+    fn empty_strings(&self, site: &Site<'_>, fields: &[&str], out: &mut Findings) {
         for field in fields {
             if let Some(value) = site.node.get(field).filter(|value| value.as_str() == Some("")) {
                 out.push(

@@ -1,5 +1,4 @@
-use asl_diagnostics::Diagnostic;
-
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -45,7 +44,7 @@ declare_rule! {
 const MACHINE_FIELDS: [&str; 5] = ["Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version"];
 
 impl Rule for StateNotObject {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in ctx.model.states.iter().filter(|s| !s.is_object()) {
             let mut diagnostic = self.meta().diagnostic(
                 state.name_range,

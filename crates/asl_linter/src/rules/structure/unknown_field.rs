@@ -1,7 +1,8 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
+use crate::Findings;
 use crate::helpers::field_sites::field_names;
 use crate::helpers::messages::or_list;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -73,7 +74,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownField {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             if site.kind.is_open() {
                 continue;

@@ -1,7 +1,8 @@
-use asl_diagnostics::{Applicability, Diagnostic, Fix};
+use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::model::Field;
 use asl_semantic::vocabulary::StateType;
 
+use crate::Findings;
 use crate::helpers::messages::state_type_list;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
@@ -44,7 +45,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownStateType {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             let Some(Field {
                 value: Some(text),

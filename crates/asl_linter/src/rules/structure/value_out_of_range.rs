@@ -1,7 +1,6 @@
-use asl_diagnostics::Diagnostic;
-
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
+use crate::Findings;
 use crate::helpers::values::accepts;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -96,7 +95,7 @@ declare_rule! {
 }
 
 impl Rule for ValueOutOfRange {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             for &(kind, key, min, max) in RANGES {
                 if kind != site.kind {

@@ -1,6 +1,6 @@
-use asl_diagnostics::Diagnostic;
 use asl_syntax::Node;
 
+use crate::Findings;
 use crate::helpers::values::{accepts, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::ValueKind;
@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 impl Rule for WrongFieldType {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
             if let Some(type_field) = state.type_field.as_ref().filter(|f| f.value.is_none()) {
                 let node = type_field.node();

@@ -2,9 +2,9 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use asl_diagnostics::Diagnostic;
 use asl_syntax::{Node, TextRange, Value};
 
+use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -51,7 +51,7 @@ declare_rule! {
 const SMALL_OBJECT: usize = 16;
 
 impl Rule for DuplicateKey {
-    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         // Two states of the same name are reported by duplicate-state-name (ASL207).
         let states_objects: FxHashSet<TextRange> = ctx
             .model
