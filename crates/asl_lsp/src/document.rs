@@ -15,7 +15,7 @@ use crate::convert::Positions;
 pub(crate) struct Document {
     /// The file the document is (from its URI): its name and place decide what it holds.
     pub(crate) path: Arc<PathBuf>,
-    pub(crate) text: Arc<str>,
+    pub(crate) text: Arc<String>,
     pub(crate) version: i32,
     pub(crate) revision: u64,
     line_index: Arc<LineIndex>,
@@ -25,7 +25,7 @@ pub(crate) struct Document {
 
 /// An analysed, immutable document version: what every request works on.
 pub(crate) struct Snapshot {
-    pub(crate) text: Arc<str>,
+    pub(crate) text: Arc<String>,
     pub(crate) line_index: Arc<LineIndex>,
     pub(crate) version: i32,
     pub(crate) revision: u64,
@@ -36,7 +36,7 @@ pub(crate) struct Snapshot {
 /// What is needed to analyse a revision off the lock.
 pub(crate) struct Pending {
     path: Arc<PathBuf>,
-    text: Arc<str>,
+    text: Arc<String>,
     line_index: Arc<LineIndex>,
     version: i32,
     revision: u64,
@@ -47,7 +47,7 @@ impl Document {
         let line_index = Arc::new(LineIndex::new(&text));
         Document {
             path: Arc::new(path),
-            text: text.into(),
+            text: Arc::new(text),
             version,
             revision,
             line_index,
@@ -56,38 +56,48 @@ impl Document {
     }
 
     /// Applies the changes of one `didChange` in order. A change with a range replaces that
-    /// range (positions are clamped to the text); one without replaces the whole text.
+    /// range (positions are clamped to the text); one without replaces the whole text. The
+    /// new text is written once (not copied, then edited); the line index is built once for
+    /// it. Returns the analysis of the replaced text, for the caller to drop where the time
+    /// that takes is not waited for.
     pub(crate) fn apply_changes(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
         version: i32,
         revision: u64,
         encoding: PositionEncoding,
-    ) {
-        let mut text = String::from(&*self.text);
+    ) -> Option<Arc<Snapshot>> {
+        // The text after the changes so far, once one has applied.
+        let mut changed: Option<String> = None;
         let mut line_index = Arc::clone(&self.line_index);
-        let mut changed_since_index = false;
         for change in changes {
-            match change.range {
-                None => text = change.text,
-                Some(range) => {
-                    if changed_since_index {
-                        line_index = Arc::new(LineIndex::new(&text));
-                    }
-                    let range = Positions::new(&line_index, encoding).text_range(range);
-                    text.replace_range(range.as_usize(), &change.text);
+            let Some(range) = change.range else {
+                changed = Some(change.text);
+                continue;
+            };
+            if let Some(text) = &changed {
+                line_index = Arc::new(LineIndex::new(text));
+            }
+            let range = Positions::new(&line_index, encoding).text_range(range).as_usize();
+            match &mut changed {
+                Some(text) => text.replace_range(range, &change.text),
+                None => {
+                    let old = self.text.as_str();
+                    let mut text = String::with_capacity(old.len() - range.len() + change.text.len());
+                    text.push_str(&old[..range.start]);
+                    text.push_str(&change.text);
+                    text.push_str(&old[range.end..]);
+                    changed = Some(text);
                 }
             }
-            changed_since_index = true;
         }
-        if changed_since_index {
-            line_index = Arc::new(LineIndex::new(&text));
+        if let Some(text) = changed {
+            self.line_index = Arc::new(LineIndex::new(&text));
+            self.text = Arc::new(text);
         }
-        self.text = text.into();
-        self.line_index = line_index;
         self.version = version;
         self.revision = revision;
-        self.analyzed = None;
+        self.analyzed.take()
     }
 
     /// The analysis of the current revision if it is already known, else what to compute.

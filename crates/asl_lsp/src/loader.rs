@@ -16,7 +16,7 @@ const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 pub(crate) struct DocumentLoader {
     root: PathBuf,
     /// The text of each open document, which wins over the file on disk.
-    open: HashMap<PathBuf, Arc<str>>,
+    open: HashMap<PathBuf, Arc<String>>,
 }
 
 impl DocumentLoader {
@@ -38,7 +38,7 @@ impl Loader for DocumentLoader {
         if let Some(text) = self.open.get(&path) {
             return Ok(LoadedFile {
                 path,
-                text: text.to_string(),
+                text: String::clone(text),
             });
         }
         let canonical = std::fs::canonicalize(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

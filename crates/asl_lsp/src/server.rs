@@ -198,10 +198,20 @@ impl Backend {
         let path = uri
             .to_file_path()
             .map_or_else(|| PathBuf::from(uri.path().as_str()), |p| p.into_owned());
-        self.shared
+        let replaced = self
+            .shared
             .documents()
             .insert(uri.clone(), Document::new(path, text, version, revision));
+        drop_in_background(replaced);
         self.schedule(uri, revision, Duration::ZERO);
+    }
+}
+
+/// Drops a replaced document or analysis on a blocking thread: freeing the tree and model of a
+/// large document takes milliseconds, which the change that replaced it need not wait for.
+fn drop_in_background<T: Send + 'static>(value: Option<T>) {
+    if let Some(value) = value {
+        tokio::task::spawn_blocking(move || drop(value));
     }
 }
 
@@ -323,7 +333,10 @@ impl LanguageServer for Backend {
             }
         };
         match applied {
-            Ok(()) => self.schedule(uri, revision, self.shared.options.debounce),
+            Ok(replaced) => {
+                drop_in_background(replaced);
+                self.schedule(uri, revision, self.shared.options.debounce);
+            }
             Err(message) => {
                 let message = format!("asl-lint: change to {} ignored: {message}", uri.as_str());
                 self.client.log_message(MessageType::WARNING, message).await;
@@ -348,7 +361,8 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.shared.documents().remove(&uri);
+        let closed = self.shared.documents().remove(&uri);
+        drop_in_background(closed);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 

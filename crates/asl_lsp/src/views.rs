@@ -62,7 +62,7 @@ pub(crate) fn views(snapshot: &Snapshot) -> Vec<View<'_>> {
                 .as_deref()
                 .map(|name| (name, machine.facts.name_range));
             let (checked, text, map) = match &machine.body {
-                AnalysedBody::Whole(checked) | AnalysedBody::Tree(checked) => (checked, &*snapshot.text, None),
+                AnalysedBody::Whole(checked) | AnalysedBody::Tree(checked) => (checked, snapshot.text.as_str(), None),
                 AnalysedBody::Text { text, checked, map } => (checked, text.as_str(), Some(map)),
                 AnalysedBody::Missing => return None,
             };
