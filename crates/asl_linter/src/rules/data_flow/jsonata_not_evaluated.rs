@@ -50,6 +50,7 @@ impl Rule for JsonataNotEvaluated {
                     .as_array()
                     .is_some_and(|items| items.iter().any(|i| site_ranges.contains(&i.range)))
         };
+        let mut field = String::new();
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
             let Some(state) = site.state else { continue };
             let mut found = Vec::new();
@@ -61,7 +62,9 @@ impl Rule for JsonataNotEvaluated {
                     .field(name)
                     .is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
                 if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
-                    jsonata_strings(&member.value, &mut name.to_owned(), &mut found);
+                    field.clear();
+                    field.push_str(name);
+                    jsonata_strings(&member.value, &mut field, &mut found);
                 }
             }
             for (node, field) in found {
