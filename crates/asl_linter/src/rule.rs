@@ -9,7 +9,7 @@ use asl_syntax::{Parse, TextRange};
 use crate::Settings;
 use crate::findings::Findings;
 use crate::helpers::expressions::{
-    JsonPathExpr, JsonataSite, TemplateSite, jsonata_sites, jsonpath_exprs, template_sites,
+    ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, jsonata_sites, jsonpath_exprs, template_sites,
 };
 use crate::helpers::field_sites::{Site, sites};
 use crate::helpers::variables::Variables;
@@ -120,6 +120,7 @@ struct Derived<'a> {
     jsonata_sites: OnceLock<Vec<JsonataSite<'a>>>,
     template_sites: OnceLock<Vec<TemplateSite<'a>>>,
     variables: OnceLock<Variables<'a>>,
+    context_reads: OnceLock<Vec<ContextRead<'a>>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -171,6 +172,13 @@ impl<'a> RuleContext<'a> {
     /// Every payload template of a JSONPath state.
     pub(crate) fn template_sites(&self) -> &[TemplateSite<'a>] {
         self.derived.template_sites.get_or_init(|| template_sites(self.model))
+    }
+
+    /// Every read of the context object (`$$.…`, `$states.context.…`).
+    pub(crate) fn context_reads(&self) -> &[ContextRead<'a>] {
+        self.derived
+            .context_reads
+            .get_or_init(|| context_reads(self.jsonpath_exprs(), self.jsonata_sites()))
     }
 
     /// Where each variable is assigned and read, over the state graph.

@@ -1,7 +1,7 @@
 //! Where the expressions of a definition live: path fields and payload templates of
 //! JSONPath states, JSONata strings of JSONata states, each with its state and field.
 //! The data-flow rules walk these lists instead of the model, so they agree on what is
-//! evaluated where.
+//! evaluated where; the context-object reads are found in them.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -774,4 +774,70 @@ pub(crate) fn looks_evaluated(text: &str) -> Option<&'static str> {
         .then(|| asl_semantic::expr::path::parse_path(text).is_ok())
         .filter(|ok| *ok)
         .map(|_| "a path")
+}
+
+/// A read of the context object: `$$.…` in a JSONPath expression or
+/// `$states.context.…` in a JSONata one.
+pub(crate) struct ContextRead<'a> {
+    pub state: &'a asl_semantic::model::State<'a>,
+    pub field: String,
+    /// The string holding the expression.
+    pub node: &'a asl_syntax::Node,
+    /// Where `$$` or `$states` starts, in the decoded string.
+    pub start: usize,
+    /// The member names read, with their ranges in the decoded string.
+    pub members: Vec<(String, std::ops::Range<usize>)>,
+    /// Whether the expression is in a Map state's `ItemSelector` (or deprecated `Parameters`).
+    pub in_item_selector: bool,
+}
+
+/// Every context-object read in `jsonpath_exprs` and `jsonata_sites`.
+pub(crate) fn context_reads<'a>(
+    jsonpath_exprs: &[JsonPathExpr<'a>],
+    jsonata_sites: &[JsonataSite<'a>],
+) -> Vec<ContextRead<'a>> {
+    let mut reads = Vec::new();
+    for expr in jsonpath_exprs {
+        let parsed = expr.parse();
+        for path in paths_in(parsed) {
+            if path.root != asl_semantic::expr::path::Root::Context {
+                continue;
+            }
+            let members = path.segments.iter().map_while(|s| match &s.kind {
+                SegmentKind::Member(name) => Some((name.to_string(), s.range())),
+                _ => None,
+            });
+            reads.push(ContextRead {
+                state: expr.state,
+                field: expr.field.clone(),
+                node: expr.node,
+                start: path.range.start,
+                members: members.collect(),
+                in_item_selector: matches!(expr.place, JsonPathPlace::Template(t) if t.has_map_item()),
+            });
+        }
+    }
+    for site in jsonata_sites {
+        let Ok(expr) = site.parse() else { continue };
+        for access in asl_semantic::expr::jsonata::references(expr).states {
+            if access.member.as_ref().map(|(m, _)| m.as_str()) != Some("context") {
+                continue;
+            }
+            let offset = site.expression.offset;
+            let shift = |r: &std::ops::Range<usize>| r.start + offset..r.end + offset;
+            reads.push(ContextRead {
+                state: site.state,
+                field: site.field.clone(),
+                node: site.node,
+                start: access.range.start + offset,
+                members: access
+                    .path
+                    .iter()
+                    .map(|(name, range)| (name.clone(), shift(range)))
+                    .collect(),
+                in_item_selector: site.place == JsonataPlace::ItemSelector,
+            });
+        }
+    }
+    reads
 }

@@ -1,16 +1,15 @@
 //! Walks and reporters that several rules share and that read the [`RuleContext`]: the
 //! checks of intrinsic function calls and JSONata built-in calls (one rule per kind of issue,
-//! so each can be configured on its own), expression syntax errors, and context-object reads.
+//! so each can be configured on its own) and expression syntax errors.
 //!
 //! The other helper modules know nothing of the rule framework; this one builds on it.
 
 use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::expr::intrinsic::check_intrinsic;
-use asl_semantic::expr::path::SegmentKind;
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprIssue};
 
 use crate::Findings;
-use crate::helpers::expressions::{JsonPathPlace, JsonataPlace, JsonataSite, Parsed, paths_in, string_range};
+use crate::helpers::expressions::{JsonataSite, Parsed, string_range};
 use crate::rule::{RuleContext, RuleMeta};
 
 /// Reports the issues `wanted` selects, found in every intrinsic call of the definition.
@@ -96,67 +95,4 @@ pub(crate) fn jsonata_call_issues<'c, 'a>(
         }
     }
     found
-}
-
-/// A read of the context object: `$$.…` in a JSONPath expression or
-/// `$states.context.…` in a JSONata one.
-pub(crate) struct ContextRead<'a> {
-    pub state: &'a asl_semantic::model::State<'a>,
-    pub field: String,
-    /// The string holding the expression.
-    pub node: &'a asl_syntax::Node,
-    /// Where `$$` or `$states` starts, in the decoded string.
-    pub start: usize,
-    /// The member names read, with their ranges in the decoded string.
-    pub members: Vec<(String, std::ops::Range<usize>)>,
-    /// Whether the expression is in a Map state's `ItemSelector` (or deprecated `Parameters`).
-    pub in_item_selector: bool,
-}
-
-/// Every context-object read of the definition.
-pub(crate) fn context_reads<'a>(ctx: &RuleContext<'a>) -> Vec<ContextRead<'a>> {
-    let mut reads = Vec::new();
-    for expr in ctx.jsonpath_exprs() {
-        let parsed = expr.parse();
-        for path in paths_in(parsed) {
-            if path.root != asl_semantic::expr::path::Root::Context {
-                continue;
-            }
-            let members = path.segments.iter().map_while(|s| match &s.kind {
-                SegmentKind::Member(name) => Some((name.to_string(), s.range())),
-                _ => None,
-            });
-            reads.push(ContextRead {
-                state: expr.state,
-                field: expr.field.clone(),
-                node: expr.node,
-                start: path.range.start,
-                members: members.collect(),
-                in_item_selector: matches!(expr.place, JsonPathPlace::Template(t) if t.has_map_item()),
-            });
-        }
-    }
-    for site in ctx.jsonata_sites() {
-        let Ok(expr) = site.parse() else { continue };
-        for access in asl_semantic::expr::jsonata::references(expr).states {
-            if access.member.as_ref().map(|(m, _)| m.as_str()) != Some("context") {
-                continue;
-            }
-            let offset = site.expression.offset;
-            let shift = |r: &std::ops::Range<usize>| r.start + offset..r.end + offset;
-            reads.push(ContextRead {
-                state: site.state,
-                field: site.field.clone(),
-                node: site.node,
-                start: access.range.start + offset,
-                members: access
-                    .path
-                    .iter()
-                    .map(|(name, range)| (name.clone(), shift(range)))
-                    .collect(),
-                in_item_selector: site.place == JsonataPlace::ItemSelector,
-            });
-        }
-    }
-    reads
 }

@@ -2,7 +2,6 @@ use asl_semantic::model::{State, StateKind};
 
 use crate::Findings;
 use crate::helpers::expressions::string_range;
-use crate::helpers::reports::context_reads;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -70,7 +69,7 @@ impl BoundField {
 
 impl Rule for ContextFieldUnavailable {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for read in context_reads(ctx) {
+        for read in ctx.context_reads() {
             let Some(field) = BoundField::of(read.members.iter().map(|(name, _)| name.as_str())) else {
                 continue;
             };

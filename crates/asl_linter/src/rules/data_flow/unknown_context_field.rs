@@ -2,7 +2,6 @@ use asl_semantic::expr::path::unknown_context_member;
 
 use crate::Findings;
 use crate::helpers::expressions::string_range;
-use crate::helpers::reports::context_reads;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -39,7 +38,7 @@ declare_rule! {
 
 impl Rule for UnknownContextField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for read in context_reads(ctx) {
+        for read in ctx.context_reads() {
             let members = read.members.iter().map(|(name, range)| (name.as_str(), range.clone()));
             let Some(unknown) = unknown_context_member(members) else {
                 continue;

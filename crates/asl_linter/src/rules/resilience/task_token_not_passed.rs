@@ -1,6 +1,5 @@
 use crate::Findings;
 use crate::helpers::integrations::{Pattern, Resource, parse_resource, task_resources};
-use crate::helpers::reports::context_reads;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -38,7 +37,7 @@ declare_rule! {
 
 impl Rule for TaskTokenNotPassed {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let reads = context_reads(ctx);
+        let reads = ctx.context_reads();
         for (state, resource, arn) in task_resources(ctx.model) {
             if !matches!(
                 parse_resource(arn),
