@@ -55,8 +55,8 @@ const MAX_PEAK_RATIO: f64 = 20.0;
 const OVER_PEAK_RATIO: &[(&str, f64, &str)] = &[
     (
         "2,000 ",
-        63.0,
-        "the model, graph and findings of a state take about 1.5 KB",
+        76.0,
+        "the model, graph and findings of a state take about 2 KB",
     ),
     ("100,000 array items", 33.0, "a tree node per one-character value"),
     (
