@@ -5,6 +5,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
 /// Real definitions with Parallel, Map, Choice and Catch.
 const CORPUS_FILES: [&str; 3] = [
     "explicit-failure-with-parallel-states/statemachine/statemachine.asl.json",
@@ -152,11 +154,9 @@ fn flaws_are_highlighted_with_the_analyses_of_the_rules() {
 
 #[test]
 fn output_goes_to_the_named_file() {
-    let dir = std::env::temp_dir().join(format!("asl-lint-graph-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("output", &[("machine.asl.json", FLAWED)]);
     let input = dir.join("machine.asl.json");
     let output_path = dir.join("machine.dot");
-    std::fs::write(&input, FLAWED).unwrap();
     let output = asl_lint(
         &[
             "graph",
@@ -177,17 +177,13 @@ fn output_goes_to_the_named_file() {
     );
     let missing = asl_lint(&["graph", dir.join("missing.json").to_str().unwrap()], None);
     assert_eq!(missing.status.code(), Some(2));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A scratch directory with `files` written in it.
-fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-lint-graph-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A scratch directory with `files` written in it, removed when the test is done with it.
+fn scratch(name: &str, files: &[(&str, &str)]) -> common::Scratch {
+    let dir = common::scratch(&format!("graph-{name}"));
     for (file, text) in files {
-        let path = dir.join(file);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        common::write(&dir, file, text);
     }
     dir
 }
