@@ -12,6 +12,7 @@ use crate::helpers::expressions::{
     ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, jsonata_sites, jsonpath_exprs, template_sites,
 };
 use crate::helpers::field_sites::{Site, sites};
+use crate::helpers::integrations::{TaskResource, task_resources};
 use crate::helpers::variables::Variables;
 
 /// What every rule declares about itself. Codes and names are public API: never reuse them.
@@ -121,6 +122,7 @@ struct Derived<'a> {
     template_sites: OnceLock<Vec<TemplateSite<'a>>>,
     variables: OnceLock<Variables<'a>>,
     context_reads: OnceLock<Vec<ContextRead<'a>>>,
+    task_resources: OnceLock<Vec<TaskResource<'a>>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -179,6 +181,11 @@ impl<'a> RuleContext<'a> {
         self.derived
             .context_reads
             .get_or_init(|| context_reads(self.jsonpath_exprs(), self.jsonata_sites()))
+    }
+
+    /// Every Task whose `Resource` is a string, with the resource read once.
+    pub(crate) fn task_resources(&self) -> &[TaskResource<'a>] {
+        self.derived.task_resources.get_or_init(|| task_resources(self.model))
     }
 
     /// Where each variable is assigned and read, over the state graph.

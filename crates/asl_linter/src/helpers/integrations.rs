@@ -50,7 +50,7 @@ impl Pattern {
 }
 
 /// What a Task `Resource` is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Resource<'a> {
     /// `arn:…:states:…:activity:name`.
     Activity,
@@ -68,17 +68,34 @@ pub(crate) enum Resource<'a> {
     Other,
 }
 
-/// Every Task whose `Resource` is a string: the state, the field and the text.
-pub(crate) fn task_resources<'a>(
-    model: &'a Model<'a>,
-) -> impl Iterator<Item = (&'a State<'a>, &'a Field<'a, &'a str>, &'a str)> {
-    model.states.iter().filter_map(|state| {
-        let StateKind::Task(task) = &state.kind else {
-            return None;
-        };
-        let resource = task.resource.as_ref()?;
-        Some((state, resource, resource.value?))
-    })
+/// A Task whose `Resource` is a string: the state, the field, the text and what it reads as.
+#[derive(Clone, Copy)]
+pub(crate) struct TaskResource<'a> {
+    pub(crate) state: &'a State<'a>,
+    pub(crate) resource: &'a Field<'a, &'a str>,
+    pub(crate) arn: &'a str,
+    pub(crate) parsed: Resource<'a>,
+}
+
+/// Every Task whose `Resource` is a string, each read once.
+pub(crate) fn task_resources<'a>(model: &'a Model<'a>) -> Vec<TaskResource<'a>> {
+    model
+        .states
+        .iter()
+        .filter_map(|state| {
+            let StateKind::Task(task) = &state.kind else {
+                return None;
+            };
+            let resource = task.resource.as_ref()?;
+            let arn = resource.value?;
+            Some(TaskResource {
+                state,
+                resource,
+                arn,
+                parsed: parse_resource(arn),
+            })
+        })
+        .collect()
 }
 
 /// A Task whose `Resource` is an optimized integration (`arn:…:states:::service:action…`,
@@ -94,9 +111,9 @@ pub(crate) struct OptimizedTask<'a> {
     pub(crate) pattern: Option<Pattern>,
 }
 
-/// Every Task that calls an optimized integration.
-pub(crate) fn optimized_tasks<'a>(model: &'a Model<'a>) -> impl Iterator<Item = OptimizedTask<'a>> {
-    task_resources(model).filter_map(|(state, resource, arn)| match parse_resource(arn) {
+/// Every Task of `tasks` that calls an optimized integration.
+pub(crate) fn optimized_tasks<'a>(tasks: &[TaskResource<'a>]) -> impl Iterator<Item = OptimizedTask<'a>> {
+    tasks.iter().filter_map(|task| match task.parsed {
         Resource::Integration {
             service,
             action,
@@ -104,9 +121,9 @@ pub(crate) fn optimized_tasks<'a>(model: &'a Model<'a>) -> impl Iterator<Item = 
             pattern,
             sdk: false,
         } => Some(OptimizedTask {
-            state,
-            resource,
-            arn,
+            state: task.state,
+            resource: task.resource,
+            arn: task.arn,
             service,
             action,
             suffix,

@@ -1,8 +1,8 @@
-use asl_semantic::model::{ExecutionType, MapMode, Model, ScopeId, ScopeKind, StateKind};
+use asl_semantic::model::{ExecutionType, MapMode, Model, ScopeId, ScopeKind};
 
 use crate::Findings;
 use crate::WorkflowType;
-use crate::helpers::integrations::{Pattern, Resource, parse_resource};
+use crate::helpers::integrations::{Pattern, Resource, TaskResource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -48,15 +48,18 @@ declare_rule! {
 impl Rule for ExpressUnsupportedIntegration {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let express_machine = ctx.settings.workflow_type == Some(WorkflowType::Express);
-        for state in &ctx.model.states {
+        for &TaskResource {
+            state,
+            resource,
+            parsed,
+            ..
+        } in ctx.task_resources()
+        {
             let express_map = express_distributed_map(ctx.model, state.scope);
             if !express_machine && express_map.is_none() {
                 continue;
             }
-            let StateKind::Task(task) = &state.kind else { continue };
-            let Some(resource) = &task.resource else { continue };
-            let Some(arn) = resource.value else { continue };
-            let what = match parse_resource(arn) {
+            let what = match parsed {
                 Resource::Activity => "activities".to_owned(),
                 Resource::Integration {
                     pattern: Some(p @ (Pattern::Sync | Pattern::Sync2 | Pattern::TaskToken)),

@@ -1,5 +1,5 @@
 use crate::Findings;
-use crate::helpers::integrations::{Pattern, Resource, parse_resource, task_resources};
+use crate::helpers::integrations::{Pattern, Resource, TaskResource};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -38,9 +38,15 @@ declare_rule! {
 impl Rule for TaskTokenNotPassed {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let reads = ctx.context_reads();
-        for (state, resource, arn) in task_resources(ctx.model) {
+        for &TaskResource {
+            state,
+            resource,
+            parsed,
+            ..
+        } in ctx.task_resources()
+        {
             if !matches!(
-                parse_resource(arn),
+                parsed,
                 Resource::Integration {
                     pattern: Some(Pattern::TaskToken),
                     ..

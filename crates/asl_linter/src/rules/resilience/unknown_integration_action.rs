@@ -46,7 +46,7 @@ declare_rule! {
 
 impl Rule for UnknownIntegrationAction {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for task in optimized_tasks(ctx.model) {
+        for task in optimized_tasks(ctx.task_resources()) {
             let OptimizedTask {
                 state,
                 arn,

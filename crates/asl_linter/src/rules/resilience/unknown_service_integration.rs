@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Rule for UnknownServiceIntegration {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for task in optimized_tasks(ctx.model) {
+        for task in optimized_tasks(ctx.task_resources()) {
             let (service, action) = (task.service, task.action);
             if is_known_service(service) {
                 continue;

@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Rule for UnsupportedIntegrationPattern {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for task in optimized_tasks(ctx.model) {
+        for task in optimized_tasks(ctx.task_resources()) {
             // Unknown suffixes are invalid-resource's business.
             let OptimizedTask {
                 state,
