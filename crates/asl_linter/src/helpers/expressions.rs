@@ -365,11 +365,10 @@ impl<'a> TemplateSite<'a> {
         })
     }
 
-    /// Every object of the template, with its field name (for duplicate checks).
-    pub(crate) fn objects(&self) -> Vec<(&'a [Member], String)> {
-        let mut found = Vec::new();
-        collect_objects(self.node, &mut self.field.clone(), &mut found);
-        found
+    /// Calls `visit` with every object of the template and its field name (for duplicate
+    /// checks).
+    pub(crate) fn for_each_object(&self, mut visit: impl FnMut(&'a [Member], &str)) {
+        visit_objects(self.node, &mut self.field.clone(), &mut visit);
     }
 }
 
@@ -402,21 +401,21 @@ fn collect_members<'a>(node: &'a Node, field: &mut String, found: &mut Vec<Templ
     }
 }
 
-fn collect_objects<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a [Member], String)>) {
+fn visit_objects<'a>(node: &'a Node, field: &mut String, visit: &mut impl FnMut(&'a [Member], &str)) {
     let parent = field.len();
     match &node.value {
         Value::Object(members) => {
             for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
                 push_key(field, &member.key.text);
-                collect_objects(&member.value, field, found);
+                visit_objects(&member.value, field, visit);
                 field.truncate(parent);
             }
-            found.push((members, field.clone()));
+            visit(members, field);
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 push_index(field, index);
-                collect_objects(item, field, found);
+                visit_objects(item, field, visit);
                 field.truncate(parent);
             }
         }

@@ -17,3 +17,7 @@ pub(crate) mod variables;
 
 /// The hard quota on the size of a state machine definition, in bytes.
 pub(crate) const MAX_DEFINITION_BYTES: usize = 1_048_576;
+
+/// Objects of at most this many members are checked for duplicate keys by comparing keys,
+/// larger ones by hashing.
+pub(crate) const SMALL_OBJECT: usize = 16;

@@ -2,6 +2,7 @@ use asl_syntax::Member;
 use rustc_hash::FxHashMap;
 
 use crate::Findings;
+use crate::helpers::SMALL_OBJECT;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -34,25 +35,29 @@ declare_rule! {
 
 impl Rule for DuplicateTemplateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let mut dynamic_key = String::new();
         for site in ctx.template_sites() {
-            for (members, field) in site.objects() {
-                // The first member of each key so far; only `name` and `name.$` produce the
-                // field `name`, so the other spelling of a key is the one to look up.
-                let mut first: FxHashMap<&str, &Member> = FxHashMap::default();
-                for member in members {
+            site.for_each_object(|members, field| {
+                // The first member of each key so far, by field name and whether it ends in
+                // `.$`: only `name` and `name.$` produce the field `name`.
+                let mut first: FxHashMap<(&str, bool), &Member> = FxHashMap::default();
+                for (index, member) in members.iter().enumerate() {
                     let key = member.key.text.as_str();
-                    first.entry(key).or_insert(member);
-                    let (name, other_key) = match key.strip_suffix(".$") {
-                        Some(name) => (name, name),
-                        None => {
-                            dynamic_key.clear();
-                            dynamic_key.push_str(key);
-                            dynamic_key.push_str(".$");
-                            (key, dynamic_key.as_str())
-                        }
+                    let (name, dynamic) = key.strip_suffix(".$").map_or((key, false), |name| (name, true));
+                    // Most objects are small: looking back is cheaper than hashing.
+                    let earlier = if members.len() <= SMALL_OBJECT {
+                        members[..index].iter().find(|m| {
+                            let other = m.key.text.as_str();
+                            if dynamic {
+                                other == name
+                            } else {
+                                other.strip_suffix(".$") == Some(name)
+                            }
+                        })
+                    } else {
+                        first.entry((name, dynamic)).or_insert(member);
+                        first.get(&(name, !dynamic)).copied()
                     };
-                    let Some(earlier) = first.get(other_key) else {
+                    let Some(earlier) = earlier else {
                         continue;
                     };
                     out.push(
@@ -69,7 +74,7 @@ impl Rule for DuplicateTemplateKey {
                             .with_help("keep one of the two keys"),
                     );
                 }
-            }
+            });
         }
     }
 }

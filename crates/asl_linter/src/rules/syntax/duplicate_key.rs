@@ -5,6 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use asl_syntax::{Node, TextRange, Value};
 
 use crate::Findings;
+use crate::helpers::SMALL_OBJECT;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -46,9 +47,6 @@ declare_rule! {
         fix: None,
     }
 }
-
-/// Objects of at most this many members are checked by comparing keys, larger ones by hashing.
-const SMALL_OBJECT: usize = 16;
 
 impl Rule for DuplicateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
