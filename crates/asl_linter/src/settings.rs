@@ -10,6 +10,9 @@ pub struct Settings {
     /// Levels the user chose for some rules, by code or name (`ASL205`,
     /// `choice-without-default`). Later entries win.
     pub rule_levels: Vec<(String, RuleLevel)>,
+    /// Whether the data the rules derive from a definition is left to the process exit
+    /// instead of freed: only for a process that exits once its files are checked.
+    pub leave_to_exit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
