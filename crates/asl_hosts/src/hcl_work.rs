@@ -4,9 +4,12 @@
 //! object: it counts the `=` and `:` at each level of braces, outside strings, heredocs and
 //! comments (interpolations inside them are counted like any other code).
 
+/// The members of the largest object a file may hold alone.
+pub(crate) const MAX_MEMBERS: u64 = 10_000;
+
 /// The most parsing work, `Σ m²` over the objects of a file, that is given to the parser:
-/// one object of 10,000 members, or a hundred of 1,000 (about half a second on a 2-core machine).
-pub(crate) const MAX_WORK: u64 = 100_000_000;
+/// one object of [`MAX_MEMBERS`], or a hundred of 1,000 (about half a second on a 2-core machine).
+pub(crate) const MAX_WORK: u64 = MAX_MEMBERS * MAX_MEMBERS;
 
 /// The parsing work a file asks for, and its largest object.
 pub(crate) struct ObjectWork {

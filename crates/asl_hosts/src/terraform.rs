@@ -66,7 +66,8 @@ fn too_much_work(text: &str, template: bool) -> Option<(String, usize)> {
     (work.work > hcl_work::MAX_WORK).then(|| {
         (
             format!(
-                "this HCL object has about {members} members, too many to read: objects in a file may hold 10,000 members, or more objects fewer (their member counts squared add up to at most {}); split it, or keep the definition in a .asl.json file read with `file()`",
+                "this HCL object has about {members} members, too many to read: objects in a file may hold {} members, or more objects fewer (their member counts squared add up to at most {}); split it, or keep the definition in a .asl.json file read with `file()`",
+                hcl_work::MAX_MEMBERS,
                 hcl_work::MAX_WORK
             ),
             offset,
