@@ -1,9 +1,9 @@
 //! Building the model from the syntax tree, and the small value readers the types use.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use asl_syntax::{Node, Number, Value};
+use rustc_hash::FxHashMap;
 
 use super::{
     ChoiceState, Dynamic, FailState, Field, MapMode, MapState, Model, ParallelState, PathValue, ProcessorConfig,
@@ -74,7 +74,7 @@ impl<'a> Builder<'a> {
         }
         let ids = first..self.states.len();
         let states: Vec<StateId> = ids.clone().map(|index| StateId(index as u32)).collect();
-        let mut by_name = HashMap::new();
+        let mut by_name = FxHashMap::default();
         for &state in &states {
             by_name.entry(self.states[state.index()].name).or_insert(state);
         }

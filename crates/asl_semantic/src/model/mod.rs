@@ -22,7 +22,7 @@ mod choice;
 mod map;
 mod state;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use asl_syntax::{Member, Node, Number, TextRange};
 
@@ -99,7 +99,7 @@ pub struct Scope<'a> {
     /// `Iterator`).
     pub processor_config: Option<Field<'a, ProcessorConfig<'a>>>,
     /// First state of each name, for lookups.
-    by_name: HashMap<&'a str, StateId>,
+    by_name: FxHashMap<&'a str, StateId>,
 }
 
 /// Where a scope sits in the machine.

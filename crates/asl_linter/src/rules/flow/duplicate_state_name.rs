@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use asl_semantic::model::State;
 
@@ -59,7 +59,7 @@ impl Rule for DuplicateStateName {
         let model = ctx.model;
         let mut in_source_order: Vec<&State<'_>> = model.states.iter().collect();
         in_source_order.sort_by_key(|state| state.name_range.start);
-        let mut first_of: HashMap<&str, &State<'_>> = HashMap::new();
+        let mut first_of: FxHashMap<&str, &State<'_>> = FxHashMap::default();
         for state in in_source_order {
             let Some(first) = first_of.get(state.name) else {
                 first_of.insert(state.name, state);
