@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::path::{Path, parse_path_in};
-use super::scan::{Cursor, char_at, matching_close};
+use super::scan::{Cursor, char_at, matching_close, resolve_escapes};
 use super::{CompactRange, ExprDiagnostic, ExprError, ExprIssue, ValueType};
 use crate::suggest::{closest, within_distance};
 
@@ -352,7 +352,7 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<ArgumentKind, ExprError> {
         let start = self.pos;
         self.bump();
-        let mut value = String::new();
+        let mut has_escape = false;
         let mut placeholders = 0;
         let mut after_open_brace = false;
         loop {
@@ -362,15 +362,18 @@ impl Parser<'_> {
                     start..self.pos,
                 ));
             };
-            let escape_at = self.pos;
+            let at = self.pos;
             self.bump();
             match c {
-                '\'' => break,
+                '\'' => {
+                    let value = resolve_escapes(&self.src[start + 1..at], has_escape);
+                    return Ok(ArgumentKind::String(Box::new(StringLiteral { value, placeholders })));
+                }
                 '\\' => {
                     let Some(escaped) = self.peek() else {
                         return Err(ExprError::new(
                             "open escape: a `\\` must be followed by the character it escapes (write `\\\\` for a backslash)",
-                            escape_at..self.pos,
+                            at..self.pos,
                         ));
                     };
                     if !matches!(escaped, '\'' | '{' | '}' | '\\') {
@@ -383,11 +386,11 @@ impl Parser<'_> {
                             format!(
                                 "`\\{shown}` is not an escape in an intrinsic string: only `\\'`, `\\{{`, `\\}}` and `\\\\` are; write `{shown}` without the backslash, or `\\\\` for a backslash"
                             ),
-                            escape_at..escape_at + 1,
+                            at..at + 1,
                         ));
                     }
                     self.bump();
-                    value.push(escaped);
+                    has_escape = true;
                     after_open_brace = false;
                 }
                 _ => {
@@ -395,11 +398,9 @@ impl Parser<'_> {
                         placeholders += 1;
                     }
                     after_open_brace = c == '{';
-                    value.push(c);
                 }
             }
         }
-        Ok(ArgumentKind::String(Box::new(StringLiteral { value, placeholders })))
     }
 }
 

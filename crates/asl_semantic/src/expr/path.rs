@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::scan::{Cursor, matching_close};
+use super::scan::{Cursor, matching_close, resolve_escapes};
 use super::{CompactRange, ExprError, ExprErrorKind, ValueType};
 
 /// A syntax error in a path.
@@ -342,15 +342,16 @@ impl Parser<'_> {
         if self.eat('*') {
             return Ok(Segment::new(SegmentKind::Wildcard, start..self.pos));
         }
-        let mut name = String::new();
+        let name_start = self.pos;
+        let mut escaped = false;
         while let Some(c) = self.peek() {
             if ends_member_name(c, in_filter) {
                 break;
             }
             self.bump();
-            let c = self.unescape(c);
-            name.push(c);
+            escaped |= self.skip_escaped(c);
         }
+        let name = resolve_escapes(&self.src[name_start..self.pos], escaped).into_boxed_str();
         if name.is_empty() {
             return Err(match self.peek() {
                 Some(c) if !c.is_whitespace() => self.unexpected(c),
@@ -362,11 +363,14 @@ impl Parser<'_> {
             let args = self.src[self.pos + 1..close].to_owned();
             self.pos = close + 1;
             return Ok(Segment::new(
-                SegmentKind::Function(Box::new(PathFunction { name, args })),
+                SegmentKind::Function(Box::new(PathFunction {
+                    name: name.into(),
+                    args,
+                })),
                 start..self.pos,
             ));
         }
-        Ok(Segment::new(SegmentKind::Member(name.into()), start..self.pos))
+        Ok(Segment::new(SegmentKind::Member(name), start..self.pos))
     }
 
     fn bracket(&mut self) -> Result<Segment, ExprError> {
@@ -481,29 +485,28 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// After reading `c`: if it is a `\\`, the character it escapes (consumed).
-    fn unescape(&mut self, c: char) -> char {
-        match self.peek() {
-            Some(escaped) if c == '\\' => {
-                self.bump();
-                escaped
-            }
-            _ => c,
+    /// After reading `c`: if it is a `\\` with a character after it, consumes that character
+    /// and says so.
+    fn skip_escaped(&mut self, c: char) -> bool {
+        let escapes = c == '\\' && self.peek().is_some();
+        if escapes {
+            self.bump();
         }
+        escapes
     }
 
     /// A quoted string; `\` escapes the next character.
     fn quoted(&mut self, quote: char) -> Result<String, ExprError> {
         let start = self.pos;
         self.bump();
-        let mut value = String::new();
+        let mut escaped = false;
         while let Some(c) = self.peek() {
+            let end = self.pos;
             self.bump();
             if c == quote {
-                return Ok(value);
+                return Ok(resolve_escapes(&self.src[start + 1..end], escaped));
             }
-            let c = self.unescape(c);
-            value.push(c);
+            escaped |= self.skip_escaped(c);
         }
         Err(ExprError::new(
             format!("unterminated string: add the closing {quote}"),

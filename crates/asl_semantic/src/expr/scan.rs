@@ -64,9 +64,27 @@ fn closer_of(opener: char) -> char {
     }
 }
 
+/// The text of a name or string read up to its end: with `escaped` (it holds an escape), each
+/// `\\` is replaced by the character after it. Most have no escape and are copied whole.
+pub(crate) fn resolve_escapes(raw: &str, escaped: bool) -> String {
+    if !escaped {
+        return raw.to_owned();
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        text.push(if c == '\\' { chars.next().unwrap_or(c) } else { c });
+    }
+    text
+}
+
 /// The character at byte offset `i`, if any.
 pub(crate) fn char_at(src: &str, i: usize) -> Option<char> {
-    src.get(i..).and_then(|rest| rest.chars().next())
+    // Expressions are mostly ASCII: read such a byte without decoding the rest.
+    match src.as_bytes().get(i) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        _ => src.get(i..).and_then(|rest| rest.chars().next()),
+    }
 }
 
 /// A position in a string being parsed, never beyond `end`. The parsers wrap it and
