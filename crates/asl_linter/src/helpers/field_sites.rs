@@ -6,6 +6,8 @@
 //! (`site.kind.field(name)`), so "unknown field", "field of the other query language" and
 //! "wrong type" agree on one table.
 
+use std::fmt;
+
 use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, State, StateKind};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 use asl_syntax::{Member, Node, Value};
@@ -25,9 +27,34 @@ pub(crate) struct Site<'a> {
     /// The query language its fields follow (its state's effective language).
     pub(crate) language: QueryLanguage,
     /// How messages name it: `Task state "Fetch"`, `Retry[0] of state "Fetch"`, ….
-    pub(crate) description: String,
+    pub(crate) description: SiteName<'a>,
     /// The state it belongs to (for a state site, itself); `None` for machine objects.
     pub(crate) state: Option<&'a State<'a>>,
+}
+
+/// How messages name a site. The common sites (states, retriers, catchers) are named only
+/// when a finding is made, as most are never named.
+#[derive(Clone)]
+pub(crate) enum SiteName<'a> {
+    /// `Task state "Fetch"`.
+    State { type_name: &'static str, name: &'a str },
+    /// `Retry[0] of state "Fetch"`.
+    Retrier { index: usize, state: &'a str },
+    /// `Catch[0] of state "Fetch"`.
+    Catcher { index: usize, state: &'a str },
+    /// Any other site, named as it is found.
+    Text(String),
+}
+
+impl fmt::Display for SiteName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SiteName::State { type_name, name } => write!(f, "{type_name} state \"{name}\""),
+            SiteName::Retrier { index, state } => write!(f, "Retry[{index}] of state \"{state}\""),
+            SiteName::Catcher { index, state } => write!(f, "Catch[{index}] of state \"{state}\""),
+            SiteName::Text(text) => f.write_str(text),
+        }
+    }
 }
 
 /// Every site of the definition: machine objects, states of a known type and their
@@ -46,7 +73,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
             node: scope.node,
             members,
             language,
-            description: description.clone(),
+            description: SiteName::Text(description.clone()),
             state: None,
         });
         if kind.field("ProcessorConfig").is_some()
@@ -57,7 +84,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
                 ObjectType::ProcessorConfig,
                 config.node(),
                 language,
-                format!("\"ProcessorConfig\" of {description}"),
+                SiteName::Text(format!("\"ProcessorConfig\" of {description}")),
                 scope.parent().map(|id| model.state(id)),
             );
         }
@@ -77,7 +104,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
             node: state.node,
             members,
             language,
-            description: format!("{type_name} state \"{name}\""),
+            description: SiteName::State { type_name, name },
             state: Some(state),
         });
         for (index, retrier) in state.retriers().iter().enumerate() {
@@ -86,7 +113,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
                 ObjectType::Retrier,
                 retrier.node,
                 language,
-                format!("Retry[{index}] of state \"{name}\""),
+                SiteName::Retrier { index, state: name },
                 Some(state),
             );
         }
@@ -96,7 +123,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
                 ObjectType::Catcher,
                 catcher.node,
                 language,
-                format!("Catch[{index}] of state \"{name}\""),
+                SiteName::Catcher { index, state: name },
                 Some(state),
             );
         }
@@ -110,7 +137,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
                 ObjectType::Credentials,
                 &credentials.value,
                 language,
-                format!("\"Credentials\" of state \"{name}\""),
+                SiteName::Text(format!("\"Credentials\" of state \"{name}\"")),
                 Some(state),
             );
         }
@@ -132,7 +159,7 @@ fn push_object<'a>(
     kind: ObjectType,
     node: &'a Node,
     language: QueryLanguage,
-    description: String,
+    description: SiteName<'a>,
     state: Option<&'a State<'a>>,
 ) {
     if let Value::Object(members) = &node.value {
@@ -165,7 +192,7 @@ fn push_choice_rule<'a>(
         kind,
         rule.node,
         state.effective_query_language,
-        description,
+        SiteName::Text(description),
         Some(state),
     );
     let lists = [("And", &rule.and), ("Or", &rule.or)];
@@ -191,7 +218,7 @@ fn push_map_objects<'a>(sites: &mut Vec<Site<'a>>, state: &'a State<'a>) {
                 kind,
                 &member.value,
                 language,
-                format!("\"{key}\" of {owner}Map state \"{name}\""),
+                SiteName::Text(format!("\"{key}\" of {owner}Map state \"{name}\"")),
                 Some(state),
             );
             Some(&member.value)

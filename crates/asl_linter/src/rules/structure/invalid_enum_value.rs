@@ -2,6 +2,7 @@ use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::model::QueryLanguage;
 
 use crate::Findings;
+use crate::helpers::field_sites::SiteName;
 use crate::helpers::values::{is_jsonata, is_placeholder};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
@@ -90,19 +91,19 @@ declare_rule! {
 
 impl Rule for InvalidEnumValue {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let mut checks: Vec<(&asl_syntax::Member, String, QueryLanguage, &[&str])> = Vec::new();
+        let mut checks: Vec<(&asl_syntax::Member, &SiteName<'_>, QueryLanguage, &[&str])> = Vec::new();
         for site in ctx.field_sites() {
             for &(kind, key, allowed) in ENUMS {
                 if kind == site.kind
                     && let Some(member) = site.node.member(key)
                 {
-                    checks.push((member, site.description.clone(), site.language, allowed));
+                    checks.push((member, &site.description, site.language, allowed));
                 }
             }
             if let ObjectType::State(_) = site.kind
                 && let Some(member) = site.node.member("QueryLanguage")
             {
-                checks.push((member, site.description.clone(), site.language, QUERY_LANGUAGES));
+                checks.push((member, &site.description, site.language, QUERY_LANGUAGES));
             }
         }
         for (member, owner, language, allowed) in checks {

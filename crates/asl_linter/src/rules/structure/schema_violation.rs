@@ -4,7 +4,7 @@ use asl_syntax::{Node, TextRange};
 
 use crate::Findings;
 use crate::helpers::expressions::{JsonPathPlace, Parsed};
-use crate::helpers::field_sites::Site;
+use crate::helpers::field_sites::{Site, SiteName};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -130,7 +130,7 @@ impl Rule for SchemaViolation {
 }
 
 impl SchemaViolation {
-    fn empty(&self, range: TextRange, field: &str, owner: &str) -> Diagnostic {
+    fn empty(&self, range: TextRange, field: &str, owner: &SiteName<'_>) -> Diagnostic {
         self.meta()
             .diagnostic(range, format!("\"{field}\" of {owner} must not be empty"))
     }
