@@ -54,7 +54,7 @@ impl Rule for JsonataNotEvaluated {
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
             let Some(state) = site.state else { continue };
             let mut found = Vec::new();
-            for member in site.members {
+            for member in site.members.iter().filter(|member| may_hold_jsonata(&member.value)) {
                 let name = member.key.text.as_str();
                 // Unknown fields and JSONata-only fields are reported by the structure rules.
                 let evaluated_here = site
@@ -86,6 +86,16 @@ impl Rule for JsonataNotEvaluated {
 }
 
 /// `field` names `node`; it is extended for each child and restored before returning.
+/// Whether `node` is a JSONata string or may hold one; most members are neither, and are passed
+/// over before their field is looked up.
+fn may_hold_jsonata(node: &Node) -> bool {
+    match &node.value {
+        Value::String(text) => jsonata_expression(text).is_some(),
+        Value::Object(_) | Value::Array(_) => true,
+        _ => false,
+    }
+}
+
 fn jsonata_strings<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a Node, String)>) {
     let parent = field.len();
     match &node.value {
