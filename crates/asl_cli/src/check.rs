@@ -75,10 +75,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let loader = FsLoader::new(&args.paths);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
-    let results: Vec<Vec<Checked>> = inputs
-        .into_par_iter()
-        .map(|input| check_input(input, args, &settings, &loader))
-        .collect();
+    let check = |input| check_input(input, args, &settings, &loader);
+    // One file is checked on this thread: starting the thread pool would cost more than a
+    // small file's analysis (a large one still runs its rules in parallel).
+    let results: Vec<Vec<Checked>> = if inputs.len() == 1 {
+        inputs.into_iter().map(check).collect()
+    } else {
+        inputs.into_par_iter().map(check).collect()
+    };
     checked.extend(merge(results));
     checked.sort_by(|a, b| a.path.cmp(&b.path));
     if !args.allow_empty {

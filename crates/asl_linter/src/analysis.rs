@@ -53,6 +53,10 @@ fn run_rules(text: &str, parse: &Parse, settings: &Settings) -> Vec<Diagnostic> 
     check_definition(text, parse, &model, &graph, settings, None)
 }
 
+/// The size of text from which the rules of one definition run on every core.
+#[cfg(feature = "parallel")]
+const PARALLEL_RULES_MIN_BYTES: usize = 64 * 1024;
+
 /// Runs every rule on one definition, its tree `parse` (whose ranges point into `text`) with
 /// its model and graph.
 pub(crate) fn check_definition(
@@ -76,9 +80,15 @@ pub(crate) fn check_definition(
         }
         found.finish(severity)
     };
-    // Rules are independent; on a large definition running them on every core pays off.
+    // Rules are independent; on a large definition running them on every core pays off. On a
+    // small one the rules take less time than handing them to other threads, and the command
+    // line already checks its files in parallel.
     #[cfg(feature = "parallel")]
-    let mut diagnostics: Vec<Diagnostic> = all_rules().par_iter().flat_map_iter(check).collect();
+    let mut diagnostics: Vec<Diagnostic> = if text.len() >= PARALLEL_RULES_MIN_BYTES {
+        all_rules().par_iter().flat_map_iter(check).collect()
+    } else {
+        all_rules().iter().flat_map(check).collect()
+    };
     #[cfg(not(feature = "parallel"))]
     let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
     apply_directives(&mut diagnostics, &directives(text, model), settings);
