@@ -69,6 +69,16 @@ fn is_unsafe_in_json(c: char) -> bool {
 /// character (those all begin with 0xC2, 0xD8 or 0xE2). `false` only means "look closer".
 fn is_plainly_safe(source: &str) -> bool {
     let bytes = source.as_bytes();
+    // Most sources are printable ASCII, line feeds and tabs: a scan without early exits or
+    // look-ahead, which the compiler vectorizes, proves it in a fraction of the time.
+    let plain_ascii = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(true, |plain, &b| plain & matches!(b, 0x20..=0x7e | b'\n' | b'\t'))
+    };
+    if bytes.chunks(256).all(plain_ascii) {
+        return true;
+    }
     bytes.iter().enumerate().all(|(i, &b)| match b {
         0x20..=0x7e | b'\n' | b'\t' => true,
         b'\r' => bytes.get(i + 1) == Some(&b'\n'),
