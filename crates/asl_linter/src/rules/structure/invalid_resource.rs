@@ -86,21 +86,26 @@ fn problem(text: &str) -> Option<(String, String)> {
     if text.contains("${") {
         return None;
     }
-    let generic = "use a Lambda function ARN, an activity ARN, or a service integration such as \"arn:aws:states:::lambda:invoke\"".to_owned();
+    let generic = || {
+        "use a Lambda function ARN, an activity ARN, or a service integration such as \"arn:aws:states:::lambda:invoke\""
+            .to_owned()
+    };
     let Some(rest) = text.strip_prefix("arn:") else {
-        return Some((format!("is not an ARN: \"{text}\""), generic));
+        return Some((format!("is not an ARN: \"{text}\""), generic()));
     };
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let [partition, service, region, account, resource] = parts.as_slice() else {
-        return Some((format!("is not a complete ARN: \"{text}\""), generic));
+    let mut parts = rest.splitn(5, ':');
+    let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Some((format!("is not a complete ARN: \"{text}\""), generic()));
     };
-    if !PARTITIONS.contains(partition) {
+    if !PARTITIONS.contains(&partition) {
         return Some((
             format!("has an unknown partition \"{partition}\""),
             "the partition is \"aws\", \"aws-cn\" or \"aws-us-gov\"".to_owned(),
         ));
     }
-    match *service {
+    match service {
         "states" if region.is_empty() && account.is_empty() => integration(resource),
         "states" if resource.starts_with("activity:") => {
             let name = &resource["activity:".len()..];
@@ -119,8 +124,9 @@ fn problem(text: &str) -> Option<(String, String)> {
 
 /// `<service>:<action>[.sync|.sync:2|.waitForTaskToken]` or `aws-sdk:<service>:<action>[.waitForTaskToken]`.
 fn integration(resource: &str) -> Option<(String, String)> {
-    let form = "write arn:aws:states:::<service>:<action>, optionally ending in .sync, .sync:2 or .waitForTaskToken"
-        .to_owned();
+    let form = || {
+        "write arn:aws:states:::<service>:<action>, optionally ending in .sync, .sync:2 or .waitForTaskToken".to_owned()
+    };
     let (sdk, rest) = match resource.strip_prefix("aws-sdk:") {
         Some(rest) => (true, rest),
         None => (false, resource),
@@ -134,7 +140,7 @@ fn integration(resource: &str) -> Option<(String, String)> {
     if !word(service) || !word(action) {
         return Some((
             format!("is not a well-formed service integration: \"{resource}\""),
-            form,
+            form(),
         ));
     }
     match suffix {
@@ -144,13 +150,12 @@ fn integration(resource: &str) -> Option<(String, String)> {
             "uses \".sync\" with an AWS SDK integration".to_owned(),
             "AWS SDK integrations support only request-response and .waitForTaskToken; use the optimized integration for .sync".to_owned(),
         )),
-        Some(other) => Some((format!("has an unknown integration pattern \".{other}\""), form)),
+        Some(other) => Some((format!("has an unknown integration pattern \".{other}\""), form())),
     }
 }
 
 /// `function:<name>[:<qualifier>]`: what to write instead, when it is not.
 fn lambda(resource: &str) -> Option<String> {
-    let help = "write arn:aws:lambda:<region>:<account>:function:<name>[:<alias or version>]".to_owned();
     let function = resource.strip_prefix("function:")?;
     let mut parts = function.split(':');
     let name = parts.next().unwrap_or("");
@@ -160,7 +165,7 @@ fn lambda(resource: &str) -> Option<String> {
         q == "$LATEST" || (!q.is_empty() && q.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
     });
     if !valid_name || !valid_qualifier || parts.next().is_some() {
-        return Some(help);
+        return Some("write arn:aws:lambda:<region>:<account>:function:<name>[:<alias or version>]".to_owned());
     }
     None
 }
