@@ -8,8 +8,11 @@ use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
 use crate::findings::Findings;
+use asl_semantic::expr::ExprDiagnostic;
+
 use crate::helpers::expressions::{
-    ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, jsonata_sites, jsonpath_exprs, template_sites,
+    ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, intrinsic_issues, jsonata_sites,
+    jsonpath_exprs, template_sites,
 };
 use crate::helpers::field_sites::{Site, sites};
 use crate::helpers::integrations::{TaskResource, task_resources};
@@ -118,6 +121,7 @@ pub struct RuleContext<'a> {
 struct Derived<'a> {
     field_sites: OnceLock<Vec<Site<'a>>>,
     jsonpath_exprs: OnceLock<Vec<JsonPathExpr<'a>>>,
+    intrinsic_issues: OnceLock<Vec<(usize, ExprDiagnostic)>>,
     jsonata_sites: OnceLock<Vec<JsonataSite<'a>>>,
     template_sites: OnceLock<Vec<TemplateSite<'a>>>,
     variables: OnceLock<Variables<'a>>,
@@ -164,6 +168,14 @@ impl<'a> RuleContext<'a> {
         self.derived
             .jsonpath_exprs
             .get_or_init(|| jsonpath_exprs(self.model, self.template_sites()))
+    }
+
+    /// The issues of every well-formed intrinsic call, each with the index of its expression
+    /// in [`RuleContext::jsonpath_exprs`], checked once for the rules that report them.
+    pub(crate) fn intrinsic_issues(&self) -> &[(usize, ExprDiagnostic)] {
+        self.derived
+            .intrinsic_issues
+            .get_or_init(|| intrinsic_issues(self.jsonpath_exprs()))
     }
 
     /// Every JSONata string in an evaluated field, parsed once.

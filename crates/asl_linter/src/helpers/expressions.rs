@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, is_intrinsic_call, parse_intrinsic};
+use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, check_intrinsic, is_intrinsic_call, parse_intrinsic};
 use asl_semantic::expr::jsonata::{JsonataExpr, parse_jsonata};
 use asl_semantic::expr::path::{FilterExpr, Path, SegmentKind, parse_path};
-use asl_semantic::expr::{ExprError, ExprErrorKind};
+use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprErrorKind};
 use asl_semantic::model::{
     ChoiceRule, Field, JsonataString, Model, Operand, PathValue, QueryLanguage, State, StateKind, jsonata_expression,
 };
@@ -506,6 +506,18 @@ impl JsonPathExpr<'_> {
 /// [`Parsed::Other`]), told without parsing it.
 pub(crate) fn is_path_or_call(text: &str) -> bool {
     text.trim_start().starts_with('$') || is_intrinsic_call(text)
+}
+
+/// The issues of every well-formed intrinsic call among `exprs`, each with the index of its
+/// expression, in the order of `exprs`.
+pub(crate) fn intrinsic_issues(exprs: &[JsonPathExpr<'_>]) -> Vec<(usize, ExprDiagnostic)> {
+    let mut issues = Vec::new();
+    for (index, expr) in exprs.iter().enumerate() {
+        if let Parsed::Intrinsic(Ok(call)) = expr.parse() {
+            issues.extend(check_intrinsic(call).into_iter().map(|issue| (index, issue)));
+        }
+    }
+    issues
 }
 
 /// Every path field and every string value of a `.$` key, in JSONPath states;

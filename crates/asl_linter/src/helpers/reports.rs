@@ -5,7 +5,6 @@
 //! The other helper modules know nothing of the rule framework; this one builds on it.
 
 use asl_diagnostics::{Applicability, Fix};
-use asl_semantic::expr::intrinsic::check_intrinsic;
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprIssue};
 
 use crate::Findings;
@@ -19,31 +18,28 @@ pub(crate) fn report_intrinsic_issues(
     out: &mut Findings,
     wanted: fn(&ExprIssue) -> bool,
 ) {
-    for expr in ctx.jsonpath_exprs() {
-        let Parsed::Intrinsic(Ok(call)) = expr.parse() else {
+    let exprs = ctx.jsonpath_exprs();
+    for (index, ExprDiagnostic { issue, message, range }) in ctx.intrinsic_issues() {
+        if !wanted(issue) {
             continue;
-        };
-        for ExprDiagnostic { issue, message, range } in check_intrinsic(call) {
-            if !wanted(&issue) {
-                continue;
-            }
-            let source_range = string_range(ctx.source, expr.node, range.clone());
-            let mut diagnostic = meta
-                .diagnostic(
-                    source_range,
-                    format!("\"{}\" of state \"{}\": {message}", expr.field, expr.state.name),
-                )
-                .with_label(source_range, label(&issue));
-            if let ExprIssue::UnknownFunction { suggestion: Some(name) } = issue {
-                diagnostic = diagnostic.with_fix(Fix::replace(
-                    format!("Replace with `{name}`"),
-                    Applicability::Unsafe,
-                    source_range,
-                    name,
-                ));
-            }
-            out.push(diagnostic);
         }
+        let Some(expr) = exprs.get(*index) else { continue };
+        let source_range = string_range(ctx.source, expr.node, range.clone());
+        let mut diagnostic = meta
+            .diagnostic(
+                source_range,
+                format!("\"{}\" of state \"{}\": {message}", expr.field, expr.state.name),
+            )
+            .with_label(source_range, label(issue));
+        if let ExprIssue::UnknownFunction { suggestion: Some(name) } = issue {
+            diagnostic = diagnostic.with_fix(Fix::replace(
+                format!("Replace with `{name}`"),
+                Applicability::Unsafe,
+                source_range,
+                *name,
+            ));
+        }
+        out.push(diagnostic);
     }
 }
 
