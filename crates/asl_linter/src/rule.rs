@@ -2,14 +2,13 @@ use std::sync::OnceLock;
 
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::HostFacts;
+use asl_semantic::expr::ExprDiagnostic;
 use asl_semantic::graph::StateGraph;
 use asl_semantic::model::Model;
 use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
 use crate::findings::Findings;
-use asl_semantic::expr::ExprDiagnostic;
-
 use crate::helpers::expressions::{
     ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, intrinsic_issues, jsonata_sites,
     jsonpath_exprs, template_sites,

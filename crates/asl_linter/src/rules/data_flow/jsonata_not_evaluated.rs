@@ -85,7 +85,6 @@ impl Rule for JsonataNotEvaluated {
     }
 }
 
-/// `field` names `node`; it is extended for each child and restored before returning.
 /// Whether `node` is a JSONata string or may hold one; most members are neither, and are passed
 /// over before their field is looked up.
 fn may_hold_jsonata(node: &Node) -> bool {
@@ -96,6 +95,7 @@ fn may_hold_jsonata(node: &Node) -> bool {
     }
 }
 
+/// `field` names `node`; it is extended for each child and restored before returning.
 fn jsonata_strings<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a Node, String)>) {
     let parent = field.len();
     match &node.value {
