@@ -82,9 +82,10 @@ impl StateGraph {
         let mut exits = vec![false; count];
         let mut terminal = vec![false; count];
         for state in &model.states {
-            let transitions = model.transitions(state.id);
             let mut broken = is_broken(model, state.id);
-            for transition in &transitions {
+            let mut transitions = 0;
+            for transition in model.transitions(state.id) {
+                transitions += 1;
                 match transition.resolved {
                     Some(target) => {
                         graph.add_edge(node(state.id), node(target), transition.kind);
@@ -93,7 +94,7 @@ impl StateGraph {
                 }
             }
             terminal[state.id.index()] = state.is_terminal();
-            exits[state.id.index()] = broken || terminal[state.id.index()] || transitions.is_empty();
+            exits[state.id.index()] = broken || terminal[state.id.index()] || transitions == 0;
         }
         let mut this = StateGraph {
             graph,
@@ -215,6 +216,10 @@ impl StateGraph {
                 exitless_loops: Vec::new(),
             })
             .collect();
+        // A loop without a way out is made of states that reach no exit; most machines have none.
+        if self.reaches_exit.iter().all(|&reaches| reaches) {
+            return flows;
+        }
         // Kosaraju walks iteratively; Tarjan in petgraph recurses once per state of a chain.
         let components = kosaraju_scc(&self.graph);
         let mut component_of = vec![0usize; self.graph.node_count()];

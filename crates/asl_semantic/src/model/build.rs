@@ -67,6 +67,7 @@ impl<'a> Builder<'a> {
         let states_field = field(node, "States", Node::as_object);
         let members = states_field.as_ref().and_then(|f| f.value).unwrap_or(&[]);
         let first = self.states.len();
+        self.states.reserve(members.len());
         for member in members {
             let state_id = StateId(self.states.len() as u32);
             self.states
@@ -74,7 +75,7 @@ impl<'a> Builder<'a> {
         }
         let ids = first..self.states.len();
         let states: Vec<StateId> = ids.clone().map(|index| StateId(index as u32)).collect();
-        let mut by_name = FxHashMap::default();
+        let mut by_name = FxHashMap::with_capacity_and_hasher(states.len(), Default::default());
         for &state in &states {
             by_name.entry(self.states[state.index()].name).or_insert(state);
         }

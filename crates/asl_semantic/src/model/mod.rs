@@ -275,34 +275,38 @@ impl<'a> Model<'a> {
 
     /// The transitions a state writes (`Next`, `Default`, top-level `Choices[i].Next`,
     /// `Catch[i].Next`), whatever its type; targets that are not strings are left out.
-    pub fn transitions(&self, id: StateId) -> Vec<Transition<'a>> {
+    pub fn transitions(&self, id: StateId) -> impl Iterator<Item = Transition<'a>> + '_ {
         let state = self.state(id);
-        let mut found = Vec::new();
-        let mut push = |kind, field: &Option<Field<'a, &'a str>>| {
-            if let Some(Field {
-                member,
-                value: Some(target),
-            }) = field
-            {
-                found.push(Transition {
+        let choice = match &state.kind {
+            StateKind::Choice(choice) => Some(choice),
+            _ => None,
+        };
+        let choices = choice.into_iter().flat_map(|choice| {
+            let rules = choice.rules().iter().enumerate();
+            rules
+                .map(|(index, rule)| (TransitionKind::Choice(index), &rule.next))
+                .chain([(TransitionKind::Default, &choice.default)])
+        });
+        let catches = state.catchers().iter().enumerate();
+        [(TransitionKind::Next, &state.next)]
+            .into_iter()
+            .chain(choices)
+            .chain(catches.map(|(index, catcher)| (TransitionKind::Catch(index), &catcher.next)))
+            .filter_map(move |(kind, field)| {
+                let Field {
+                    member,
+                    value: Some(target),
+                } = field.as_ref()?
+                else {
+                    return None;
+                };
+                Some(Transition {
                     from: id,
                     kind,
                     target,
                     target_range: member.value.range,
                     resolved: self.find_state(state.scope, target),
-                });
-            }
-        };
-        push(TransitionKind::Next, &state.next);
-        if let StateKind::Choice(choice) = &state.kind {
-            for (index, rule) in choice.rules().iter().enumerate() {
-                push(TransitionKind::Choice(index), &rule.next);
-            }
-            push(TransitionKind::Default, &choice.default);
-        }
-        for (index, catcher) in state.catchers().iter().enumerate() {
-            push(TransitionKind::Catch(index), &catcher.next);
-        }
-        found
+                })
+            })
     }
 }

@@ -290,7 +290,7 @@ impl ObjectType {
         let bit = self.bit();
         if let Some(field) = fields::table(self)
             .iter()
-            .find(|field| field.name == name && field.objects & bit != 0)
+            .find(|field| field.objects & bit != 0 && field.name == name)
         {
             return Some(*field);
         }
