@@ -2,14 +2,14 @@
 //! catchers, Choice rules, the Map sub-objects), with its [`ObjectType`] in the vocabulary, the
 //! query language its fields follow and how messages name it.
 //!
-//! The structure rules walk [`sites`] and look fields up in the vocabulary
-//! (`site.kind.field(name)`), so "unknown field", "field of the other query language" and
-//! "wrong type" agree on one table.
+//! The structure rules walk [`sites`] and read each member's field in the vocabulary
+//! ([`Site::fields`], looked up once), so "unknown field", "field of the other query language"
+//! and "wrong type" agree on one table.
 
 use std::fmt;
 
 use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, State, StateKind};
-use asl_semantic::vocabulary::{ObjectType, StateType};
+use asl_semantic::vocabulary::{Field, ObjectType, StateType};
 use asl_syntax::{Member, Node, Value};
 
 use crate::helpers::messages::scope_description;
@@ -24,6 +24,9 @@ pub(crate) struct Site<'a> {
     pub(crate) kind: ObjectType,
     pub(crate) node: &'a Node,
     pub(crate) members: &'a [Member],
+    /// The vocabulary's field for each member, in order; `None` for a field the object never
+    /// has.
+    fields: Vec<Option<Field>>,
     /// The query language its fields follow (its state's effective language).
     pub(crate) language: QueryLanguage,
     /// How messages name it: `Task state "Fetch"`, `Retry[0] of state "Fetch"`, ….
@@ -60,7 +63,7 @@ impl fmt::Display for SiteName<'_> {
 /// Every site of the definition: machine objects, states of a known type and their
 /// sub-objects. Objects of the wrong JSON type are left out (`wrong-field-type` reports them).
 pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
-    let mut sites = Vec::new();
+    let mut sites = Vec::with_capacity(model.scopes.len() + model.states.len());
     for scope in &model.scopes {
         let Some(members) = scope.node.as_object() else {
             continue;
@@ -72,6 +75,7 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
             kind,
             node: scope.node,
             members,
+            fields: fields_of(kind, members),
             language,
             description: SiteName::Text(description.clone()),
             state: None,
@@ -99,10 +103,12 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
         };
         let language = state.effective_query_language;
         let name = state.name;
+        let kind = ObjectType::State(state_type);
         sites.push(Site {
-            kind: ObjectType::State(state_type),
+            kind,
             node: state.node,
             members,
+            fields: fields_of(kind, members),
             language,
             description: SiteName::State { type_name, name },
             state: Some(state),
@@ -154,6 +160,17 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
     sites
 }
 
+impl<'a> Site<'a> {
+    /// Each member with its field in the vocabulary (`None` for a field the object never has).
+    pub(crate) fn fields(&self) -> impl Iterator<Item = (&'a Member, Option<&Field>)> + '_ {
+        self.members.iter().zip(self.fields.iter().map(Option::as_ref))
+    }
+}
+
+fn fields_of(kind: ObjectType, members: &[Member]) -> Vec<Option<Field>> {
+    members.iter().map(|member| kind.field(&member.key.text)).collect()
+}
+
 fn push_object<'a>(
     sites: &mut Vec<Site<'a>>,
     kind: ObjectType,
@@ -167,6 +184,7 @@ fn push_object<'a>(
             kind,
             node,
             members,
+            fields: fields_of(kind, members),
             language,
             description,
             state,

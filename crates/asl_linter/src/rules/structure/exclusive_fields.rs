@@ -85,20 +85,17 @@ impl Rule for ExclusiveFields {
                     continue;
                 }
                 // Fields of the other query language are reported by field-not-in-query-language.
-                let present: Vec<_> = site
-                    .members
-                    .iter()
-                    .filter(|m| group.contains(&m.key.text.as_str()))
-                    .filter(|m| {
-                        site.kind
-                            .field(&m.key.text)
-                            .is_some_and(|spec| spec.languages.allows(site.language))
+                let mut present = site
+                    .fields()
+                    .filter(|(m, spec)| {
+                        spec.is_some_and(|spec| spec.languages.allows(site.language))
+                            && group.contains(&m.key.text.as_str())
                     })
-                    .collect();
-                let Some((first, rest)) = present.split_first() else {
+                    .map(|(m, _)| m);
+                let Some(first) = present.next() else {
                     continue;
                 };
-                for member in rest.iter().filter(|m| m.key.text != first.key.text) {
+                for member in present.filter(|m| m.key.text != first.key.text) {
                     let names = group.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
                     let help = if group.len() > 2 {
                         format!("use exactly one of {names}")

@@ -69,9 +69,9 @@ impl Rule for FieldNotInQueryLanguage {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
             let mut condition_reported = false;
-            for member in site.members {
+            for (member, spec) in site.fields() {
                 let key = member.key.text.as_str();
-                let Some(spec) = site.kind.field(key) else {
+                let Some(spec) = spec else {
                     continue;
                 };
                 if spec.languages.allows(site.language) {

@@ -79,9 +79,9 @@ impl Rule for UnknownField {
             if site.kind.is_open() {
                 continue;
             }
-            for member in site.members {
+            for (member, spec) in site.fields() {
                 let key = member.key.text.as_str();
-                if site.kind.field(key).is_some() || reported_elsewhere(site.kind, key) {
+                if spec.is_some() || reported_elsewhere(site.kind, key) {
                     continue;
                 }
                 let mut diagnostic = self.meta().diagnostic(

@@ -101,8 +101,7 @@ impl Rule for ValueOutOfRange {
                 if kind != site.kind {
                     continue;
                 }
-                let Some(member) = site.node.member(key) else { continue };
-                let Some(spec) = site.kind.field(key) else {
+                let Some((member, Some(spec))) = site.fields().find(|(member, _)| member.key.text == key) else {
                     continue;
                 };
                 // Wrong types and JSONata expressions are not numbers to compare.

@@ -56,9 +56,9 @@ impl Rule for WrongFieldType {
             }
         }
         for site in ctx.field_sites() {
-            for member in site.members {
+            for (member, spec) in site.fields() {
                 let key = member.key.text.as_str();
-                let Some(spec) = site.kind.field(key) else {
+                let Some(spec) = spec else {
                     continue;
                 };
                 // A field of the other language is reported once, by field-not-in-query-language.
