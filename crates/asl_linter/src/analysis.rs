@@ -9,7 +9,7 @@ use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
 use crate::findings::{Findings, SyntaxErrorSpans, drop_findings_inside};
-use crate::suppression::{Directive, directives};
+use crate::suppression::Directive;
 use crate::{Rule, RuleContext, Settings, all_rules, find_rule};
 
 /// The result of analysing one document.
@@ -91,7 +91,7 @@ pub(crate) fn check_definition(
     };
     #[cfg(not(feature = "parallel"))]
     let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
-    apply_directives(&mut diagnostics, &directives(text, model), settings);
+    apply_directives(&mut diagnostics, ctx.directives(), settings);
     drop_findings_inside(&syntax_errors, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     if settings.leave_to_exit {

@@ -16,6 +16,7 @@ use crate::helpers::expressions::{
 use crate::helpers::field_sites::{Site, sites};
 use crate::helpers::integrations::{TaskResource, task_resources};
 use crate::helpers::variables::Variables;
+use crate::suppression::{Directive, directives};
 
 /// What every rule declares about itself. Codes and names are public API: never reuse them.
 #[derive(Debug)]
@@ -126,6 +127,7 @@ struct Derived<'a> {
     variables: OnceLock<Variables<'a>>,
     context_reads: OnceLock<Vec<ContextRead<'a>>>,
     task_resources: OnceLock<Vec<TaskResource<'a>>>,
+    directives: OnceLock<Vec<Directive<'a>>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -197,6 +199,13 @@ impl<'a> RuleContext<'a> {
     /// Every Task whose `Resource` is a string, with the resource read once.
     pub(crate) fn task_resources(&self) -> &[TaskResource<'a>] {
         self.derived.task_resources.get_or_init(|| task_resources(self.model))
+    }
+
+    /// The `asl-lint-ignore:` directives of the definition.
+    pub(crate) fn directives(&self) -> &[Directive<'a>] {
+        self.derived
+            .directives
+            .get_or_init(|| directives(self.source, self.model))
     }
 
     /// Where each variable is assigned and read, over the state graph.

@@ -4,11 +4,18 @@
 //! `"Comment": "asl-lint-ignore: unreachable-state, ASL205 -- kept for manual runs"`
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use asl_semantic::model::{Field, Model};
 use asl_syntax::{StringSourceMap, TextRange};
 
 const DIRECTIVE: &str = "asl-lint-ignore:";
+
+/// Every Comment is searched, so the search is memchr's SIMD one rather than `str::find`,
+/// with its searcher built once.
+static DIRECTIVE_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(DIRECTIVE));
 
 /// One directive: the rules it names and where it silences them.
 pub(crate) struct Directive<'a> {
@@ -50,8 +57,7 @@ fn push_directive<'a>(source: &str, comment: &Field<'a, &'a str>, covers: TextRa
 
 /// The ranges of the rule names after `asl-lint-ignore:`, up to `--`, `;` or the end.
 fn directive_names(text: &str) -> Vec<Range<usize>> {
-    // Every Comment is searched, so the search is memchr's SIMD one rather than `str::find`.
-    let Some(at) = memchr::memmem::find(text.as_bytes(), DIRECTIVE.as_bytes()) else {
+    let Some(at) = DIRECTIVE_FINDER.find(text.as_bytes()) else {
         return Vec::new();
     };
     let start = at + DIRECTIVE.len();

@@ -360,7 +360,7 @@ impl<'a> TemplateSite<'a> {
     pub(crate) fn members(&self) -> &[TemplateMember<'a>] {
         self.members.get_or_init(|| {
             let mut found = Vec::new();
-            collect_members(self.node, &mut self.field.clone(), &mut found);
+            collect_members(self.node, &mut self.field_buffer(), &mut found);
             found
         })
     }
@@ -368,7 +368,14 @@ impl<'a> TemplateSite<'a> {
     /// Calls `visit` with every object of the template and its field name (for duplicate
     /// checks).
     pub(crate) fn for_each_object(&self, mut visit: impl FnMut(&'a [Member], &str)) {
-        visit_objects(self.node, &mut self.field.clone(), &mut visit);
+        visit_objects(self.node, &mut self.field_buffer(), &mut visit);
+    }
+
+    /// The field name, with room for the names of nested members to be appended.
+    fn field_buffer(&self) -> String {
+        let mut field = String::with_capacity(self.field.len() + 64);
+        field.push_str(&self.field);
+        field
     }
 }
 

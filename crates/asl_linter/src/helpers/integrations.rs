@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use asl_semantic::model::{Field, Model, State, StateKind};
+use rustc_hash::FxHashMap;
 
 /// How a Task waits for its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,20 +174,42 @@ pub(crate) fn parse_resource(arn: &str) -> Resource<'_> {
 
 /// The patterns an optimized integration supports; `None` when the service or action is
 /// not in the table.
-pub(crate) fn supported_patterns(service: &str, action: &str) -> Option<Vec<Pattern>> {
-    table()
-        .find(|(s, a, _)| *s == service && *a == action)
-        .map(|(_, _, patterns)| patterns.split(',').filter_map(Pattern::from_code).collect())
+pub(crate) fn supported_patterns(service: &str, action: &str) -> Option<&'static [Pattern]> {
+    actions_of(service)?
+        .iter()
+        .find(|(a, _)| *a == action)
+        .map(|(_, patterns)| patterns.as_slice())
 }
 
 /// Whether the table knows the service at all.
 pub(crate) fn is_known_service(service: &str) -> bool {
-    table().any(|(s, _, _)| s == service)
+    actions_of(service).is_some()
+}
+
+/// Whether the table knows the service's action.
+pub(crate) fn is_known_action(service: &str, action: &str) -> bool {
+    supported_patterns(service, action).is_some()
 }
 
 /// The actions of a service the table knows.
 pub(crate) fn known_actions(service: &str) -> Vec<&'static str> {
-    table().filter(|(s, _, _)| *s == service).map(|(_, a, _)| a).collect()
+    actions_of(service).map_or_else(Vec::new, |actions| actions.iter().map(|(a, _)| *a).collect())
+}
+
+/// A service's actions in table order, each with the patterns it supports: the table indexed
+/// by service once, as every Task with an optimized integration is looked up in it.
+fn actions_of(service: &str) -> Option<&'static [(&'static str, Vec<Pattern>)]> {
+    type Index = FxHashMap<&'static str, Vec<(&'static str, Vec<Pattern>)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Index::default();
+        for (service, action, patterns) in table() {
+            let patterns = patterns.split(',').filter_map(Pattern::from_code).collect();
+            index.entry(service).or_default().push((action, patterns));
+        }
+        index
+    });
+    index.get(service).map(Vec::as_slice)
 }
 
 /// The service name of the AWS SDK integration for an optimized integration's service.
@@ -301,7 +324,7 @@ mod tests {
         }
         assert_eq!(
             supported_patterns("lambda", "invoke"),
-            Some(vec![Pattern::RequestResponse, Pattern::TaskToken])
+            Some(&[Pattern::RequestResponse, Pattern::TaskToken][..])
         );
         assert!(!is_known_service(SDK_NAME_ROW));
         for (optimized, sdk) in sdk_names() {

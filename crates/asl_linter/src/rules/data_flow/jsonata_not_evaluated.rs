@@ -54,13 +54,10 @@ impl Rule for JsonataNotEvaluated {
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
             let Some(state) = site.state else { continue };
             let mut found = Vec::new();
-            for member in site.members.iter().filter(|member| may_hold_jsonata(&member.value)) {
+            for (member, spec) in site.fields().filter(|(member, _)| may_hold_jsonata(&member.value)) {
                 let name = member.key.text.as_str();
                 // Unknown fields and JSONata-only fields are reported by the structure rules.
-                let evaluated_here = site
-                    .kind
-                    .field(name)
-                    .is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
+                let evaluated_here = spec.is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
                 if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
                     field.clear();
                     field.push_str(name);

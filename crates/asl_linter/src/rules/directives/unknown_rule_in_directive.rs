@@ -1,6 +1,5 @@
 use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
-use crate::suppression::directives;
 use crate::{all_rules, find_rule};
 
 declare_rule! {
@@ -38,8 +37,8 @@ declare_rule! {
 impl Rule for UnknownRuleInDirective {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let names: Vec<&str> = all_rules().iter().map(|rule| rule.meta().name).collect();
-        for directive in directives(ctx.source, ctx.model) {
-            for (rule, range) in directive.rules {
+        for directive in ctx.directives() {
+            for &(rule, range) in &directive.rules {
                 if find_rule(rule).is_some() {
                     continue;
                 }

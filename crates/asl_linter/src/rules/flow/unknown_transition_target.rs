@@ -1,5 +1,7 @@
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, StateId, TransitionKind};
 use asl_syntax::TextRange;
@@ -63,7 +65,7 @@ declare_rule! {
 impl Rule for UnknownTransitionTarget {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
-        let mut names = Names::new(model);
+        let mut names = Names::new();
         for scope in &model.scopes {
             if let Some(Field {
                 member,
@@ -115,7 +117,7 @@ impl UnknownTransitionTarget {
             range,
             format!("{field} names \"{target}\", which is not a state of {here}"),
         );
-        if let Some(elsewhere) = names.first_anywhere.get(target).map(|&id| model.state(id)) {
+        if let Some(elsewhere) = names.first_anywhere(model, target).map(|id| model.state(id)) {
             let owner = model.scope(elsewhere.scope);
             let reason = match model.scope(scope).kind {
                 ScopeKind::Root => {
@@ -173,25 +175,34 @@ impl UnknownTransitionTarget {
     }
 }
 
-/// The state names the rule looks targets up in: the first state of each name in the whole
-/// machine, and each scope's names, indexed for suggestions and listed, when first needed.
+/// The state names the rule looks targets up in, indexed when the first target is reported:
+/// the first state of each name in the whole machine, and each scope's names, indexed for
+/// suggestions and listed.
 struct Names<'a> {
-    first_anywhere: HashMap<&'a str, StateId>,
+    first_anywhere: Option<FxHashMap<&'a str, StateId>>,
     by_scope: HashMap<ScopeId, (NameIndex<'a>, String)>,
     budget: SuggestionBudget,
 }
 
 impl<'a> Names<'a> {
-    fn new(model: &Model<'a>) -> Self {
-        let mut first_anywhere = HashMap::new();
-        for state in &model.states {
-            first_anywhere.entry(state.name).or_insert(state.id);
-        }
+    fn new() -> Self {
         Names {
-            first_anywhere,
+            first_anywhere: None,
             by_scope: HashMap::new(),
             budget: SuggestionBudget::per_file(),
         }
+    }
+
+    /// The first state named `name` in the whole machine, whatever its scope.
+    fn first_anywhere(&mut self, model: &Model<'a>, name: &str) -> Option<StateId> {
+        let index = self.first_anywhere.get_or_insert_with(|| {
+            let mut index = FxHashMap::with_capacity_and_hasher(model.states.len(), Default::default());
+            for state in &model.states {
+                index.entry(state.name).or_insert(state.id);
+            }
+            index
+        });
+        index.get(name).copied()
     }
 
     /// The closest name of the scope, and the scope's names as a short list.

@@ -2,7 +2,9 @@ use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::suggest::{closest, within_distance};
 
 use crate::Findings;
-use crate::helpers::integrations::{OptimizedTask, is_known_service, known_actions, optimized_tasks, sdk_resource};
+use crate::helpers::integrations::{
+    OptimizedTask, is_known_action, is_known_service, known_actions, optimized_tasks, sdk_resource,
+};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -56,10 +58,10 @@ impl Rule for UnknownIntegrationAction {
                 ..
             } = task;
             let resource = task.resource;
-            let actions = known_actions(service);
-            if !is_known_service(service) || actions.contains(&action) {
+            if !is_known_service(service) || is_known_action(service, action) {
                 continue;
             }
+            let actions = known_actions(service);
             let range = resource.value_range();
             let message = format!(
                 "Task \"{}\" calls \"{service}:{action}\", which the optimized \"{service}\" integration does not provide, so AWS rejects the resource",
