@@ -1,4 +1,4 @@
-use crate::swar;
+use crate::TextRange;
 
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,9 +19,9 @@ pub struct LineCol {
 /// Converts between byte offsets and line/column positions.
 ///
 /// Line breaks are `\n`, `\r\n` and a lone `\r` (as in LSP); U+2028/U+2029 are not. Only line
-/// starts and the positions of non-ASCII characters are stored, so building is one pass and
-/// ASCII lines need no character counting.
-#[derive(Debug, Clone)]
+/// starts and the positions of non-ASCII characters are stored, so building is a search for
+/// line breaks (and a pass over non-ASCII text) and ASCII lines need no character counting.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     /// Offset where each line starts; the first is 0.
     line_starts: Vec<u32>,
@@ -32,7 +32,7 @@ pub struct LineIndex {
     len: u32,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WideChar {
     offset: u32,
     /// Length in UTF-8 bytes (2 to 4).
@@ -55,44 +55,100 @@ impl WideChar {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let mut index = LineIndex {
+            line_starts: Vec::new(),
+            line_ends: Vec::new(),
+            wide_chars: Vec::new(),
+            len: text.len() as u32,
+        };
+        index.read_lines(text, 0, index.len);
+        index.line_ends.push(index.len);
+        index
+    }
+
+    /// The index of `text`, which is the indexed text after an edit replaced its bytes
+    /// `deleted` with `inserted_len` bytes: the lines around the edit are read again and the
+    /// others moved, instead of reading the whole text for every keystroke.
+    pub fn edited(&self, text: &str, deleted: TextRange, inserted_len: u32) -> LineIndex {
+        let deleted = TextRange::new(deleted.start.min(self.len), deleted.end.min(self.len));
+        // From the line before the edit's to the line after it: an edit next to a line break
+        // may make or split a `\r\n`.
+        let first = self.line_of(deleted.start).saturating_sub(1);
+        let after = self.line_of(deleted.end) + 2;
+        let moved = |at: u32| at - deleted.end + deleted.start + inserted_len;
+        let from = self.line_starts[first];
+        // The lines from `after` on are kept, unless only an empty last line is left.
+        let kept = self
+            .line_starts
+            .get(after..)
+            .filter(|starts| starts.first().is_some_and(|&start| start < self.len));
+        let (old_to, to) = match kept {
+            Some(starts) => (starts[0], moved(starts[0])),
+            None => (self.len, text.len() as u32),
+        };
+        let wide_before = self.wide_chars.partition_point(|wide| wide.offset < from);
+        let mut index = LineIndex {
+            line_starts: self.line_starts[..first].to_vec(),
+            line_ends: self.line_ends[..first].to_vec(),
+            wide_chars: self.wide_chars[..wide_before].to_vec(),
+            len: text.len() as u32,
+        };
+        index.read_lines(text, from, to);
+        match kept {
+            Some(starts) => {
+                index.line_starts.extend(starts.iter().map(|&start| moved(start)));
+                index
+                    .line_ends
+                    .extend(self.line_ends[after..].iter().map(|&end| moved(end)));
+            }
+            None => index.line_ends.push(index.len),
+        }
+        let wide_after = self.wide_chars.partition_point(|wide| wide.offset < old_to);
+        index
+            .wide_chars
+            .extend(self.wide_chars[wide_after..].iter().map(|wide| WideChar {
+                offset: moved(wide.offset),
+                len: wide.len,
+            }));
+        index
+    }
+
+    /// Indexes the lines of `text` that start in `from..to` (`from` is a line start; so is
+    /// `to`, unless it is the end of the text): their starts, the ends of all but a last one
+    /// that runs to the end, and their non-ASCII characters.
+    fn read_lines(&mut self, text: &str, from: u32, to: u32) {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut line_ends = Vec::new();
-        let mut wide_chars = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Most bytes are ASCII and not line breaks: skip them eight at a time.
-            if let Some(word) = swar::word_at(bytes, i) {
-                let marks = (word & swar::HIGHS) | swar::equal_to(word, b'\n') | swar::equal_to(word, b'\r');
-                if marks == 0 {
-                    i += 8;
-                    continue;
-                }
-                i += swar::first_marked(marks);
+        let (from, to) = (from as usize, to as usize);
+        self.line_starts.push(from as u32);
+        // memchr's SIMD search: the index is kept up to date for every change a client sends.
+        for at in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to]).map(|at| from + at) {
+            // The `\n` of `\r\n` was handled with its `\r`.
+            if bytes[at] == b'\n' && at > 0 && bytes[at - 1] == b'\r' {
+                continue;
             }
-            let byte = bytes[i];
-            if byte.is_ascii() {
-                if byte == b'\n' || byte == b'\r' {
-                    line_ends.push(i as u32);
-                    if byte == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i as u32 + 1);
-                }
-                i += 1;
-            } else {
-                let len = utf8_len(byte);
-                wide_chars.push(WideChar { offset: i as u32, len });
-                i += usize::from(len);
+            self.line_ends.push(at as u32);
+            let next = at + if bytes[at..].starts_with(b"\r\n") { 2 } else { 1 };
+            if next < to || to == bytes.len() {
+                self.line_starts.push(next as u32);
             }
         }
-        line_ends.push(bytes.len() as u32);
-        LineIndex {
-            line_starts,
-            line_ends,
-            wide_chars,
-            len: bytes.len() as u32,
+        let lines = &text[from..to];
+        if !lines.is_ascii() {
+            self.wide_chars.extend(
+                lines
+                    .char_indices()
+                    .filter(|(_, c)| !c.is_ascii())
+                    .map(|(offset, c)| WideChar {
+                        offset: (from + offset) as u32,
+                        len: c.len_utf8() as u8,
+                    }),
+            );
         }
+    }
+
+    /// The line `offset` is on.
+    fn line_of(&self, offset: u32) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
     }
 
     pub fn line_count(&self) -> usize {
@@ -102,7 +158,7 @@ impl LineIndex {
     /// The position of `offset` (clamped to the text; inside a character, its start).
     pub fn line_col(&self, offset: u32, encoding: PositionEncoding) -> LineCol {
         let mut offset = offset.min(self.len);
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let line = self.line_of(offset);
         let line_start = self.line_starts[line];
         let wide = self.wide_chars_between(line_start, offset);
         if let Some(last) = wide.last()
@@ -149,14 +205,5 @@ impl LineIndex {
         let from = self.wide_chars.partition_point(|w| w.offset < start);
         let to = self.wide_chars.partition_point(|w| w.offset < end);
         &self.wide_chars[from..to]
-    }
-}
-
-/// Length of the UTF-8 sequence that starts with `lead` (a non-ASCII lead byte of valid UTF-8).
-fn utf8_len(lead: u8) -> u8 {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        _ => 2,
     }
 }

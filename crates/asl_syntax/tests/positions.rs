@@ -155,6 +155,23 @@ proptest::proptest! {
     }
 
     #[test]
+    fn an_edited_index_is_the_index_of_the_new_text(
+        text in "([a\\r\\n é中😀]|\\r\\n){0,40}",
+        inserted in "([b\\r\\n ü]|\\r\\n){0,6}",
+        start in 0usize..200,
+        len in 0usize..8,
+    ) {
+        let start = start.min(text.len());
+        let end = (start + len).min(text.len());
+        proptest::prop_assume!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        let mut new_text = text.clone();
+        new_text.replace_range(start..end, &inserted);
+        let deleted = TextRange::new(start as u32, end as u32);
+        let edited = LineIndex::new(&text).edited(&new_text, deleted, inserted.len() as u32);
+        proptest::prop_assert_eq!(edited, LineIndex::new(&new_text));
+    }
+
+    #[test]
     fn string_source_map_points_at_the_source_of_each_char(decoded in "[a\"\\\\\\n\\t\u{1}é😀/]{0,12}", ascii in proptest::bool::ANY) {
         // serde_json writes `"`, `\`, control characters as escapes; we also try `\uXXXX` for all.
         let literal = if ascii {
