@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use asl_hosts::{Loader, extract};
+use asl_hosts::{Loader, extract, extract_parsed, format_of};
 use asl_linter::{FileAnalysis, Settings, analyze_host};
-use asl_syntax::{LineIndex, PositionEncoding};
+use asl_syntax::{LineIndex, Parse, PositionEncoding, SourceFormat, TextRange, reparse_in_string};
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 use crate::convert::Positions;
@@ -21,6 +21,20 @@ pub(crate) struct Document {
     line_index: Arc<LineIndex>,
     /// The analysis of the current revision, once computed.
     analyzed: Option<Arc<Snapshot>>,
+    /// The one edit that made the current revision from an analysed JSON one, until the
+    /// current revision is analysed.
+    edit: Option<Edit>,
+}
+
+/// An edit of a JSON document whose text before the edit was parsed: the edit may fall inside
+/// one string, and then only that string is read again.
+#[derive(Clone)]
+struct Edit {
+    /// The parse of the text before the edit.
+    parse: Arc<Parse>,
+    /// The bytes of that text the edit replaced.
+    deleted: TextRange,
+    inserted: String,
 }
 
 /// An analysed, immutable document version: what every request works on.
@@ -40,6 +54,7 @@ pub(crate) struct Pending {
     line_index: Arc<LineIndex>,
     version: i32,
     revision: u64,
+    edit: Option<Edit>,
 }
 
 impl Document {
@@ -52,14 +67,16 @@ impl Document {
             revision,
             line_index,
             analyzed: None,
+            edit: None,
         }
     }
 
     /// Applies the changes of one `didChange` in order. A change with a range replaces that
     /// range (positions are clamped to the text); one without replaces the whole text. The
-    /// new text is written once (not copied, then edited); the line index is built once for
-    /// it. Returns the analysis of the replaced text, for the caller to drop where the time
-    /// that takes is not waited for.
+    /// line index follows each edit, reading only the lines around it. One edit of analysed
+    /// JSON is remembered, so that an edit inside a string reads only that string again.
+    /// Returns the analysis of the replaced text, for the caller to drop where the time that
+    /// takes is not waited for.
     pub(crate) fn apply_changes(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
@@ -67,32 +84,50 @@ impl Document {
         revision: u64,
         encoding: PositionEncoding,
     ) -> Option<Arc<Snapshot>> {
-        // The text after the changes so far, once one has applied.
+        // The parse of the text being changed, when it is analysed JSON and the change is one edit.
+        let edited_parse = self
+            .analyzed
+            .as_ref()
+            .filter(|snapshot| snapshot.revision == self.revision && snapshot.analysis.format == SourceFormat::Json)
+            .filter(|_| changes.len() == 1)
+            .map(|snapshot| Arc::clone(&snapshot.analysis.parse));
+        self.edit = None;
+        // The text after the changes so far, once one has applied, and its line index.
         let mut changed: Option<String> = None;
         let mut line_index = Arc::clone(&self.line_index);
         for change in changes {
             let Some(range) = change.range else {
+                line_index = Arc::new(LineIndex::new(&change.text));
                 changed = Some(change.text);
                 continue;
             };
-            if let Some(text) = &changed {
-                line_index = Arc::new(LineIndex::new(text));
+            let range = Positions::new(&line_index, encoding).text_range(range);
+            if let Some(parse) = &edited_parse {
+                self.edit = Some(Edit {
+                    parse: Arc::clone(parse),
+                    deleted: range,
+                    inserted: change.text.clone(),
+                });
             }
-            let range = Positions::new(&line_index, encoding).text_range(range).as_usize();
-            match &mut changed {
-                Some(text) => text.replace_range(range, &change.text),
+            let text = match changed.take() {
+                Some(mut text) => {
+                    text.replace_range(range.as_usize(), &change.text);
+                    text
+                }
                 None => {
                     let old = self.text.as_str();
-                    let mut text = String::with_capacity(old.len() - range.len() + change.text.len());
-                    text.push_str(&old[..range.start]);
+                    let mut text = String::with_capacity(old.len() - range.len() as usize + change.text.len());
+                    text.push_str(&old[..range.start as usize]);
                     text.push_str(&change.text);
-                    text.push_str(&old[range.end..]);
-                    changed = Some(text);
+                    text.push_str(&old[range.end as usize..]);
+                    text
                 }
-            }
+            };
+            line_index = Arc::new(line_index.edited(&text, range, change.text.len() as u32));
+            changed = Some(text);
         }
         if let Some(text) = changed {
-            self.line_index = Arc::new(LineIndex::new(&text));
+            self.line_index = line_index;
             self.text = Arc::new(text);
         }
         self.version = version;
@@ -110,6 +145,7 @@ impl Document {
                 line_index: Arc::clone(&self.line_index),
                 version: self.version,
                 revision: self.revision,
+                edit: self.edit.clone(),
             }),
         }
     }
@@ -119,6 +155,7 @@ impl Document {
         let current = snapshot.revision == self.revision;
         if current {
             self.analyzed = Some(Arc::clone(snapshot));
+            self.edit = None;
         }
         current
     }
@@ -128,7 +165,14 @@ impl Pending {
     /// Runs the analysis (CPU-bound: call it off the async runtime). Files the document names
     /// (`DefinitionUri`, `${file(…)}`) are read through `loader`.
     pub(crate) fn analyze(self, settings: &Settings, loader: &dyn Loader) -> Snapshot {
-        let host = extract(&self.path, &self.text, loader);
+        let reparsed = self
+            .edit
+            .filter(|_| format_of(&self.path, &self.text) == SourceFormat::Json)
+            .and_then(|edit| reparse_in_string(&edit.parse, edit.deleted, &edit.inserted));
+        let host = match reparsed {
+            Some(parse) => extract_parsed(&self.path, &self.text, SourceFormat::Json, parse, loader),
+            None => extract(&self.path, &self.text, loader),
+        };
         let analysis = analyze_host(&self.path, host, &self.text, settings);
         Snapshot {
             text: self.text,

@@ -1,0 +1,117 @@
+//! Reparsing after an edit inside one string, without reading the rest of the document again
+//! (as rust-analyzer relexes a single token): while a name, path or comment is typed, each
+//! keystroke is such an edit, and the language server analyses the document after each.
+
+use crate::{Key, Member, Node, Parse, TextRange, Value};
+
+/// The parse of the text after an edit, made from `previous` (the parse of the text before
+/// it): the edit replaces the bytes `deleted` of the old text with `inserted`. `None` unless
+/// `previous` has no errors and the edit lies inside the content of one string (a key or a
+/// value) written without escapes, and inserts no quote, backslash or control character; the
+/// caller then parses the whole text. The result is the same as parsing the new text.
+pub fn reparse_in_string(previous: &Parse, deleted: TextRange, inserted: &str) -> Option<Parse> {
+    if !previous.errors.is_empty() || !is_plain(inserted) {
+        return None;
+    }
+    let (string_start, text) = string_around(&previous.root, deleted)?;
+    // Every escape is longer than the character it stands for: a string whose decoded text is
+    // as long as its content has none, so its content offsets are offsets in the decoded text.
+    let content_start = string_start + 1;
+    let from = (deleted.start - content_start) as usize;
+    let to = (deleted.end - content_start) as usize;
+    let edited = format!("{}{inserted}{}", text.get(..from)?, text.get(to..)?);
+    let edit = Edit {
+        deleted,
+        inserted_len: u32::try_from(inserted.len()).ok()?,
+        string_start,
+        edited,
+    };
+    Some(Parse {
+        root: edit.copy(&previous.root),
+        errors: Vec::new(),
+    })
+}
+
+/// Whether `text` can stand inside a JSON string as it is.
+fn is_plain(text: &str) -> bool {
+    !text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20)
+}
+
+/// The string (key or value) whose content holds `edit`, if it has no escapes: its start
+/// (the opening quote) and its text.
+fn string_around(node: &Node, edit: TextRange) -> Option<(u32, &str)> {
+    let holds = |range: TextRange| range.start < edit.start && edit.end < range.end;
+    let without_escapes = |range: TextRange, text: &str| text.len() as u32 + 2 == range.len();
+    match &node.value {
+        Value::String(text) if holds(node.range) && without_escapes(node.range, text) => Some((node.range.start, text)),
+        Value::Array(items) => {
+            let item = items
+                .iter()
+                .find(|item| item.range.start <= edit.start && edit.end <= item.range.end)?;
+            string_around(item, edit)
+        }
+        Value::Object(members) => {
+            let member = members
+                .iter()
+                .find(|member| member.key.range.start <= edit.start && edit.end <= member.value.range.end)?;
+            if holds(member.key.range) {
+                return without_escapes(member.key.range, &member.key.text)
+                    .then_some((member.key.range.start, member.key.text.as_str()));
+            }
+            string_around(&member.value, edit)
+        }
+        _ => None,
+    }
+}
+
+/// Copies a tree, with the edited string's new text and every offset after the edit moved.
+struct Edit {
+    deleted: TextRange,
+    inserted_len: u32,
+    /// The opening quote of the edited string: no other key or value starts there.
+    string_start: u32,
+    edited: String,
+}
+
+impl Edit {
+    fn copy(&self, node: &Node) -> Node {
+        let value = match &node.value {
+            Value::String(_) if node.range.start == self.string_start => Value::String(self.edited.clone()),
+            Value::Array(items) => Value::Array(items.iter().map(|item| self.copy(item)).collect()),
+            Value::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|member| Member {
+                        key: Key {
+                            text: if member.key.range.start == self.string_start {
+                                self.edited.clone()
+                            } else {
+                                member.key.text.clone()
+                            },
+                            range: self.moved(member.key.range),
+                        },
+                        value: self.copy(&member.value),
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        Node {
+            value,
+            range: self.moved(node.range),
+        }
+    }
+
+    /// A range of the old text in the new one. No range starts or ends inside the edited
+    /// string's content, so each offset is before the edit or after it.
+    fn moved(&self, range: TextRange) -> TextRange {
+        let offset = |at: u32| {
+            if at >= self.deleted.end {
+                at - self.deleted.len() + self.inserted_len
+            } else {
+                at
+            }
+        };
+        TextRange::new(offset(range.start), offset(range.end))
+    }
+}
