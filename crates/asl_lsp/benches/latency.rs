@@ -1,10 +1,10 @@
 //! Latency from `didChange` to its `publishDiagnostics`, replaying edits on a 1 MB,
-//! 5,000-state document, on a 20 KB one, and on 1 MB documents in which every state has
-//! the same defect (the shapes of the defect-scaling test); and of `textDocument/definition`
-//! requests on the 1 MB document once it is analysed. The debounce is set to zero, so the
-//! figures are what a change costs after the debounce. Run with
-//! `cargo bench -p asl_lsp --bench latency`; `-- NAME` runs only the cases whose name holds
-//! NAME (`-- definition`, `-- assign`).
+//! 5,000-state document (inside a string, and between tokens), on a 20 KB one, and on 1 MB
+//! documents in which every state has the same defect (the shapes of the defect-scaling
+//! test); and of `textDocument/definition` requests on the 1 MB document once it is analysed.
+//! The debounce is set to zero, so the figures are what a change costs after the debounce.
+//! Run with `cargo bench -p asl_lsp --bench latency`; `-- NAME` runs only the cases whose
+//! name holds NAME (`-- definition`, `-- assign`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/common/mod.rs"]
@@ -54,6 +54,19 @@ async fn replay(text: &str, edits: usize) -> Vec<Duration> {
         let character = 16 + (version % 20) as u32;
         let range = json!({"start": {"line": comment_line, "character": character}, "end": {"line": comment_line, "character": character + 1}});
         json!({"range": range, "text": "y"})
+    })
+    .await
+}
+
+/// Replays edits between tokens (a space typed after the first state's `{`, then taken away
+/// again), which the server parses by reading the whole document, unlike edits inside a string.
+async fn replay_between_tokens(text: &str, edits: usize) -> Vec<Duration> {
+    // Line 4 is `  "State0": {`.
+    let line_end = 13;
+    replay_edits(text, edits, true, |version| {
+        let end = if version % 2 == 0 { line_end } else { line_end + 1 };
+        let range = json!({"start": {"line": 4, "character": line_end}, "end": {"line": 4, "character": end}});
+        json!({"range": range, "text": if version % 2 == 0 { " " } else { "" }})
     })
     .await
 }
@@ -144,6 +157,10 @@ fn main() {
     if selected("1 MB document") {
         let latencies = runtime.block_on(replay(&large, large_edits));
         report("1 MB document", large.len(), latencies);
+    }
+    if selected("1 MB document, edits between tokens") {
+        let latencies = runtime.block_on(replay_between_tokens(&large, large_edits));
+        report("1 MB document, edits between tokens", large.len(), latencies);
     }
     if selected("20 KB document") {
         let latencies = runtime.block_on(replay(&small, small_edits));
