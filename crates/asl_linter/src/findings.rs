@@ -114,6 +114,10 @@ impl<'e> Findings<'e> {
     /// The findings with `severity`: in the order they came, or past the cap the first
     /// [`MAX_FINDINGS_PER_RULE`] in the order of the file and one that counts the rest.
     pub fn finish(self, severity: Severity) -> Vec<Diagnostic> {
+        // Most rules find nothing in most files.
+        if self.count == 0 {
+            return Vec::new();
+        }
         let capped = self.count > MAX_FINDINGS_PER_RULE;
         let mut kept = self.kept.into_vec();
         if capped {
