@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use asl_syntax::{Node, Number, Value};
+use asl_syntax::{Member, Node, Number, Value};
 use rustc_hash::FxHashMap;
 
 use super::{
@@ -175,7 +175,15 @@ pub(super) fn field<'a, T>(
     key: &str,
     read: impl FnOnce(&'a Node) -> Option<T>,
 ) -> Option<Field<'a, T>> {
-    let member = node.member(key)?;
+    field_of(node.member(key), read)
+}
+
+/// The field a member holds, if there is one, its value read with `read`.
+pub(super) fn field_of<'a, T>(
+    member: Option<&'a Member>,
+    read: impl FnOnce(&'a Node) -> Option<T>,
+) -> Option<Field<'a, T>> {
+    let member = member?;
     Some(Field {
         member,
         value: read(&member.value),

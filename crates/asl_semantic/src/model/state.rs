@@ -2,7 +2,7 @@
 
 use asl_syntax::{Member, Node, Number, TextRange};
 
-use super::build::{array_of, dynamic_number, dynamic_string, field, nullable_path, value};
+use super::build::{array_of, dynamic_number, dynamic_string, field, field_of, nullable_path, value};
 use super::{ChoiceRule, Dynamic, Field, MapState, PathValue, QueryLanguage, ScopeId, StateId, StateType};
 
 /// One state: a member of a `States` object.
@@ -82,7 +82,8 @@ impl<'a> State<'a> {
     /// Reads the fields common to all types; the kind is filled in by the builder.
     pub(super) fn read(id: StateId, member: &'a Member, scope: ScopeId, machine_language: QueryLanguage) -> Self {
         let node = &member.value;
-        let query_language = field(node, "QueryLanguage", |n| n.as_str().and_then(QueryLanguage::from_name));
+        let common = CommonMembers::of(node);
+        let query_language = field_of(common.query_language, |n| n.as_str().and_then(QueryLanguage::from_name));
         let effective_query_language = query_language
             .as_ref()
             .and_then(|f| f.value)
@@ -93,24 +94,24 @@ impl<'a> State<'a> {
             name_range: member.key.range,
             scope,
             node,
-            type_field: field(node, "Type", Node::as_str),
+            type_field: field_of(common.type_field, Node::as_str),
             kind: StateKind::Missing,
             effective_query_language,
             query_language,
-            comment: field(node, "Comment", Node::as_str),
-            next: field(node, "Next", Node::as_str),
-            end: field(node, "End", Node::as_bool),
-            input_path: field(node, "InputPath", nullable_path),
-            output_path: field(node, "OutputPath", nullable_path),
-            parameters: field(node, "Parameters", value),
-            result_selector: field(node, "ResultSelector", value),
-            result_path: field(node, "ResultPath", nullable_path),
-            result: field(node, "Result", value),
-            arguments: field(node, "Arguments", value),
-            output: field(node, "Output", value),
-            assign: field(node, "Assign", Node::as_object),
-            retry: field(node, "Retry", |n| array_of(n, Retrier::read)),
-            catch: field(node, "Catch", |n| array_of(n, Catcher::read)),
+            comment: field_of(common.comment, Node::as_str),
+            next: field_of(common.next, Node::as_str),
+            end: field_of(common.end, Node::as_bool),
+            input_path: field_of(common.input_path, nullable_path),
+            output_path: field_of(common.output_path, nullable_path),
+            parameters: field_of(common.parameters, value),
+            result_selector: field_of(common.result_selector, value),
+            result_path: field_of(common.result_path, nullable_path),
+            result: field_of(common.result, value),
+            arguments: field_of(common.arguments, value),
+            output: field_of(common.output, value),
+            assign: field_of(common.assign, Node::as_object),
+            retry: field_of(common.retry, |n| array_of(n, Retrier::read)),
+            catch: field_of(common.catch, |n| array_of(n, Catcher::read)),
         }
     }
 
@@ -132,6 +133,57 @@ impl<'a> State<'a> {
     /// The Catch elements; empty when `Catch` is absent or not an array.
     pub fn catchers(&self) -> &[Catcher<'a>] {
         self.catch.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[])
+    }
+}
+
+/// The members of a state object holding the fields common to all types, each the first
+/// member with its key: found in one pass over the members rather than a search per field.
+#[derive(Default)]
+struct CommonMembers<'a> {
+    type_field: Option<&'a Member>,
+    query_language: Option<&'a Member>,
+    comment: Option<&'a Member>,
+    next: Option<&'a Member>,
+    end: Option<&'a Member>,
+    input_path: Option<&'a Member>,
+    output_path: Option<&'a Member>,
+    parameters: Option<&'a Member>,
+    result_selector: Option<&'a Member>,
+    result_path: Option<&'a Member>,
+    result: Option<&'a Member>,
+    arguments: Option<&'a Member>,
+    output: Option<&'a Member>,
+    assign: Option<&'a Member>,
+    retry: Option<&'a Member>,
+    catch: Option<&'a Member>,
+}
+
+impl<'a> CommonMembers<'a> {
+    fn of(node: &'a Node) -> Self {
+        let mut found = CommonMembers::default();
+        for member in node.as_object().unwrap_or_default() {
+            let slot = match member.key.text.as_str() {
+                "Type" => &mut found.type_field,
+                "QueryLanguage" => &mut found.query_language,
+                "Comment" => &mut found.comment,
+                "Next" => &mut found.next,
+                "End" => &mut found.end,
+                "InputPath" => &mut found.input_path,
+                "OutputPath" => &mut found.output_path,
+                "Parameters" => &mut found.parameters,
+                "ResultSelector" => &mut found.result_selector,
+                "ResultPath" => &mut found.result_path,
+                "Result" => &mut found.result,
+                "Arguments" => &mut found.arguments,
+                "Output" => &mut found.output,
+                "Assign" => &mut found.assign,
+                "Retry" => &mut found.retry,
+                "Catch" => &mut found.catch,
+                _ => continue,
+            };
+            slot.get_or_insert(member);
+        }
+        found
     }
 }
 
