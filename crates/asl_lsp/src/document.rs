@@ -9,6 +9,7 @@ use asl_syntax::{LineIndex, Parse, PositionEncoding, SourceFormat, TextRange, re
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 use crate::convert::Positions;
+use crate::server::drop_in_background;
 
 /// One open document. `revision` counts every change the server applied, so a result computed
 /// for an older revision is recognised as stale even when a client reuses version numbers.
@@ -91,7 +92,7 @@ impl Document {
             .filter(|snapshot| snapshot.revision == self.revision && snapshot.analysis.format == SourceFormat::Json)
             .filter(|_| changes.len() == 1)
             .map(|snapshot| Arc::clone(&snapshot.analysis.parse));
-        self.edit = None;
+        drop_in_background(self.edit.take());
         // The text after the changes so far, once one has applied, and its line index.
         let mut changed: Option<String> = None;
         let mut line_index = Arc::clone(&self.line_index);
@@ -155,7 +156,8 @@ impl Document {
         let current = snapshot.revision == self.revision;
         if current {
             self.analyzed = Some(Arc::clone(snapshot));
-            self.edit = None;
+            // The tree before the edit, freed after the analysis that no longer needs it.
+            drop_in_background(self.edit.take());
         }
         current
     }

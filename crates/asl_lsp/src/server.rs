@@ -209,7 +209,7 @@ impl Backend {
 
 /// Drops a replaced document or analysis on a blocking thread: freeing the tree and model of a
 /// large document takes milliseconds, which the change that replaced it need not wait for.
-fn drop_in_background<T: Send + 'static>(value: Option<T>) {
+pub(crate) fn drop_in_background<T: Send + 'static>(value: Option<T>) {
     if let Some(value) = value {
         tokio::task::spawn_blocking(move || drop(value));
     }
