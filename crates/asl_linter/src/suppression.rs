@@ -6,10 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
-
 use asl_semantic::model::{Field, Model};
 use asl_syntax::{StringSourceMap, TextRange};
+use memchr::memmem::Finder;
 
 const DIRECTIVE: &str = "asl-lint-ignore:";
 

@@ -1,10 +1,9 @@
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 use asl_diagnostics::{Applicability, Diagnostic, Fix};
 use asl_semantic::model::{Field, Model, ScopeId, ScopeKind, StateId, TransitionKind};
 use asl_syntax::TextRange;
+use rustc_hash::FxHashMap;
 
 use crate::Findings;
 use crate::helpers::messages::scope_description;
