@@ -2,6 +2,7 @@
 //! (as rust-analyzer relexes a single token): while a name, path or comment is typed, each
 //! keystroke is such an edit, and the language server analyses the document after each.
 
+use crate::pointer::{Step, step_towards};
 use crate::{Key, Member, Node, Parse, TextRange, Value};
 
 /// The parse of the text after an edit, made from `previous` (the parse of the text before
@@ -39,29 +40,19 @@ fn is_plain(text: &str) -> bool {
 
 /// The string (key or value) whose content holds `edit`, if it has no escapes: its start
 /// (the opening quote) and its text.
-fn string_around(node: &Node, edit: TextRange) -> Option<(u32, &str)> {
-    let holds = |range: TextRange| range.start < edit.start && edit.end < range.end;
-    let without_escapes = |range: TextRange, text: &str| text.len() as u32 + 2 == range.len();
-    match &node.value {
-        Value::String(text) if holds(node.range) && without_escapes(node.range, text) => Some((node.range.start, text)),
-        Value::Array(items) => {
-            let item = items
-                .iter()
-                .find(|item| item.range.start <= edit.start && edit.end <= item.range.end)?;
-            string_around(item, edit)
+fn string_around(root: &Node, edit: TextRange) -> Option<(u32, &str)> {
+    let mut node = root;
+    let (range, text) = loop {
+        match step_towards(node, edit) {
+            Some(Step::Key(member)) => break (member.key.range, member.key.text.as_str()),
+            Some(Step::Value(member)) => node = &member.value,
+            Some(Step::Item(_, item)) => node = item,
+            None => break (node.range, node.as_str()?),
         }
-        Value::Object(members) => {
-            let member = members
-                .iter()
-                .find(|member| member.key.range.start <= edit.start && edit.end <= member.value.range.end)?;
-            if holds(member.key.range) {
-                return without_escapes(member.key.range, &member.key.text)
-                    .then_some((member.key.range.start, member.key.text.as_str()));
-            }
-            string_around(&member.value, edit)
-        }
-        _ => None,
-    }
+    };
+    let holds = range.start < edit.start && edit.end < range.end;
+    let without_escapes = text.len() as u32 + 2 == range.len();
+    (holds && without_escapes).then_some((range.start, text))
 }
 
 /// Copies a tree, with the edited string's new text and every offset after the edit moved.
