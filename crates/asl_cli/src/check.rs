@@ -182,7 +182,7 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
 
 /// Reads and analyses one input: its own findings first, then those of the files it names.
 /// Nothing for a walked file that holds no state machine.
-fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader: &FsLoader) -> Vec<Checked> {
+fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader: &FsLoader<'_>) -> Vec<Checked> {
     let stdin_name = &args.stdin_filename;
     let (path, file, walk, only_if_state_machine, bytes) = match input {
         Input::Stdin => (PathBuf::from(stdin_name), None, None, false, read_stdin()),
