@@ -8,7 +8,7 @@ use std::sync::Arc;
 use asl_diagnostics::render::{self, FileReport};
 use asl_diagnostics::{Diagnostic, Severity};
 use asl_hosts::{extract, format_of, may_hold_state_machine};
-use asl_linter::{FileAnalysis, analyze_host, fix_file};
+use asl_linter::{FileAnalysis, Settings, analyze_host, fix_file};
 use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
@@ -26,7 +26,8 @@ pub(crate) const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 struct Checked {
     path: String,
     text: Option<String>,
-    /// The parsed document, for JSON Pointers; `None` when the file could not be read.
+    /// The parsed document, for the formats that show JSON Pointers; `None` when the file
+    /// could not be read.
     parse: Option<Arc<Parse>>,
     diagnostics: Vec<Diagnostic>,
     /// Findings fixed in the file by `--fix`.
@@ -75,7 +76,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let loader = FsLoader::new(&args.paths);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
-    let check = |input| check_input(input, args, &settings, &loader);
+    let only_file = inputs.len() == 1;
+    let check = |input| check_input(input, args, &settings, &loader, only_file);
     // One file is checked on this thread: starting the thread pool would cost more than a
     // small file's analysis (a large one still runs its rules in parallel).
     let results: Vec<Vec<Checked>> = if inputs.len() == 1 {
@@ -182,7 +184,17 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
 
 /// Reads and analyses one input: its own findings first, then those of the files it names.
 /// Nothing for a walked file that holds no state machine.
-fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader: &FsLoader<'_>) -> Vec<Checked> {
+///
+/// When `only_file`, what the analysis derives is left to the process exit; otherwise it is
+/// freed, so that the next file reuses the memory instead of touching fresh pages (each a page
+/// fault, which costs more than the frees).
+fn check_input(
+    input: Input,
+    args: &CheckArgs,
+    settings: &CheckSettings,
+    loader: &FsLoader<'_>,
+    only_file: bool,
+) -> Vec<Checked> {
     let stdin_name = &args.stdin_filename;
     let (path, file, walk, only_if_state_machine, bytes) = match input {
         Input::Stdin => (PathBuf::from(stdin_name), None, None, false, read_stdin()),
@@ -224,7 +236,10 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
     }
     host.parse.errors.splice(0..0, error);
     let format = host.format;
-    let settings = &settings.for_file(&path);
+    let settings = &Settings {
+        leave_to_exit: only_file,
+        ..settings.for_file(&path)
+    };
     let mut analysis = analyze_host(&path, host, &text, settings);
     let mut text = text;
     let mut fixed = 0;
@@ -251,7 +266,7 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
     let mut checked = vec![Checked {
         path: shown,
         text: Some(text),
-        parse: Some(parse),
+        parse: (only_file || args.format.shows_pointers()).then_some(parse),
         diagnostics,
         fixed,
         walk,
@@ -259,10 +274,13 @@ fn check_input(input: Input, args: &CheckArgs, settings: &CheckSettings, loader:
         reached: false,
     }];
     for file in referenced {
-        let parse = format_of(&file.path, &file.text).parse(&file.text);
+        let parse = args
+            .format
+            .shows_pointers()
+            .then(|| Arc::new(format_of(&file.path, &file.text).parse(&file.text)));
         checked.push(Checked {
             path: display(&file.path),
-            parse: Some(Arc::new(parse)),
+            parse,
             text: Some(file.text),
             diagnostics: file.diagnostics,
             fixed: 0,

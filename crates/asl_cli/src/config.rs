@@ -323,8 +323,6 @@ impl CheckSettings {
             settings.workflow_type = self.flags.workflow_type;
         }
         settings.rule_levels.extend(self.flags.rule_levels.iter().cloned());
-        // `check` exits once its files are checked.
-        settings.leave_to_exit = true;
         settings
     }
 

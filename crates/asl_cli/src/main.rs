@@ -123,6 +123,13 @@ enum Format {
     Gitlab,
 }
 
+impl Format {
+    /// Whether the output locates findings by JSON Pointer, which needs the parsed document.
+    fn shows_pointers(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Gitlab)
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,

@@ -123,17 +123,28 @@ fn a_sam_app_with_definition_files_and_substitutions() {
         stdout(&output)
     );
     let report = json_report(&output);
-    let message = report["diagnostics"]
+    let reached = report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .find(|d| d["code"] == "ASL501")
-        .unwrap()["message"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .unwrap();
+    let message = reached["message"].as_str().unwrap();
     assert!(message.starts_with("[OrderStateMachine, from "), "{message}");
     assert!(message.contains("template.yaml"), "{message}");
+    // Among many files, the JSON output still locates findings by pointer, in the file reached
+    // from the template as in the template itself.
+    assert_eq!(reached["pointer"], "/States/Order", "{reached}");
+    let inline = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ASL201")
+        .unwrap();
+    assert_eq!(
+        inline["pointer"], "/Resources/InlineStateMachine/Properties/Definition/States/Go/Next",
+        "{inline}"
+    );
 }
 
 #[test]
