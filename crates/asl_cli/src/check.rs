@@ -165,20 +165,30 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
     }
     match args.format {
         Format::Json => render::json(reports),
-        Format::Concise => reports.iter().map(render::concise).collect(),
-        Format::Github => reports.iter().map(render::github).collect(),
+        Format::Concise => per_file(reports, render::concise),
+        Format::Github => per_file(reports, render::github),
         Format::Sarif => output::sarif::render(reports, successful),
         Format::Junit => output::junit::render(reports),
         Format::Gitlab => output::gitlab::render(reports),
         Format::Human => {
             let color = args.color.enabled();
-            let mut text: String = reports.iter().map(|r| render::human(r, color)).collect();
+            let mut text = per_file(reports, |report| render::human(report, color));
             if !args.quiet {
                 text.push_str(summary);
                 text.push('\n');
             }
             text
         }
+    }
+}
+
+/// The outputs of the files one after another, rendered on every core when there are several
+/// (one file starts no thread pool).
+fn per_file(reports: &[FileReport<'_>], render: impl Fn(&FileReport<'_>) -> String + Send + Sync) -> String {
+    if reports.len() > 1 {
+        reports.par_iter().map(render).collect::<Vec<String>>().concat()
+    } else {
+        reports.iter().map(render).collect()
     }
 }
 
