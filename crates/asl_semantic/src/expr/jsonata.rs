@@ -207,8 +207,21 @@ fn left_binding_power(token: &Token) -> u8 {
     }
 }
 
+/// The ASCII characters that are an operator on their own, from [`OPERATORS`].
+const SINGLE_CHARACTER_OPERATORS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < OPERATORS.len() {
+        if let [byte] = OPERATORS[i].as_bytes() {
+            table[*byte as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
 fn is_name_char(c: char) -> bool {
-    !c.is_whitespace() && !OPERATORS.iter().any(|op| op.starts_with(c) && op.len() == 1)
+    !c.is_whitespace() && !(c.is_ascii() && SINGLE_CHARACTER_OPERATORS[c as usize])
 }
 
 struct Lexer<'a>(Cursor<'a>);
