@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use asl_syntax::{LineIndex, Node, PositionEncoding, pointer_at};
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use serde::Serialize;
 
@@ -43,7 +43,7 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
     };
     let source = report.source.map(PrintableSource::new);
     let path = printable(report.path);
-    let file = SimpleFile::new(path.as_ref(), source.as_ref().map_or("", |source| source.text.as_ref()));
+    let file = ExcerptFile::new(path.as_ref(), source.as_ref().map_or("", |source| source.text.as_ref()));
     for diagnostic in report.diagnostics {
         let converted = to_codespan(diagnostic, source.as_ref());
         let mut writer = StylesWriter::new(&mut buffer, &styles);
@@ -53,6 +53,61 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// The one file codespan renders excerpts of, as its `SimpleFile` but with the line starts
+/// found by `memchr` (`SimpleFile` finds them a character at a time, which took a third of the
+/// human output's time).
+struct ExcerptFile<'a> {
+    name: &'a str,
+    source: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> ExcerptFile<'a> {
+    fn new(name: &'a str, source: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|at| at + 1))
+            .collect();
+        ExcerptFile {
+            name,
+            source,
+            line_starts,
+        }
+    }
+
+    fn line_start(&self, line_index: usize) -> Result<usize, files::Error> {
+        match self.line_starts.get(line_index) {
+            Some(&start) => Ok(start),
+            None if line_index == self.line_starts.len() => Ok(self.source.len()),
+            None => Err(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            }),
+        }
+    }
+}
+
+impl<'a> Files<'a> for ExcerptFile<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.source)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.line_starts.partition_point(|&start| start <= byte_index) - 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<std::ops::Range<usize>, files::Error> {
+        Ok(self.line_start(line_index)?..self.line_start(line_index + 1)?)
+    }
 }
 
 fn to_codespan(diagnostic: &Diagnostic, source: Option<&PrintableSource<'_>>) -> cs::Diagnostic<()> {
