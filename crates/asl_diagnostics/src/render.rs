@@ -52,7 +52,8 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
             let _ = std::io::Write::write_all(&mut buffer, concise_line(report, diagnostic, None).as_bytes());
         }
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    String::from_utf8(buffer.into_inner())
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// The one file codespan renders excerpts of, as its `SimpleFile` but with the line starts
