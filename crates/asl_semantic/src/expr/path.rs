@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::scan::{Cursor, matching_close, resolve_escapes};
+use super::scan::{Cursor, char_at, matching_close, resolve_escapes};
 use super::{CompactRange, ExprError, ExprErrorKind, ValueType};
 
 /// A syntax error in a path.
@@ -343,14 +343,8 @@ impl Parser<'_> {
             return Ok(Segment::new(SegmentKind::Wildcard, start..self.pos));
         }
         let name_start = self.pos;
-        let mut escaped = false;
-        while let Some(c) = self.peek() {
-            if ends_member_name(c, in_filter) {
-                break;
-            }
-            self.bump();
-            escaped |= self.skip_escaped(c);
-        }
+        let (name_end, escaped) = member_name_end(self.src, name_start, self.end, in_filter);
+        self.pos = name_end;
         let name = resolve_escapes(&self.src[name_start..self.pos], escaped).into_boxed_str();
         if name.is_empty() {
             return Err(match self.peek() {
@@ -517,6 +511,27 @@ impl Parser<'_> {
 
 fn is_variable_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// Where a member name that starts at `start` ends (at the latest `end`), and whether it has
+/// escapes: `\` takes the character after it into the name. A loop over bytes, as names are
+/// most of a path's text and mostly ASCII.
+fn member_name_end(src: &str, start: usize, end: usize, in_filter: bool) -> (usize, bool) {
+    let mut at = start;
+    let mut escaped = false;
+    while let Some(c) = char_at(src, at).filter(|_| at < end) {
+        if ends_member_name(c, in_filter) {
+            break;
+        }
+        at += c.len_utf8();
+        if c == '\\'
+            && let Some(next) = char_at(src, at).filter(|_| at < end)
+        {
+            at += next.len_utf8();
+            escaped = true;
+        }
+    }
+    (at, escaped)
 }
 
 fn ends_member_name(c: char, in_filter: bool) -> bool {
