@@ -221,7 +221,8 @@ const SINGLE_CHARACTER_OPERATORS: [bool; 128] = {
 };
 
 fn is_name_char(c: char) -> bool {
-    !c.is_whitespace() && !(c.is_ascii() && SINGLE_CHARACTER_OPERATORS[c as usize])
+    let operator = c.is_ascii() && SINGLE_CHARACTER_OPERATORS[c as usize];
+    !operator && !c.is_whitespace()
 }
 
 struct Lexer<'a>(Cursor<'a>);
