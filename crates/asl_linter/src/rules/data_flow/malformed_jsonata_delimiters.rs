@@ -1,7 +1,7 @@
-use asl_syntax::Value;
+use asl_syntax::{Node, Value};
 
 use crate::Findings;
-use crate::helpers::expressions::jsonata_fields;
+use crate::helpers::expressions::{jsonata_fields, push_index, push_key};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -37,34 +37,47 @@ declare_rule! {
 impl Rule for MalformedJsonataDelimiters {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for field in jsonata_fields(ctx.model) {
-            let mut stack = vec![(field.node, field.field.clone())];
-            while let Some((node, path)) = stack.pop() {
-                match &node.value {
-                    Value::String(text) => {
-                        let Some(problem) = delimiter_problem(text) else {
-                            continue;
-                        };
-                        out.push(
-                            self.meta()
-                                .diagnostic(
-                                    node.range,
-                                    format!(
-                                        "\"{path}\" of state \"{}\" {problem}, so Step Functions passes it on as a plain string",
-                                        field.state.name
-                                    ),
-                                )
-                                .with_help("write a JSONata expression as \"{% expression %}\", with nothing outside the delimiters"),
-                        );
-                    }
-                    Value::Object(members) => {
-                        stack.extend(members.iter().map(|m| (&m.value, format!("{path}.{}", m.key.text))));
-                    }
-                    Value::Array(items) => {
-                        stack.extend(items.iter().enumerate().map(|(i, item)| (item, format!("{path}[{i}]"))));
-                    }
-                    _ => {}
+            let mut name = field.field.clone();
+            self.check_strings(field.node, &mut name, field.state.name, out);
+        }
+    }
+}
+
+impl MalformedJsonataDelimiters {
+    /// Checks every string in `node`, named `field` (extended for each child and restored, so
+    /// that a name is written out only for a finding).
+    fn check_strings(&self, node: &Node, field: &mut String, state: &str, out: &mut Findings) {
+        let parent = field.len();
+        match &node.value {
+            Value::String(text) => {
+                if let Some(problem) = delimiter_problem(text) {
+                    out.push(
+                        self.meta()
+                            .diagnostic(
+                                node.range,
+                                format!(
+                                    "\"{field}\" of state \"{state}\" {problem}, so Step Functions passes it on as a plain string"
+                                ),
+                            )
+                            .with_help("write a JSONata expression as \"{% expression %}\", with nothing outside the delimiters"),
+                    );
                 }
             }
+            Value::Object(members) => {
+                for member in members {
+                    push_key(field, &member.key.text);
+                    self.check_strings(&member.value, field, state, out);
+                    field.truncate(parent);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    push_index(field, index);
+                    self.check_strings(item, field, state, out);
+                    field.truncate(parent);
+                }
+            }
+            _ => {}
         }
     }
 }
