@@ -12,6 +12,7 @@ use asl_semantic::model::{ChoiceRule, Model, QueryLanguage, State, StateKind};
 use asl_semantic::vocabulary::{Field, ObjectType, StateType};
 use asl_syntax::{Member, Node, Value};
 
+use crate::helpers::expressions::{push_index, push_key};
 use crate::helpers::messages::scope_description;
 
 /// The names of the fields an object of `kind` allows in `language` (for "did you mean").
@@ -45,6 +46,8 @@ pub(crate) enum SiteName<'a> {
     Retrier { index: usize, state: &'a str },
     /// `Catch[0] of state "Fetch"`.
     Catcher { index: usize, state: &'a str },
+    /// `Choices[0].And[1] of state "Route"`.
+    ChoiceRule { path: String, state: &'a str },
     /// Any other site, named as it is found.
     Text(String),
 }
@@ -55,6 +58,7 @@ impl fmt::Display for SiteName<'_> {
             SiteName::State { type_name, name } => write!(f, "{type_name} state \"{name}\""),
             SiteName::Retrier { index, state } => write!(f, "Retry[{index}] of state \"{state}\""),
             SiteName::Catcher { index, state } => write!(f, "Catch[{index}] of state \"{state}\""),
+            SiteName::ChoiceRule { path, state } => write!(f, "{path} of state \"{state}\""),
             SiteName::Text(text) => f.write_str(text),
         }
     }
@@ -150,7 +154,9 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
         match &state.kind {
             StateKind::Choice(choice) => {
                 for (index, rule) in choice.rules().iter().enumerate() {
-                    push_choice_rule(&mut sites, rule, true, format!("Choices[{index}]"), state);
+                    let mut path = String::from("Choices");
+                    push_index(&mut path, index);
+                    push_choice_rule(&mut sites, rule, true, path, state);
                 }
             }
             StateKind::Map(_) => push_map_objects(&mut sites, state),
@@ -199,7 +205,6 @@ fn push_choice_rule<'a>(
     path: String,
     state: &'a State<'a>,
 ) {
-    let description = format!("{path} of state \"{}\"", state.name);
     let kind = if top {
         ObjectType::ChoiceRule
     } else {
@@ -210,18 +215,26 @@ fn push_choice_rule<'a>(
         kind,
         rule.node,
         state.effective_query_language,
-        SiteName::Text(description),
+        SiteName::ChoiceRule {
+            path: path.clone(),
+            state: state.name,
+        },
         Some(state),
     );
     let lists = [("And", &rule.and), ("Or", &rule.or)];
     for (key, list) in lists {
         let nested = list.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[]);
         for (index, nested_rule) in nested.iter().enumerate() {
-            push_choice_rule(sites, nested_rule, false, format!("{path}.{key}[{index}]"), state);
+            let mut nested_path = path.clone();
+            push_key(&mut nested_path, key);
+            push_index(&mut nested_path, index);
+            push_choice_rule(sites, nested_rule, false, nested_path, state);
         }
     }
     if let Some(not) = rule.not.as_ref().and_then(|f| f.value.as_deref()) {
-        push_choice_rule(sites, not, false, format!("{path}.Not"), state);
+        let mut nested_path = path;
+        push_key(&mut nested_path, "Not");
+        push_choice_rule(sites, not, false, nested_path, state);
     }
 }
 
