@@ -1,7 +1,9 @@
 //! Choice rules read as conditions.
 
 use asl_semantic::model::{ChoiceRule, ComparisonOperator, Dynamic};
-use asl_syntax::{Node, Value};
+use std::fmt::Write as _;
+
+use asl_syntax::{Member, Node, Value};
 
 /// A field of a JSONPath Choice condition: `Variable`, a comparison operator, `And`, `Or`, `Not`.
 pub(crate) fn is_jsonpath_condition(key: &str) -> bool {
@@ -25,33 +27,75 @@ pub(crate) fn condition_key(rule: &ChoiceRule<'_>) -> Option<String> {
     let mut parts: Vec<String> = members
         .iter()
         .filter(|member| !matches!(member.key.text.as_str(), "Next" | "Comment" | "Assign" | "Output"))
-        .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
+        .map(canonical_member)
         .collect();
-    parts.sort();
+    parts.sort_unstable();
     Some(parts.join(","))
 }
 
-fn canonical(node: &Node) -> String {
+fn canonical_member(member: &Member) -> String {
+    let mut text = String::new();
+    write_quoted(&mut text, &member.key.text);
+    text.push(':');
+    write_canonical(&mut text, &member.value);
+    text
+}
+
+/// Writes `node` so that two nodes are written alike exactly when they are the same JSON
+/// (members in any order; a JSONata expression with its white space runs as single spaces).
+fn write_canonical(out: &mut String, node: &Node) {
     match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(value) => value.to_string(),
-        Value::Number(number) => number.as_f64().to_string(),
-        Value::String(text) => match asl_semantic::model::jsonata_expression(text) {
-            Some(jsonata) => format!(
-                "{{%{}%}}",
-                jsonata.expression.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
-            None => format!("{text:?}"),
-        },
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        Value::Object(members) => {
-            let mut parts: Vec<String> = members
-                .iter()
-                .map(|member| format!("{:?}:{}", member.key.text, canonical(&member.value)))
-                .collect();
-            parts.sort();
-            format!("{{{}}}", parts.join(","))
+        Value::Null => out.push_str("null"),
+        Value::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
+        Value::Number(number) => {
+            let _ = write!(out, "{}", number.as_f64());
         }
-        Value::Error => "error".to_owned(),
+        Value::String(text) => match asl_semantic::model::jsonata_expression(text) {
+            Some(jsonata) => {
+                out.push_str("{%");
+                for (index, word) in jsonata.expression.split_whitespace().enumerate() {
+                    if index > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+                out.push_str("%}");
+            }
+            None => write_quoted(out, text),
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_canonical(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            let mut parts: Vec<String> = members.iter().map(canonical_member).collect();
+            parts.sort_unstable();
+            out.push('{');
+            out.push_str(&parts.join(","));
+            out.push('}');
+        }
+        Value::Error => out.push_str("error"),
     }
+}
+
+/// A string in quotes, with `"` and `\` escaped so that no text reads as structure.
+fn write_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    if text.bytes().any(|b| matches!(b, b'"' | b'\\')) {
+        for c in text.chars() {
+            if matches!(c, '"' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    } else {
+        out.push_str(text);
+    }
+    out.push('"');
 }
