@@ -134,8 +134,13 @@ impl<'a> Lexer<'a> {
     /// Skips whitespace and (reporting them) comments.
     fn skip_trivia(&mut self) {
         loop {
-            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-                self.pos += 1;
+            loop {
+                match self.bytes.get(self.pos) {
+                    // Indentation: a run of spaces is skipped up to eight at a time.
+                    Some(b' ') => self.pos += swar::leading_spaces(self.bytes, self.pos),
+                    Some(b'\t' | b'\n' | b'\r') => self.pos += 1,
+                    _ => break,
+                }
             }
             if self.bytes.get(self.pos) != Some(&b'/') {
                 return;

@@ -26,3 +26,16 @@ pub(crate) fn less_than(word: u64, bound: u8) -> u64 {
 pub(crate) fn first_marked(marks: u64) -> usize {
     marks.trailing_zeros() as usize / 8
 }
+
+/// How many of the (at most eight) bytes at `at` are spaces before another byte, given that
+/// the byte at `at` is one.
+pub(crate) fn leading_spaces(bytes: &[u8], at: usize) -> usize {
+    match word_at(bytes, at) {
+        // The first byte that differs from a space is the lowest non-zero byte of the XOR.
+        Some(word) => match word ^ (ONES * u64::from(b' ')) {
+            0 => 8,
+            diff => diff.trailing_zeros() as usize / 8,
+        },
+        None => 1,
+    }
+}
