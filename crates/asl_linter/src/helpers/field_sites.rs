@@ -171,6 +171,12 @@ impl<'a> Site<'a> {
     pub(crate) fn fields(&self) -> impl Iterator<Item = (&'a Member, Option<&Field>)> + '_ {
         self.members.iter().zip(self.fields.iter().map(Option::as_ref))
     }
+
+    /// Whether the member at `index` is the first of its key (what [`Node::member`] finds).
+    pub(crate) fn is_first_of_its_key(&self, index: usize) -> bool {
+        let key = &self.members[index].key.text;
+        !self.members[..index].iter().any(|member| &member.key.text == key)
+    }
 }
 
 fn fields_of(kind: ObjectType, members: &[Member]) -> Vec<Option<Field>> {

@@ -88,18 +88,25 @@ declare_rule! {
 impl Rule for EmptyArray {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
-            for &(kind, key, content) in NON_EMPTY {
-                if kind != site.kind {
+            // And/Or in a JSONata rule are reported by field-not-in-query-language.
+            if matches!(site.kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
+                && site.language == QueryLanguage::Jsonata
+            {
+                continue;
+            }
+            // Empty arrays are rare: the table is read only for one.
+            for (index, member) in site.members.iter().enumerate() {
+                if !member.value.as_array().is_some_and(<[_]>::is_empty) {
                     continue;
                 }
-                // And/Or in a JSONata rule are reported by field-not-in-query-language.
-                if matches!(kind, ObjectType::ChoiceRule | ObjectType::NestedChoiceRule)
-                    && site.language == QueryLanguage::Jsonata
-                {
+                let key = member.key.text.as_str();
+                let Some(&(_, _, content)) = NON_EMPTY
+                    .iter()
+                    .find(|&&(kind, name, _)| kind == site.kind && name == key)
+                else {
                     continue;
-                }
-                let Some(member) = site.node.member(key) else { continue };
-                if member.value.as_array().is_some_and(<[_]>::is_empty) {
+                };
+                if site.is_first_of_its_key(index) {
                     out.push(
                         self.meta()
                             .diagnostic(

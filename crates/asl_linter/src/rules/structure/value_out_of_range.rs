@@ -97,20 +97,24 @@ declare_rule! {
 impl Rule for ValueOutOfRange {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
-            for &(kind, key, min, max) in RANGES {
-                if kind != site.kind {
-                    continue;
-                }
-                let Some((member, Some(spec))) = site.fields().find(|(member, _)| member.key.text == key) else {
-                    continue;
-                };
-                // Wrong types and JSONata expressions are not numbers to compare.
-                if !accepts(spec.kind, &member.value, site.language) {
-                    continue;
-                }
+            // Numbers are few among the members: the table is read only for one.
+            for (index, (member, spec)) in site.fields().enumerate() {
                 let Some(number) = member.value.as_number() else {
                     continue;
                 };
+                let key = member.key.text.as_str();
+                let Some(&(_, _, min, max)) = RANGES
+                    .iter()
+                    .find(|&&(kind, name, ..)| kind == site.kind && name == key)
+                else {
+                    continue;
+                };
+                // Wrong types and JSONata expressions are not numbers to compare.
+                if !spec.is_some_and(|spec| accepts(spec.kind, &member.value, site.language))
+                    || !site.is_first_of_its_key(index)
+                {
+                    continue;
+                }
                 let value = number.as_f64();
                 if (min..=max).contains(&value) {
                     continue;
