@@ -3,7 +3,6 @@
 //! The data-flow rules walk these lists instead of the model, so they agree on what is
 //! evaluated where; the context-object reads are found in them.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -438,7 +437,10 @@ pub(crate) fn push_key(field: &mut String, key: &str) {
 
 /// Extends a field name with an array index: `Parameters.items` → `Parameters.items[0]`.
 pub(crate) fn push_index(field: &mut String, index: usize) {
-    let _ = write!(field, "[{index}]");
+    // Without `write!`: its machinery cost more than the rest of a walk over an array.
+    field.push('[');
+    field.push_str(itoa::Buffer::new().format(index));
+    field.push(']');
 }
 
 /// A string that AWS evaluates as a JSONPath expression: a path field, or the value of a

@@ -52,13 +52,14 @@ impl Rule for MissingRequiredField {
             if scope.node.as_object().is_none() {
                 continue;
             }
-            let owner = scope_description(model, scope);
+            // Named only in a finding.
+            let owner = || scope_description(model, scope);
             if scope.start_at.is_none() {
                 out.push(
                     self.meta()
                         .diagnostic(
                             object_start(ctx.source, scope.node.range),
-                            format!("{owner} is missing the required field \"StartAt\""),
+                            format!("{} is missing the required field \"StartAt\"", owner()),
                         )
                         .with_help("add \"StartAt\" naming the first state to run"),
                 );
@@ -68,7 +69,7 @@ impl Rule for MissingRequiredField {
                     self.meta()
                         .diagnostic(
                             object_start(ctx.source, scope.node.range),
-                            format!("{owner} is missing the required field \"States\""),
+                            format!("{} is missing the required field \"States\"", owner()),
                         )
                         .with_help("add \"States\": an object whose members are the states"),
                 );
