@@ -250,7 +250,10 @@ impl Lexer<'_> {
         };
         let kind = if regex_allowed && first == '/' {
             self.regex()?
-        } else if let Some(op) = OPERATORS.iter().find(|op| c.rest().starts_with(**op)) {
+        } else if let Some(op) = OPERATORS
+            .iter()
+            .find(|op| op.starts_with(first) && c.rest().starts_with(**op))
+        {
             c.pos += op.len();
             Tok::Op(op)
         } else if first == '"' || first == '\'' {
