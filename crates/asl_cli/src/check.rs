@@ -235,8 +235,9 @@ fn check_input(
     }
     // Valid UTF-8 is analysed as it is, so that fixed text differs from the file only where
     // the fixes edited it.
-    let invalid_utf8_at = std::str::from_utf8(&bytes).err().map(|error| error.valid_up_to());
     let SourceText { text, error } = decode_source(bytes);
+    // Decoding keeps byte offsets: the error is at the file's first invalid byte.
+    let invalid_utf8_at = error.as_ref().map(|error| error.range.start as usize);
     let mut host = extract(&path, &text, loader);
     if !host.is_state_machine() {
         if !explicit {
