@@ -45,7 +45,11 @@ fn a_file_that_is_not_utf8_is_left_unfixed_with_a_message() {
     assert_eq!(std::fs::read(&file).unwrap(), original, "not a byte changed");
     assert!(stderr(&output).contains("not fixing"), "{}", stderr(&output));
     assert!(stderr(&output).contains("not valid UTF-8"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("first invalid byte at offset 15"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("first invalid byte at offset 15"),
+        "{}",
+        stderr(&output)
+    );
     assert!(
         stdout(&output).contains("UTF-8"),
         "the encoding error is still reported: {}",

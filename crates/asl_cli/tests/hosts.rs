@@ -123,24 +123,23 @@ fn a_sam_app_with_definition_files_and_substitutions() {
         stdout(&output)
     );
     let report = json_report(&output);
-    let reached = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "ASL501")
-        .unwrap();
+    let with_code = |code: &str| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let reached = with_code("ASL501");
     let message = reached["message"].as_str().unwrap();
     assert!(message.starts_with("[OrderStateMachine, from "), "{message}");
     assert!(message.contains("template.yaml"), "{message}");
     // Among many files, the JSON output still locates findings by pointer, in the file reached
     // from the template as in the template itself.
     assert_eq!(reached["pointer"], "/States/Order", "{reached}");
-    let inline = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "ASL201")
-        .unwrap();
+    let inline = with_code("ASL201");
     assert_eq!(
         inline["pointer"], "/Resources/InlineStateMachine/Properties/Definition/States/Go/Next",
         "{inline}"
