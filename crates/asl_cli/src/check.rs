@@ -26,8 +26,8 @@ pub(crate) const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 struct Checked {
     path: String,
     text: Option<String>,
-    /// The parsed document, for the formats that show JSON Pointers; `None` when the file
-    /// could not be read.
+    /// The parsed document, for the formats that show JSON Pointers (and, in a check of one
+    /// file, left to the exit); otherwise `None`, as when the file could not be read.
     parse: Option<Arc<Parse>>,
     diagnostics: Vec<Diagnostic>,
     /// Findings fixed in the file by `--fix`.

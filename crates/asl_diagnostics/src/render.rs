@@ -57,8 +57,7 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
 }
 
 /// The one file codespan renders excerpts of, as its `SimpleFile` but with the line starts
-/// found by `memchr` (`SimpleFile` finds them a character at a time, which took a third of the
-/// human output's time).
+/// found by `memchr` (`SimpleFile` finds them a character at a time).
 struct ExcerptFile<'a> {
     name: &'a str,
     source: &'a str,
