@@ -429,6 +429,36 @@ fn visit_objects<'a>(node: &'a Node, field: &mut String, visit: &mut impl FnMut(
     }
 }
 
+/// Calls `visit` with every string in `node` (passing over the members `skip` names) and its
+/// field name. `field` names `node`; it is extended for each child and restored, so that a
+/// name is written out only when `visit` keeps it.
+pub(crate) fn for_each_string<'a>(
+    node: &'a Node,
+    field: &mut String,
+    skip: &impl Fn(&str) -> bool,
+    visit: &mut impl FnMut(&'a Node, &str, &str),
+) {
+    let parent = field.len();
+    match &node.value {
+        Value::String(text) => visit(node, text, field),
+        Value::Object(members) => {
+            for member in members.iter().filter(|member| !skip(&member.key.text)) {
+                push_key(field, &member.key.text);
+                for_each_string(&member.value, field, skip, visit);
+                field.truncate(parent);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                push_index(field, index);
+                for_each_string(item, field, skip, visit);
+                field.truncate(parent);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Extends a field name with a member: `Parameters` → `Parameters.user`.
 pub(crate) fn push_key(field: &mut String, key: &str) {
     field.push('.');

@@ -3,7 +3,7 @@ use asl_syntax::{Node, TextRange, Value};
 use rustc_hash::FxHashSet;
 
 use crate::Findings;
-use crate::helpers::expressions::{push_index, push_key};
+use crate::helpers::expressions::for_each_string;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// Members whose strings are free text.
@@ -61,7 +61,16 @@ impl Rule for JsonataNotEvaluated {
                 if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
                     field.clear();
                     field.push_str(name);
-                    jsonata_strings(&member.value, &mut field, &mut found);
+                    for_each_string(
+                        &member.value,
+                        &mut field,
+                        &|key| key == "Comment",
+                        &mut |node, text, field| {
+                            if jsonata_expression(text).is_some() {
+                                found.push((node, field.to_owned()));
+                            }
+                        },
+                    );
                 }
             }
             for (node, field) in found {
@@ -89,28 +98,5 @@ fn may_hold_jsonata(node: &Node) -> bool {
         Value::String(text) => jsonata_expression(text).is_some(),
         Value::Object(_) | Value::Array(_) => true,
         _ => false,
-    }
-}
-
-/// `field` names `node`; it is extended for each child and restored before returning.
-fn jsonata_strings<'a>(node: &'a Node, field: &mut String, found: &mut Vec<(&'a Node, String)>) {
-    let parent = field.len();
-    match &node.value {
-        Value::String(text) if jsonata_expression(text).is_some() => found.push((node, field.clone())),
-        Value::Object(members) => {
-            for member in members.iter().filter(|m| m.key.text != "Comment") {
-                push_key(field, &member.key.text);
-                jsonata_strings(&member.value, field, found);
-                field.truncate(parent);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                push_index(field, index);
-                jsonata_strings(item, field, found);
-                field.truncate(parent);
-            }
-        }
-        _ => {}
     }
 }

@@ -1,7 +1,5 @@
-use asl_syntax::{Node, Value};
-
 use crate::Findings;
-use crate::helpers::expressions::{jsonata_fields, push_index, push_key};
+use crate::helpers::expressions::{for_each_string, jsonata_fields};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -38,46 +36,20 @@ impl Rule for MalformedJsonataDelimiters {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for field in jsonata_fields(ctx.model) {
             let mut name = field.field.clone();
-            self.check_strings(field.node, &mut name, field.state.name, out);
-        }
-    }
-}
-
-impl MalformedJsonataDelimiters {
-    /// Checks every string in `node`, named `field` (extended for each child and restored, so
-    /// that a name is written out only for a finding).
-    fn check_strings(&self, node: &Node, field: &mut String, state: &str, out: &mut Findings) {
-        let parent = field.len();
-        match &node.value {
-            Value::String(text) => {
-                if let Some(problem) = delimiter_problem(text) {
-                    out.push(
-                        self.meta()
-                            .diagnostic(
-                                node.range,
-                                format!(
-                                    "\"{field}\" of state \"{state}\" {problem}, so Step Functions passes it on as a plain string"
-                                ),
-                            )
-                            .with_help("write a JSONata expression as \"{% expression %}\", with nothing outside the delimiters"),
-                    );
-                }
-            }
-            Value::Object(members) => {
-                for member in members {
-                    push_key(field, &member.key.text);
-                    self.check_strings(&member.value, field, state, out);
-                    field.truncate(parent);
-                }
-            }
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    push_index(field, index);
-                    self.check_strings(item, field, state, out);
-                    field.truncate(parent);
-                }
-            }
-            _ => {}
+            for_each_string(field.node, &mut name, &|_| false, &mut |node, text, name| {
+                let Some(problem) = delimiter_problem(text) else { return };
+                out.push(
+                    self.meta()
+                        .diagnostic(
+                            node.range,
+                            format!(
+                                "\"{name}\" of state \"{}\" {problem}, so Step Functions passes it on as a plain string",
+                                field.state.name
+                            ),
+                        )
+                        .with_help("write a JSONata expression as \"{% expression %}\", with nothing outside the delimiters"),
+                );
+            });
         }
     }
 }
