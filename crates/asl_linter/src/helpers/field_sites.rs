@@ -27,7 +27,7 @@ pub(crate) struct Site<'a> {
     pub(crate) members: &'a [Member],
     /// The vocabulary's field for each member, in order; `None` for a field the object never
     /// has.
-    fields: Vec<Option<Field>>,
+    fields: Vec<Option<&'static Field>>,
     /// The query language its fields follow (its state's effective language).
     pub(crate) language: QueryLanguage,
     /// How messages name it: `Task state "Fetch"`, `Retry[0] of state "Fetch"`, ….
@@ -168,8 +168,8 @@ pub(crate) fn sites<'a>(model: &'a Model<'a>) -> Vec<Site<'a>> {
 
 impl<'a> Site<'a> {
     /// Each member with its field in the vocabulary (`None` for a field the object never has).
-    pub(crate) fn fields(&self) -> impl Iterator<Item = (&'a Member, Option<&Field>)> + '_ {
-        self.members.iter().zip(self.fields.iter().map(Option::as_ref))
+    pub(crate) fn fields(&self) -> impl Iterator<Item = (&'a Member, Option<&'static Field>)> + '_ {
+        self.members.iter().zip(self.fields.iter().copied())
     }
 
     /// Whether the member at `index` is the first of its key (what [`Node::member`] finds).
@@ -179,7 +179,7 @@ impl<'a> Site<'a> {
     }
 }
 
-fn fields_of(kind: ObjectType, members: &[Member]) -> Vec<Option<Field>> {
+fn fields_of(kind: ObjectType, members: &[Member]) -> Vec<Option<&'static Field>> {
     members.iter().map(|member| kind.field(&member.key.text)).collect()
 }
 

@@ -286,13 +286,13 @@ impl ObjectType {
 
     /// The field `name` of this object, whatever the query language; `None` when this object
     /// never has it.
-    pub fn field(self, name: &str) -> Option<Field> {
+    pub fn field(self, name: &str) -> Option<&'static Field> {
         let bit = self.bit();
         if let Some(field) = fields::table(self)
             .iter()
             .find(|field| field.objects & bit != 0 && field.name == name)
         {
-            return Some(*field);
+            return Some(field);
         }
         let operator = ComparisonOperator::from_name(name).filter(|_| self.is_choice_rule())?;
         Some(operator.as_field())
@@ -302,7 +302,7 @@ impl ObjectType {
     pub fn fields(self, language: QueryLanguage) -> impl Iterator<Item = Field> {
         let bit = self.bit();
         let operators = (self.is_choice_rule() && language == QueryLanguage::JsonPath)
-            .then(|| ComparisonOperator::all().map(ComparisonOperator::as_field))
+            .then(|| ComparisonOperator::all().map(|operator| *operator.as_field()))
             .into_iter()
             .flatten();
         fields::table(self)

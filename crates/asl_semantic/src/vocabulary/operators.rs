@@ -59,6 +59,28 @@ pub enum ComparisonOperator {
     IsTimestamp,
 }
 
+/// Each operator as a field of a JSONPath Choice rule, in declaration order (built at compile
+/// time, so that a lookup hands out a reference).
+static OPERATOR_FIELDS: [Field; ComparisonOperator::TABLE.len()] = {
+    const fn as_field(index: usize) -> Field {
+        let (_, name, _, doc) = ComparisonOperator::TABLE[index];
+        Field {
+            name,
+            languages: Languages::JsonPath,
+            kind: ValueKind::Any,
+            doc,
+            objects: ObjectType::ChoiceRule.bit() | ObjectType::NestedChoiceRule.bit(),
+        }
+    }
+    let mut fields = [as_field(0); ComparisonOperator::TABLE.len()];
+    let mut index = 1;
+    while index < fields.len() {
+        fields[index] = as_field(index);
+        index += 1;
+    }
+    fields
+};
+
 impl ComparisonOperator {
     /// Every operator with its name, its operand and its documentation.
     const TABLE: [(ComparisonOperator, &'static str, Operand, &'static str); 39] = {
@@ -331,14 +353,8 @@ impl ComparisonOperator {
 
     /// The operator as a field of a JSONPath Choice rule. Its value's kind is left open here:
     /// it is the operator's [`Operand`].
-    pub(super) fn as_field(self) -> Field {
-        Field {
-            name: self.name(),
-            languages: Languages::JsonPath,
-            kind: ValueKind::Any,
-            doc: self.doc(),
-            objects: ObjectType::ChoiceRule.bit() | ObjectType::NestedChoiceRule.bit(),
-        }
+    pub(super) fn as_field(self) -> &'static Field {
+        &OPERATOR_FIELDS[self as usize]
     }
 
     fn entry(self) -> (ComparisonOperator, &'static str, Operand, &'static str) {
