@@ -2,45 +2,32 @@ use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::vocabulary::{ObjectType, StateType};
 
-/// Groups of fields of which at most one may be present.
-const GROUPS: &[(ObjectType, &[&str])] = &[
-    (
-        ObjectType::State(StateType::Task),
-        &["TimeoutSeconds", "TimeoutSecondsPath"],
-    ),
-    (
-        ObjectType::State(StateType::Task),
-        &["HeartbeatSeconds", "HeartbeatSecondsPath"],
-    ),
-    (ObjectType::State(StateType::Task), &["Resource", "Resource.$"]),
-    (
-        ObjectType::State(StateType::Wait),
-        &["Seconds", "SecondsPath", "Timestamp", "TimestampPath"],
-    ),
-    (ObjectType::State(StateType::Fail), &["Error", "ErrorPath"]),
-    (ObjectType::State(StateType::Fail), &["Cause", "CausePath"]),
-    (
-        ObjectType::State(StateType::Map),
-        &["MaxConcurrency", "MaxConcurrencyPath"],
-    ),
-    (
-        ObjectType::State(StateType::Map),
-        &["ToleratedFailureCount", "ToleratedFailureCountPath"],
-    ),
-    (
-        ObjectType::State(StateType::Map),
-        &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
-    ),
-    (ObjectType::State(StateType::Map), &["ItemProcessor", "Iterator"]),
-    (ObjectType::State(StateType::Map), &["ItemSelector", "Parameters"]),
-    (ObjectType::ReaderConfig, &["MaxItems", "MaxItemsPath"]),
-    (ObjectType::ItemBatcher, &["MaxItemsPerBatch", "MaxItemsPerBatchPath"]),
-    (
-        ObjectType::ItemBatcher,
-        &["MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"],
-    ),
-    (ObjectType::Credentials, &["RoleArn", "RoleArn.$"]),
-];
+/// The groups of fields of which at most one may be present in an object of `kind`.
+fn groups_of(kind: ObjectType) -> &'static [&'static [&'static str]] {
+    match kind {
+        ObjectType::State(StateType::Task) => &[
+            &["TimeoutSeconds", "TimeoutSecondsPath"],
+            &["HeartbeatSeconds", "HeartbeatSecondsPath"],
+            &["Resource", "Resource.$"],
+        ],
+        ObjectType::State(StateType::Wait) => &[&["Seconds", "SecondsPath", "Timestamp", "TimestampPath"]],
+        ObjectType::State(StateType::Fail) => &[&["Error", "ErrorPath"], &["Cause", "CausePath"]],
+        ObjectType::State(StateType::Map) => &[
+            &["MaxConcurrency", "MaxConcurrencyPath"],
+            &["ToleratedFailureCount", "ToleratedFailureCountPath"],
+            &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
+            &["ItemProcessor", "Iterator"],
+            &["ItemSelector", "Parameters"],
+        ],
+        ObjectType::ReaderConfig => &[&["MaxItems", "MaxItemsPath"]],
+        ObjectType::ItemBatcher => &[
+            &["MaxItemsPerBatch", "MaxItemsPerBatchPath"],
+            &["MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"],
+        ],
+        ObjectType::Credentials => &[&["RoleArn", "RoleArn.$"]],
+        _ => &[],
+    }
+}
 
 declare_rule! {
     /// ## What it does
@@ -80,10 +67,7 @@ declare_rule! {
 impl Rule for ExclusiveFields {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.field_sites() {
-            for (kind, group) in GROUPS {
-                if *kind != site.kind {
-                    continue;
-                }
+            for group in groups_of(site.kind) {
                 // Fields of the other query language are reported by field-not-in-query-language.
                 let mut present = site
                     .fields()

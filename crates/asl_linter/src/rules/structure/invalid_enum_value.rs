@@ -10,44 +10,32 @@ use asl_semantic::vocabulary::ObjectType;
 
 const QUERY_LANGUAGES: &[&str] = &["JSONPath", "JSONata"];
 
-/// Fields whose value is one of a closed set of strings.
-const ENUMS: &[(ObjectType, &str, &[&str])] = &[
-    (ObjectType::Machine, "Version", &["1.0"]),
-    (ObjectType::Machine, "QueryLanguage", QUERY_LANGUAGES),
-    (ObjectType::Branch, "QueryLanguage", QUERY_LANGUAGES),
-    (ObjectType::ItemProcessor, "QueryLanguage", QUERY_LANGUAGES),
-    (ObjectType::Iterator, "QueryLanguage", QUERY_LANGUAGES),
-    (ObjectType::Retrier, "JitterStrategy", &["FULL", "NONE"]),
-    (ObjectType::ProcessorConfig, "Mode", &["INLINE", "DISTRIBUTED"]),
-    (ObjectType::ProcessorConfig, "ExecutionType", &["STANDARD", "EXPRESS"]),
-    (
-        ObjectType::ReaderConfig,
-        "InputType",
-        &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"],
-    ),
-    (
-        ObjectType::ReaderConfig,
-        "Transformation",
-        &["NONE", "LOAD_AND_FLATTEN"],
-    ),
-    (
-        ObjectType::ReaderConfig,
-        "ManifestType",
-        &["ATHENA_DATA", "S3_INVENTORY"],
-    ),
-    (ObjectType::ReaderConfig, "CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
-    (
-        ObjectType::ReaderConfig,
-        "CSVDelimiter",
-        &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"],
-    ),
-    (ObjectType::WriterConfig, "OutputType", &["JSON", "JSONL"]),
-    (
-        ObjectType::WriterConfig,
-        "Transformation",
-        &["NONE", "COMPACT", "FLATTEN"],
-    ),
-];
+/// The fields of an object of `kind` whose value is one of a closed set of strings.
+fn enums_of(kind: ObjectType) -> &'static [(&'static str, &'static [&'static str])] {
+    match kind {
+        ObjectType::Machine => &[("Version", &["1.0"]), ("QueryLanguage", QUERY_LANGUAGES)],
+        ObjectType::Branch | ObjectType::ItemProcessor | ObjectType::Iterator | ObjectType::State(_) => {
+            &[("QueryLanguage", QUERY_LANGUAGES)]
+        }
+        ObjectType::Retrier => &[("JitterStrategy", &["FULL", "NONE"])],
+        ObjectType::ProcessorConfig => &[
+            ("Mode", &["INLINE", "DISTRIBUTED"]),
+            ("ExecutionType", &["STANDARD", "EXPRESS"]),
+        ],
+        ObjectType::ReaderConfig => &[
+            ("InputType", &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"]),
+            ("Transformation", &["NONE", "LOAD_AND_FLATTEN"]),
+            ("ManifestType", &["ATHENA_DATA", "S3_INVENTORY"]),
+            ("CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
+            ("CSVDelimiter", &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"]),
+        ],
+        ObjectType::WriterConfig => &[
+            ("OutputType", &["JSON", "JSONL"]),
+            ("Transformation", &["NONE", "COMPACT", "FLATTEN"]),
+        ],
+        _ => &[],
+    }
+}
 
 declare_rule! {
     /// ## What it does
@@ -93,17 +81,10 @@ impl Rule for InvalidEnumValue {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let mut checks: Vec<(&asl_syntax::Member, &SiteName<'_>, QueryLanguage, &[&str])> = Vec::new();
         for site in ctx.field_sites() {
-            for &(kind, key, allowed) in ENUMS {
-                if kind == site.kind
-                    && let Some(member) = site.node.member(key)
-                {
+            for &(key, allowed) in enums_of(site.kind) {
+                if let Some(member) = site.node.member(key) {
                     checks.push((member, &site.description, site.language, allowed));
                 }
-            }
-            if let ObjectType::State(_) = site.kind
-                && let Some(member) = site.node.member("QueryLanguage")
-            {
-                checks.push((member, &site.description, site.language, QUERY_LANGUAGES));
             }
         }
         for (member, owner, language, allowed) in checks {
