@@ -9,6 +9,7 @@ use asl_syntax::{Parse, TextRange};
 
 use crate::Settings;
 use crate::findings::Findings;
+use crate::helpers::error_handlers::{Handler, handler_lists};
 use crate::helpers::expressions::{
     ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, intrinsic_issues, jsonata_sites,
     jsonpath_exprs, template_sites,
@@ -128,6 +129,7 @@ struct Derived<'a> {
     context_reads: OnceLock<Vec<ContextRead<'a>>>,
     task_resources: OnceLock<Vec<TaskResource<'a>>>,
     directives: OnceLock<Vec<Directive<'a>>>,
+    error_handlers: OnceLock<Vec<[Vec<Handler<'a>>; 2]>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -206,6 +208,14 @@ impl<'a> RuleContext<'a> {
         self.derived
             .directives
             .get_or_init(|| directives(self.source, self.model))
+    }
+
+    /// Each state's retriers and catchers (see [`handler_lists`]), in the order of
+    /// `model.states`.
+    pub(crate) fn error_handlers(&self) -> &[[Vec<Handler<'a>>; 2]] {
+        self.derived
+            .error_handlers
+            .get_or_init(|| self.model.states.iter().map(handler_lists).collect())
     }
 
     /// Where each variable is assigned and read, over the state graph.

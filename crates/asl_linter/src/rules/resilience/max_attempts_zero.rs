@@ -1,5 +1,5 @@
 use crate::Findings;
-use crate::helpers::error_handlers::{handler_lists, handles};
+use crate::helpers::error_handlers::handles;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -49,8 +49,8 @@ declare_rule! {
 
 impl Rule for MaxAttemptsZero {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for state in &ctx.model.states {
-            let [retriers, _] = handler_lists(state);
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
+            let [retriers, _] = handlers;
             for (handler, retrier) in retriers.iter().zip(state.retriers()) {
                 let Some(max_attempts) = &retrier.max_attempts else {
                     continue;

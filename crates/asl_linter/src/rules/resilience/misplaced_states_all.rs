@@ -1,5 +1,4 @@
 use crate::Findings;
-use crate::helpers::error_handlers::handler_lists;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -57,10 +56,10 @@ declare_rule! {
 
 impl Rule for MisplacedStatesAll {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for state in &ctx.model.states {
-            for handlers in handler_lists(state) {
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
+            for handlers in handlers {
                 let count = handlers.len();
-                for handler in &handlers {
+                for handler in handlers {
                     let alone = handler.names.len() == 1;
                     let last = handler.index + 1 == count;
                     for &(_, range) in handler.names.iter().filter(|&&(name, _)| name == "States.ALL") {

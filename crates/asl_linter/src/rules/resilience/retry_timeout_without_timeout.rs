@@ -1,7 +1,7 @@
 use asl_semantic::model::StateKind;
 
 use crate::Findings;
-use crate::helpers::error_handlers::{handler_lists, sets_timeout};
+use crate::helpers::error_handlers::sets_timeout;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -47,13 +47,13 @@ declare_rule! {
 
 impl Rule for RetryTimeoutWithoutTimeout {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for state in &ctx.model.states {
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
             let StateKind::Task(task) = &state.kind else { continue };
             if sets_timeout(task) {
                 continue;
             }
-            let [retriers, _] = handler_lists(state);
-            for handler in &retriers {
+            let [retriers, _] = handlers;
+            for handler in retriers {
                 for &(_, range) in handler.names.iter().filter(|(name, _)| *name == "States.Timeout") {
                     out.push(
                         self.meta()

@@ -1,5 +1,5 @@
 use crate::Findings;
-use crate::helpers::error_handlers::{Handler, handler_lists, handles};
+use crate::helpers::error_handlers::{Handler, handles};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -58,8 +58,8 @@ declare_rule! {
 
 impl Rule for ShadowedErrorHandler {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for state in &ctx.model.states {
-            for handlers in handler_lists(state) {
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
+            for handlers in handlers {
                 for (position, handler) in handlers.iter().enumerate() {
                     let earlier = &handlers[..position];
                     let shadowed: Vec<_> = handler

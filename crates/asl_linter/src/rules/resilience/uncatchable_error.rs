@@ -1,5 +1,5 @@
 use crate::Findings;
-use crate::helpers::error_handlers::{UNHANDLEABLE_ERRORS, handler_lists};
+use crate::helpers::error_handlers::UNHANDLEABLE_ERRORS;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -44,8 +44,8 @@ declare_rule! {
 
 impl Rule for UncatchableError {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for state in &ctx.model.states {
-            for handler in handler_lists(state).iter().flatten() {
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
+            for handler in handlers.iter().flatten() {
                 for &(name, range) in handler
                     .names
                     .iter()
