@@ -42,36 +42,36 @@ declare_rule! {
 impl Rule for JsonataNotEvaluated {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let sites = ctx.field_sites();
-        // Sub-objects such as catchers and Choice rules are sites of their own.
-        let site_ranges: FxHashSet<TextRange> = sites.iter().map(|site| site.node.range).collect();
-        let is_site = |node: &Node| {
-            site_ranges.contains(&node.range)
-                || node
-                    .as_array()
-                    .is_some_and(|items| items.iter().any(|i| site_ranges.contains(&i.range)))
-        };
+        // Sub-objects such as catchers and Choice rules are sites of their own. JSONata strings
+        // in JSONPath states are rare: the set is built for the first one.
+        let mut site_ranges: Option<FxHashSet<TextRange>> = None;
         let mut field = String::new();
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
             let Some(state) = site.state else { continue };
             let mut found = Vec::new();
-            for (member, spec) in site.fields().filter(|(member, _)| may_hold_jsonata(&member.value)) {
+            for (member, spec) in site.fields() {
                 let name = member.key.text.as_str();
                 // Unknown fields and JSONata-only fields are reported by the structure rules.
                 let evaluated_here = spec.is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
-                if evaluated_here && !SKIPPED.contains(&name) && !is_site(&member.value) {
-                    field.clear();
-                    field.push_str(name);
-                    for_each_string(
-                        &member.value,
-                        &mut field,
-                        &|key| key == "Comment",
-                        &mut |node, text, field| {
-                            if jsonata_expression(text).is_some() {
-                                found.push((node, field.to_owned()));
-                            }
-                        },
-                    );
+                if !evaluated_here || SKIPPED.contains(&name) || !holds_jsonata(&member.value) {
+                    continue;
                 }
+                let site_ranges = site_ranges.get_or_insert_with(|| sites.iter().map(|site| site.node.range).collect());
+                if is_site(site_ranges, &member.value) {
+                    continue;
+                }
+                field.clear();
+                field.push_str(name);
+                for_each_string(
+                    &member.value,
+                    &mut field,
+                    &|key| key == "Comment",
+                    &mut |node, text, field| {
+                        if jsonata_expression(text).is_some() {
+                            found.push((node, field.to_owned()));
+                        }
+                    },
+                );
             }
             for (node, field) in found {
                 out.push(
@@ -91,12 +91,23 @@ impl Rule for JsonataNotEvaluated {
     }
 }
 
-/// Whether `node` is a JSONata string or may hold one; most members are neither, and are passed
-/// over before their field is looked up.
-fn may_hold_jsonata(node: &Node) -> bool {
+/// Whether `node` is a JSONata string or holds one outside a `Comment`, told without naming
+/// the fields on the way (most members hold none).
+fn holds_jsonata(node: &Node) -> bool {
     match &node.value {
         Value::String(text) => jsonata_expression(text).is_some(),
-        Value::Object(_) | Value::Array(_) => true,
+        Value::Object(members) => members
+            .iter()
+            .any(|member| member.key.text != "Comment" && holds_jsonata(&member.value)),
+        Value::Array(items) => items.iter().any(holds_jsonata),
         _ => false,
     }
+}
+
+/// Whether `node` is a site, or an array of them (`Retry`, `Catch`, `Choices`).
+fn is_site(site_ranges: &FxHashSet<TextRange>, node: &Node) -> bool {
+    site_ranges.contains(&node.range)
+        || node
+            .as_array()
+            .is_some_and(|items| items.iter().any(|item| site_ranges.contains(&item.range)))
 }
