@@ -134,17 +134,23 @@ pub(crate) fn optimized_tasks<'a>(tasks: &[TaskResource<'a>]) -> impl Iterator<I
     })
 }
 
+/// `text` cut at its first `N - 1` colons, the last part holding the rest; `None` when it has
+/// fewer. A byte scan: ARNs are short, and `str::splitn` sets up a searcher for each part.
+pub(crate) fn split_colons<const N: usize>(text: &str) -> Option<[&str; N]> {
+    let mut parts = [""; N];
+    let mut start = 0;
+    for part in &mut parts[..N - 1] {
+        let end = start + text.as_bytes()[start..].iter().position(|&b| b == b':')?;
+        *part = &text[start..end];
+        start = end + 1;
+    }
+    parts[N - 1] = &text[start..];
+    Some(parts)
+}
+
 /// Reads a Task `Resource`.
 pub(crate) fn parse_resource(arn: &str) -> Resource<'_> {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(_partition), Some("states"), Some(region), Some(account), Some(rest)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(["arn", _partition, "states", region, account, rest]) = split_colons(arn) else {
         return Resource::Other;
     };
     if rest.starts_with("activity:") {
@@ -158,10 +164,13 @@ pub(crate) fn parse_resource(arn: &str) -> Resource<'_> {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
-    let Some((service, action_and_suffix)) = rest.split_once(':') else {
+    let Some([service, action_and_suffix]) = split_colons(rest) else {
         return Resource::Other;
     };
-    let split = action_and_suffix.find('.').unwrap_or(action_and_suffix.len());
+    let split = action_and_suffix
+        .bytes()
+        .position(|b| b == b'.')
+        .unwrap_or(action_and_suffix.len());
     let (action, suffix) = action_and_suffix.split_at(split);
     Resource::Integration {
         service,
@@ -271,6 +280,14 @@ fn rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_at_the_first_colons() {
+        assert_eq!(split_colons("a:b:c:d"), Some(["a", "b", "c:d"]));
+        assert_eq!(split_colons("a::"), Some(["a", "", ""]));
+        assert_eq!(split_colons::<3>("a:b"), None);
+        assert_eq!(split_colons("é:ü"), Some(["é", "ü"]));
+    }
 
     #[test]
     fn reads_resource_forms() {

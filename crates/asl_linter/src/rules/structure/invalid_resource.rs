@@ -1,6 +1,7 @@
 use asl_semantic::model::StateKind;
 
 use crate::Findings;
+use crate::helpers::integrations::split_colons;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 /// AWS partitions (the first three are the public ones).
@@ -92,10 +93,7 @@ fn problem(text: &str) -> Option<(String, String)> {
     let Some(rest) = text.strip_prefix("arn:") else {
         return Some((format!("is not an ARN: \"{text}\""), generic()));
     };
-    let mut parts = rest.splitn(5, ':');
-    let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let Some([partition, service, region, account, resource]) = split_colons(rest) else {
         return Some((format!("is not a complete ARN: \"{text}\""), generic()));
     };
     if !PARTITIONS.contains(&partition) {
@@ -130,7 +128,7 @@ fn integration(resource: &str) -> Option<(String, String)> {
         Some(rest) => (true, rest),
         None => (false, resource),
     };
-    let (service, action) = rest.split_once(':')?;
+    let [service, action] = split_colons(rest)?;
     let (action, suffix) = match action.split_once('.') {
         Some((action, suffix)) => (action, Some(suffix)),
         None => (action, None),
