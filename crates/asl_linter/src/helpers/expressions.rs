@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, check_intrinsic, is_intrinsic_call, parse_intrinsic};
-use asl_semantic::expr::jsonata::{JsonataExpr, parse_jsonata};
+use asl_semantic::expr::jsonata::{JsonataExpr, References, parse_jsonata, references};
 use asl_semantic::expr::path::{FilterExpr, Path, SegmentKind, parse_path};
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprErrorKind};
 use asl_semantic::model::{
@@ -128,6 +128,8 @@ pub(crate) struct JsonataSite<'a> {
     pub place: JsonataPlace,
     /// The parsed expression, computed on first use and shared by every rule.
     pub parsed: OnceLock<Result<JsonataExpr, ExprError>>,
+    /// What the parsed expression reads, listed on first use and shared by every rule.
+    pub references: OnceLock<References>,
 }
 
 impl JsonataSite<'_> {
@@ -136,6 +138,13 @@ impl JsonataSite<'_> {
         self.parsed
             .get_or_init(|| parse_jsonata(self.expression.expression))
             .as_ref()
+    }
+
+    /// The variables, `$states` accesses and implicit-input reads of the expression; `None`
+    /// when it does not parse.
+    pub(crate) fn references(&self) -> Option<&References> {
+        let expr = self.parse().ok()?;
+        Some(self.references.get_or_init(|| references(expr)))
     }
 
     /// The source range of `range`, given relative to the expression text.
@@ -610,6 +619,7 @@ pub(crate) fn jsonata_sites<'a>(model: &'a Model<'a>) -> Vec<JsonataSite<'a>> {
                 expression,
                 place: f.place,
                 parsed: OnceLock::new(),
+                references: OnceLock::new(),
             });
         });
     }
@@ -755,53 +765,51 @@ pub(crate) fn jsonpath_states<'a>(model: &'a Model<'a>) -> impl Iterator<Item = 
         .filter(|s| s.effective_query_language == QueryLanguage::JsonPath)
 }
 
-/// Every path in a parsed JSONPath expression: the path itself, the path arguments of an
-/// intrinsic call at any depth, and the paths inside filters.
-pub(crate) fn paths_in(parsed: &Parsed) -> Vec<&Path> {
-    let mut found = Vec::new();
+/// Visits every path in a parsed JSONPath expression: the path itself, the path arguments of
+/// an intrinsic call at any depth, and the paths inside filters.
+pub(crate) fn for_each_path<'p>(parsed: &'p Parsed, visit: &mut impl FnMut(&'p Path)) {
     match parsed {
-        Parsed::Path(Ok(path)) => collect_path(path, &mut found),
-        Parsed::Intrinsic(Ok(call)) => collect_call(call, &mut found),
+        Parsed::Path(Ok(path)) => visit_path(path, visit),
+        Parsed::Intrinsic(Ok(call)) => visit_call(call, visit),
         _ => {}
     }
-    found
 }
 
-fn collect_call<'p>(call: &'p Intrinsic, found: &mut Vec<&'p Path>) {
+fn visit_call<'p>(call: &'p Intrinsic, visit: &mut impl FnMut(&'p Path)) {
     for arg in &call.args {
         match &arg.kind {
-            ArgumentKind::Path(path) => collect_path(path, found),
-            ArgumentKind::Call(inner) => collect_call(inner, found),
+            ArgumentKind::Path(path) => visit_path(path, visit),
+            ArgumentKind::Call(inner) => visit_call(inner, visit),
             _ => {}
         }
     }
 }
 
-fn collect_path<'p>(path: &'p Path, found: &mut Vec<&'p Path>) {
-    found.push(path);
+fn visit_path<'p>(path: &'p Path, visit: &mut impl FnMut(&'p Path)) {
+    visit(path);
     for segment in &path.segments {
         if let SegmentKind::Filter(Some(filter)) = &segment.kind {
-            collect_filter(filter, found);
+            visit_filter(filter, visit);
         }
     }
 }
 
-fn collect_filter<'p>(filter: &'p FilterExpr, found: &mut Vec<&'p Path>) {
+fn visit_filter<'p>(filter: &'p FilterExpr, visit: &mut impl FnMut(&'p Path)) {
     match filter {
         FilterExpr::Or(operands) | FilterExpr::And(operands) => {
             for operand in operands {
-                collect_filter(operand, found);
+                visit_filter(operand, visit);
             }
         }
-        FilterExpr::Not(inner) => collect_filter(inner, found),
+        FilterExpr::Not(inner) => visit_filter(inner, visit),
         FilterExpr::Compare { left, right, .. } => {
             for operand in [left, right] {
                 if let asl_semantic::expr::path::Operand::Path(path) = operand {
-                    collect_path(path, found);
+                    visit_path(path, visit);
                 }
             }
         }
-        FilterExpr::Test(asl_semantic::expr::path::Operand::Path(path)) => collect_path(path, found),
+        FilterExpr::Test(asl_semantic::expr::path::Operand::Path(path)) => visit_path(path, visit),
         FilterExpr::Test(_) => {}
     }
 }
@@ -848,10 +856,9 @@ pub(crate) fn context_reads<'a>(
 ) -> Vec<ContextRead<'a>> {
     let mut reads = Vec::new();
     for expr in jsonpath_exprs {
-        let parsed = expr.parse();
-        for path in paths_in(parsed) {
+        for_each_path(expr.parse(), &mut |path| {
             if path.root != asl_semantic::expr::path::Root::Context {
-                continue;
+                return;
             }
             let members = path.segments.iter().map_while(|s| match &s.kind {
                 SegmentKind::Member(name) => Some((name.to_string(), s.range())),
@@ -865,11 +872,11 @@ pub(crate) fn context_reads<'a>(
                 members: members.collect(),
                 in_item_selector: matches!(expr.place, JsonPathPlace::Template(t) if t.has_map_item()),
             });
-        }
+        });
     }
     for site in jsonata_sites {
-        let Ok(expr) = site.parse() else { continue };
-        for access in asl_semantic::expr::jsonata::references(expr).states {
+        let Some(references) = site.references() else { continue };
+        for access in &references.states {
             if access.member.as_ref().map(|(m, _)| m.as_str()) != Some("context") {
                 continue;
             }

@@ -14,14 +14,14 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
-use asl_semantic::expr::jsonata::{Binding, references};
+use asl_semantic::expr::jsonata::Binding;
 use asl_semantic::expr::path::Root;
 use asl_semantic::model::{
     MapMode, Model, QueryLanguage, ScopeId, ScopeKind, State, StateId, StateKind, TransitionKind,
 };
 use asl_syntax::{Member, Node};
 
-use crate::helpers::expressions::paths_in;
+use crate::helpers::expressions::for_each_path;
 use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, JsonataSite, PathField};
 
 /// A read of a workflow variable.
@@ -379,8 +379,7 @@ fn collect_reads<'a>(
         if expr.place == JsonPathPlace::Path(PathField::ResultPath) {
             continue;
         }
-        let parsed = expr.parse();
-        for path in paths_in(parsed) {
+        for_each_path(expr.parse(), &mut |path| {
             if let Root::Variable { name, range } = &path.root {
                 reads.push(Read {
                     name: name.clone(),
@@ -390,7 +389,7 @@ fn collect_reads<'a>(
                     range: range.start.saturating_sub(1)..range.end,
                 });
             }
-        }
+        });
     }
     let assigned: HashSet<&str> = model
         .states
@@ -399,10 +398,10 @@ fn collect_reads<'a>(
         .map(|m| m.key.text.as_str())
         .collect();
     for site in jsonata {
-        let Ok(expr) = site.parse() else {
+        let Some(references) = site.references() else {
             continue;
         };
-        for variable in references(expr).variables {
+        for variable in &references.variables {
             // A built-in's name counts as a variable read only if a variable has that name.
             let counts = match variable.binding {
                 Binding::Free => true,
@@ -418,7 +417,7 @@ fn collect_reads<'a>(
             if counts && !called {
                 let offset = site.expression.offset;
                 reads.push(Read {
-                    name: variable.name,
+                    name: variable.name.clone(),
                     state: site.state.id,
                     field: site.field.clone(),
                     node: site.node,

@@ -1,4 +1,4 @@
-use asl_semantic::expr::jsonata::{ImplicitInputKind, references};
+use asl_semantic::expr::jsonata::ImplicitInputKind;
 
 use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -39,8 +39,8 @@ declare_rule! {
 impl Rule for JsonataImplicitInput {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
-            let Ok(expr) = site.parse() else { continue };
-            for read in references(expr).implicit_input {
+            let Some(references) = site.references() else { continue };
+            for read in &references.implicit_input {
                 let range = site.source_range(ctx.source, read.range.clone());
                 let (what, help) = match &read.kind {
                     ImplicitInputKind::Dollar => ("`$` at the top level".to_owned(), "use `$states.input` for the state's input".to_owned()),

@@ -1,4 +1,3 @@
-use asl_semantic::expr::jsonata::references;
 use asl_semantic::model::StateKind;
 
 use crate::Findings;
@@ -45,8 +44,8 @@ declare_rule! {
 impl Rule for MisplacedStatesField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
-            let Ok(expr) = site.parse() else { continue };
-            for access in references(expr).states {
+            let Some(references) = site.references() else { continue };
+            for access in &references.states {
                 let Some((member, member_range)) = &access.member else {
                     continue;
                 };

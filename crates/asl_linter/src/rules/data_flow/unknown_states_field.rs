@@ -1,4 +1,4 @@
-use asl_semantic::expr::jsonata::{STATES_MEMBERS, references};
+use asl_semantic::expr::jsonata::STATES_MEMBERS;
 
 use crate::Findings;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -35,8 +35,8 @@ declare_rule! {
 impl Rule for UnknownStatesField {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.jsonata_sites() {
-            let Ok(expr) = site.parse() else { continue };
-            for access in references(expr).states {
+            let Some(references) = site.references() else { continue };
+            for access in &references.states {
                 let Some((member, member_range)) = &access.member else {
                     continue;
                 };
