@@ -259,25 +259,30 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
 }
 
 fn choice_rule_paths<'a>(rule: &ChoiceRule<'a>, prefix: String, push: &mut impl FnMut(String, &'a Member, PathField)) {
+    let member_of_prefix = |key: &str| {
+        let mut field = prefix.clone();
+        push_key(&mut field, key);
+        field
+    };
     if let Some(variable) = &rule.variable {
-        push(format!("{prefix}.Variable"), variable.member, PathField::ChoiceVariable);
+        push(member_of_prefix("Variable"), variable.member, PathField::ChoiceVariable);
     }
     for comparison in &rule.comparisons {
         if comparison.operator.operand() == Operand::Path {
             let member = comparison.field.member;
-            push(format!("{prefix}.{}", member.key.text), member, PathField::ChoicePath);
+            push(member_of_prefix(&member.key.text), member, PathField::ChoicePath);
         }
     }
-    let nested = |field: &Option<Field<'a, Vec<ChoiceRule<'a>>>>| {
-        field.as_ref().and_then(|f| f.value.clone()).unwrap_or_default()
-    };
-    for (name, rules) in [("And", nested(&rule.and)), ("Or", nested(&rule.or))] {
+    for (name, rules) in [("And", &rule.and), ("Or", &rule.or)] {
+        let rules = rules.as_ref().and_then(|f| f.value.as_deref()).unwrap_or(&[]);
         for (index, inner) in rules.iter().enumerate() {
-            choice_rule_paths(inner, format!("{prefix}.{name}[{index}]"), push);
+            let mut field = member_of_prefix(name);
+            push_index(&mut field, index);
+            choice_rule_paths(inner, field, push);
         }
     }
     if let Some(inner) = rule.not.as_ref().and_then(|f| f.value.as_deref()) {
-        choice_rule_paths(inner, format!("{prefix}.Not"), push);
+        choice_rule_paths(inner, member_of_prefix("Not"), push);
     }
 }
 
