@@ -42,8 +42,8 @@ declare_rule! {
 impl Rule for JsonataNotEvaluated {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let sites = ctx.field_sites();
-        // Sub-objects such as catchers and Choice rules are sites of their own. JSONata strings
-        // in JSONPath states are rare: the set is built for the first one.
+        // Sub-objects such as catchers and Choice rules are sites of their own (and branches
+        // whole machines): they are passed over before their strings are looked at.
         let mut site_ranges: Option<FxHashSet<TextRange>> = None;
         let mut field = String::new();
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
@@ -53,11 +53,17 @@ impl Rule for JsonataNotEvaluated {
                 let name = member.key.text.as_str();
                 // Unknown fields and JSONata-only fields are reported by the structure rules.
                 let evaluated_here = spec.is_some_and(|spec| spec.languages.allows(QueryLanguage::JsonPath));
-                if !evaluated_here || SKIPPED.contains(&name) || !holds_jsonata(&member.value) {
+                if !evaluated_here || SKIPPED.contains(&name) {
                     continue;
                 }
-                let site_ranges = site_ranges.get_or_insert_with(|| sites.iter().map(|site| site.node.range).collect());
-                if is_site(site_ranges, &member.value) {
+                if matches!(member.value.value, Value::Object(_) | Value::Array(_)) {
+                    let site_ranges =
+                        site_ranges.get_or_insert_with(|| sites.iter().map(|site| site.node.range).collect());
+                    if is_site(site_ranges, &member.value) {
+                        continue;
+                    }
+                }
+                if !holds_jsonata(&member.value) {
                     continue;
                 }
                 field.clear();
