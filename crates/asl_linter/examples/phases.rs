@@ -59,7 +59,7 @@ fn main() {
                 for rule in all_rules().iter().filter(|rule| rule.meta().category == category) {
                     let mut found = Findings::new(&syntax_errors);
                     rule.check(&ctx, &mut found);
-                    diagnostics.extend(found.finish(rule.meta().default_severity));
+                    found.finish(rule.meta().default_severity, &mut diagnostics);
                 }
                 clock.lap();
             }

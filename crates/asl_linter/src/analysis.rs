@@ -69,28 +69,43 @@ pub(crate) fn check_definition(
 ) -> Vec<Diagnostic> {
     let ctx = RuleContext::new(text, parse, model, graph, settings, host);
     let syntax_errors = SyntaxErrorSpans::new(&parse.errors);
-    let check = |rule: &&'static dyn Rule| -> Vec<Diagnostic> {
+    let check = |rule: &'static dyn Rule, out: &mut Vec<Diagnostic>| {
         let Some(severity) = settings.severity_of(rule.meta()) else {
-            return Vec::new();
+            return;
         };
         let mut found = Findings::new(&syntax_errors);
         // A bug in one rule must not take the others (or the language server) down with it.
         if catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut found))).is_err() {
-            return vec![internal_error(rule.meta().code)];
+            out.push(internal_error(rule.meta().code));
+            return;
         }
-        found.finish(severity)
+        found.finish(severity, out);
     };
     // Rules are independent; on a large definition running them on every core pays off. On a
     // small one the rules take less time than handing them to other threads, and the command
     // line already checks its files in parallel.
+    let in_turn = || {
+        let mut diagnostics = Vec::new();
+        for &rule in all_rules() {
+            check(rule, &mut diagnostics);
+        }
+        diagnostics
+    };
     #[cfg(feature = "parallel")]
     let mut diagnostics: Vec<Diagnostic> = if text.len() >= PARALLEL_RULES_MIN_BYTES {
-        all_rules().par_iter().flat_map_iter(check).collect()
+        all_rules()
+            .par_iter()
+            .flat_map_iter(|&rule| {
+                let mut found = Vec::new();
+                check(rule, &mut found);
+                found
+            })
+            .collect()
     } else {
-        all_rules().iter().flat_map(check).collect()
+        in_turn()
     };
     #[cfg(not(feature = "parallel"))]
-    let mut diagnostics: Vec<Diagnostic> = all_rules().iter().flat_map(check).collect();
+    let mut diagnostics = in_turn();
     apply_directives(&mut diagnostics, ctx.directives(), settings);
     drop_findings_inside(&syntax_errors, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));

@@ -111,12 +111,12 @@ impl<'e> Findings<'e> {
         }
     }
 
-    /// The findings with `severity`: in the order they came, or past the cap the first
-    /// [`MAX_FINDINGS_PER_RULE`] in the order of the file and one that counts the rest.
-    pub fn finish(self, severity: Severity) -> Vec<Diagnostic> {
+    /// Appends the findings to `out` with `severity`: in the order they came, or past the cap
+    /// the first [`MAX_FINDINGS_PER_RULE`] in the order of the file and one that counts the rest.
+    pub fn finish(self, severity: Severity, out: &mut Vec<Diagnostic>) {
         // Most rules find nothing in most files.
         if self.count == 0 {
-            return Vec::new();
+            return;
         }
         let capped = self.count > MAX_FINDINGS_PER_RULE;
         let mut kept = self.kept.into_vec();
@@ -125,30 +125,30 @@ impl<'e> Findings<'e> {
         } else {
             kept.sort_unstable_by_key(|kept| kept.order.2);
         }
-        let mut found: Vec<Diagnostic> = kept.into_iter().map(|kept| kept.diagnostic).collect();
-        for diagnostic in &mut found {
-            diagnostic.severity = severity;
-        }
+        let first = out.len();
+        out.extend(kept.into_iter().map(|kept| Diagnostic {
+            severity,
+            ..kept.diagnostic
+        }));
         if capped {
             let omitted = self.count - MAX_FINDINGS_PER_RULE;
-            let first = &found[MAX_FINDINGS_PER_RULE];
+            let first_omitted = &out[first + MAX_FINDINGS_PER_RULE];
             let rest = Diagnostic::new(
-                first.code,
-                first.name,
-                first.severity,
-                first.range,
+                first_omitted.code,
+                first_omitted.name,
+                severity,
+                first_omitted.range,
                 format!(
                     "{omitted} more {} finding{} from here on {} not listed; fix the ones above first",
-                    first.name,
+                    first_omitted.name,
                     if omitted == 1 { "" } else { "s" },
                     if omitted == 1 { "is" } else { "are" }
                 ),
             )
             .with_omitted(omitted);
-            found.truncate(MAX_FINDINGS_PER_RULE);
-            found.push(rest);
+            out.truncate(first + MAX_FINDINGS_PER_RULE);
+            out.push(rest);
         }
-        found
     }
 }
 
@@ -176,7 +176,8 @@ mod tests {
         for start in [30, 10, 20] {
             findings.push(finding("ASL100", start));
         }
-        let found = findings.finish(Severity::Error);
+        let mut found = Vec::new();
+        findings.finish(Severity::Error, &mut found);
         assert_eq!(starts(&found), [30, 10, 20]);
         assert!(found.iter().all(|d| d.severity == Severity::Error));
     }
@@ -189,7 +190,8 @@ mod tests {
         for start in (0..total).rev() {
             findings.push(finding("ASL100", start));
         }
-        let found = findings.finish(Severity::Warning);
+        let mut found = Vec::new();
+        findings.finish(Severity::Warning, &mut found);
         assert_eq!(found.len(), MAX_FINDINGS_PER_RULE + 1);
         let listed: Vec<u32> = (0..MAX_FINDINGS_PER_RULE as u32).collect();
         assert_eq!(starts(&found[..MAX_FINDINGS_PER_RULE]), listed);
@@ -208,7 +210,8 @@ mod tests {
             findings.push(finding("ASL100", start));
         }
         findings.push(finding(SYNTAX_ERROR_CODE, 100));
-        let found = findings.finish(Severity::Error);
+        let mut found = Vec::new();
+        findings.finish(Severity::Error, &mut found);
         assert_eq!(starts(&found), [99, 100]);
         assert_eq!(found[1].code, SYNTAX_ERROR_CODE);
         assert!(found.iter().all(|d| d.omitted == 0));
