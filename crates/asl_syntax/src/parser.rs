@@ -528,6 +528,7 @@ fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Vec<T> {
         all.shrink_to_fit();
         all
     } else {
-        scratch.drain(first..).collect()
+        // One allocation of exactly the tail's length and one copy.
+        scratch.split_off(first)
     }
 }
