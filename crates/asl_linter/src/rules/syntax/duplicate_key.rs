@@ -61,7 +61,12 @@ impl Rule for DuplicateKey {
         while let Some(node) = stack.pop() {
             match &node.value {
                 Value::Object(members) if states_objects.contains(&node.range) => {
-                    stack.extend(members.iter().map(|member| &member.value));
+                    stack.extend(
+                        members
+                            .iter()
+                            .map(|member| &member.value)
+                            .filter(|value| has_members(value)),
+                    );
                 }
                 Value::Object(members) => {
                     let mut first_seen = FxHashMap::default();
@@ -87,12 +92,19 @@ impl Rule for DuplicateKey {
                                     .with_help("remove one of them (JSON readers usually keep the last)"),
                             );
                         }
-                        stack.push(&member.value);
+                        if has_members(&member.value) {
+                            stack.push(&member.value);
+                        }
                     }
                 }
-                Value::Array(items) => stack.extend(items),
+                Value::Array(items) => stack.extend(items.iter().filter(|item| has_members(item))),
                 _ => {}
             }
         }
     }
+}
+
+/// Whether `node` is an object or an array: only those are walked into.
+fn has_members(node: &Node) -> bool {
+    matches!(node.value, Value::Object(_) | Value::Array(_))
 }
