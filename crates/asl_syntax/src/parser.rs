@@ -14,12 +14,16 @@ pub const MAX_DEPTH: usize = 512;
 pub fn parse(text: &str) -> Parse {
     let mut lexer = Lexer::new(text);
     lexer.advance();
+    // The scratch buffers hold the children of the open containers. Sized by the text (about
+    // one member per 64 bytes of a definition), they rarely grow: each growth copies every
+    // child read so far.
+    let members = (text.len() / 64).clamp(8, 256);
     let mut parser = Parser {
         lexer,
         prev_end: 0,
-        stack: Vec::new(),
-        items: Vec::new(),
-        members: Vec::new(),
+        stack: Vec::with_capacity(16),
+        items: Vec::with_capacity(members / 4),
+        members: Vec::with_capacity(members),
         root: None,
     };
     let root = parser.root();
