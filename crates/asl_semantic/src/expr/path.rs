@@ -514,31 +514,55 @@ fn is_variable_char(c: char) -> bool {
 }
 
 /// Where a member name that starts at `start` ends (at the latest `end`), and whether it has
-/// escapes: `\` takes the character after it into the name. A loop over bytes, as names are
-/// most of a path's text and mostly ASCII.
+/// escapes: `\` takes the character after it into the name. ASCII bytes are told by a table,
+/// as names are most of a path's text and mostly ASCII.
 fn member_name_end(src: &str, start: usize, end: usize, in_filter: bool) -> (usize, bool) {
+    let bytes = src.as_bytes();
+    let stops = if in_filter { ENDS_NAME | ENDS_NAME_IN_FILTER } else { ENDS_NAME };
     let mut at = start;
     let mut escaped = false;
-    while let Some(c) = char_at(src, at).filter(|_| at < end) {
-        if ends_member_name(c, in_filter) {
-            break;
-        }
-        at += c.len_utf8();
-        if c == '\\'
-            && let Some(next) = char_at(src, at).filter(|_| at < end)
-        {
-            at += next.len_utf8();
-            escaped = true;
+    while at < end {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if NAME_END[usize::from(byte)] & stops != 0 {
+                break;
+            }
+            at += 1;
+            if byte == b'\\'
+                && let Some(next) = char_at(src, at).filter(|_| at < end)
+            {
+                at += next.len_utf8();
+                escaped = true;
+            }
+        } else {
+            match char_at(src, at) {
+                Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                _ => break,
+            }
         }
     }
     (at, escaped)
 }
 
-fn ends_member_name(c: char, in_filter: bool) -> bool {
-    matches!(c, '.' | '[' | '(')
-        || c.is_whitespace()
-        || (in_filter && matches!(c, ')' | ']' | ',' | '=' | '!' | '<' | '>' | '&' | '|' | '~'))
-}
+/// [`NAME_END`] bits: the byte ends a member name anywhere, or inside a filter.
+const ENDS_NAME: u8 = 1;
+const ENDS_NAME_IN_FILTER: u8 = 2;
+
+/// For each ASCII byte, whether it ends a member name: `.`, `[`, `(` and white space anywhere;
+/// inside a filter also the filter's operators and closing brackets.
+static NAME_END: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        if (byte as u8 as char).is_whitespace() || matches!(byte as u8, b'.' | b'[' | b'(') {
+            table[byte] = ENDS_NAME;
+        } else if matches!(byte as u8, b')' | b']' | b',' | b'=' | b'!' | b'<' | b'>' | b'&' | b'|' | b'~') {
+            table[byte] = ENDS_NAME_IN_FILTER;
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// Why a filter body yields no expression.
 enum Unread {
