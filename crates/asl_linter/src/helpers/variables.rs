@@ -69,7 +69,8 @@ pub(crate) struct Variables<'a> {
     /// The (name, scope) pairs such that the scope, or a scope nested in it, reads the name.
     read_within: HashSet<(usize, ScopeId)>,
     /// Names certainly assigned when each state is entered; `None` for a state that is
-    /// never entered from its scope's `StartAt`.
+    /// never entered from its scope's `StartAt`, and for every state of a definition that
+    /// reads no variable (nothing asks then).
     entry: Vec<Option<NameSet>>,
 }
 
@@ -116,7 +117,11 @@ impl<'a> Variables<'a> {
         };
         variables.read_within = variables.scopes_reading(model);
         variables.bits = variables.bits_of_read_names();
-        variables.solve(model, model.root_scope, Some(NameSet::default()));
+        // What is assigned on entry to each state is asked only about reads; most definitions
+        // read no variable.
+        if !variables.reads.is_empty() {
+            variables.solve(model, model.root_scope, Some(NameSet::default()));
+        }
         variables
     }
 
