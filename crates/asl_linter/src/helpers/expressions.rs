@@ -87,14 +87,21 @@ pub(crate) struct TemplateSite<'a> {
     pub node: &'a Node,
     pub kind: Template,
     /// Its members at any depth, listed on first use and shared by every rule.
-    members: OnceLock<Vec<TemplateMember<'a>>>,
+    members: OnceLock<TemplateMembers<'a>>,
+}
+
+/// The members of a payload template, and their field names one after another (one string
+/// for all of them rather than one each).
+struct TemplateMembers<'a> {
+    list: Vec<TemplateMember<'a>>,
+    names: String,
 }
 
 /// One member of a payload template, at any depth.
 pub(crate) struct TemplateMember<'a> {
     pub member: &'a Member,
-    /// `Parameters.user.name.$`.
-    pub field: String,
+    /// Where its field name is among its site's names (see [`TemplateSite::field_of`]).
+    field: Range<usize>,
 }
 
 impl TemplateMember<'_> {
@@ -371,8 +378,21 @@ impl<'a> TemplateSite<'a> {
     /// Every member of the template at any depth (objects inside arrays included), parents
     /// before children. Values of `.$` keys are not descended into: they are expressions.
     pub(crate) fn members(&self) -> &[TemplateMember<'a>] {
+        &self.all_members().list
+    }
+
+    /// The field name of `entry`, one of [`TemplateSite::members`]: `Parameters.user.name.$`.
+    pub(crate) fn field_of(&self, entry: &TemplateMember<'_>) -> &str {
+        &self.all_members().names[entry.field.clone()]
+    }
+
+    fn all_members(&self) -> &TemplateMembers<'a> {
         self.members.get_or_init(|| {
-            let mut found = Vec::new();
+            // The names repeat their parents' names: about twice the template's text.
+            let mut found = TemplateMembers {
+                list: Vec::new(),
+                names: String::with_capacity(2 * self.node.range.len() as usize),
+            };
             collect_members(self.node, &mut self.field_buffer(), &mut found);
             found
         })
@@ -393,16 +413,18 @@ impl<'a> TemplateSite<'a> {
 }
 
 /// `field` is the name of `node` as the user reads it; it is extended for each child and
-/// restored before returning, so that each member costs one string of its own.
-fn collect_members<'a>(node: &'a Node, field: &mut String, found: &mut Vec<TemplateMember<'a>>) {
+/// restored before returning, and each member's copy goes to `found.names`.
+fn collect_members<'a>(node: &'a Node, field: &mut String, found: &mut TemplateMembers<'a>) {
     let parent = field.len();
     match &node.value {
         Value::Object(members) => {
             for member in members {
                 push_key(field, &member.key.text);
-                found.push(TemplateMember {
+                let start = found.names.len();
+                found.names.push_str(field);
+                found.list.push(TemplateMember {
                     member,
-                    field: field.clone(),
+                    field: start..found.names.len(),
                 });
                 if !member.key.text.ends_with(".$") {
                     collect_members(&member.value, field, found);
@@ -592,7 +614,7 @@ pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>, template_sites: &[Templat
             if let (true, Value::String(text)) = (entry.is_dynamic(), &entry.member.value.value) {
                 exprs.push(JsonPathExpr {
                     state: site.state,
-                    field: entry.field.clone(),
+                    field: site.field_of(entry).to_owned(),
                     node: &entry.member.value,
                     text,
                     place: JsonPathPlace::Template(site.kind),

@@ -518,7 +518,11 @@ fn is_variable_char(c: char) -> bool {
 /// as names are most of a path's text and mostly ASCII.
 fn member_name_end(src: &str, start: usize, end: usize, in_filter: bool) -> (usize, bool) {
     let bytes = src.as_bytes();
-    let stops = if in_filter { ENDS_NAME | ENDS_NAME_IN_FILTER } else { ENDS_NAME };
+    let stops = if in_filter {
+        ENDS_NAME | ENDS_NAME_IN_FILTER
+    } else {
+        ENDS_NAME
+    };
     let mut at = start;
     let mut escaped = false;
     while at < end {
@@ -556,7 +560,10 @@ static NAME_END: [u8; 128] = {
     while byte < 128 {
         if (byte as u8 as char).is_whitespace() || matches!(byte as u8, b'.' | b'[' | b'(') {
             table[byte] = ENDS_NAME;
-        } else if matches!(byte as u8, b')' | b']' | b',' | b'=' | b'!' | b'<' | b'>' | b'&' | b'|' | b'~') {
+        } else if matches!(
+            byte as u8,
+            b')' | b']' | b',' | b'=' | b'!' | b'<' | b'>' | b'&' | b'|' | b'~'
+        ) {
             table[byte] = ENDS_NAME_IN_FILTER;
         }
         byte += 1;

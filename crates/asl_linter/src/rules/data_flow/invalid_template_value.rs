@@ -60,7 +60,7 @@ impl Rule for InvalidTemplateValue {
                     self.meta()
                         .diagnostic(
                             range,
-                            format!("the value of \"{}\" in state \"{}\" {problem}", entry.field, site.state.name),
+                            format!("the value of \"{}\" in state \"{}\" {problem}", site.field_of(entry), site.state.name),
                         )
                         .with_label(range, "evaluated because the key ends with `.$`")
                         .with_help(format!(

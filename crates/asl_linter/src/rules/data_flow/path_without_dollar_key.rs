@@ -53,7 +53,7 @@ impl Rule for PathWithoutDollarKey {
                             key.range,
                             format!(
                                 "\"{}\" of state \"{}\" holds {what} but its key does not end with `.$`, so it is passed as a constant string",
-                                entry.field, site.state.name
+                                site.field_of(entry), site.state.name
                             ),
                         )
                         .with_label(entry.member.value.range, format!("{what}, not evaluated"))
