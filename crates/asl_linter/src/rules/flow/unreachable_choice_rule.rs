@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use asl_semantic::model::{ChoiceRule, StateKind};
 use asl_syntax::TextRange;
@@ -64,15 +64,15 @@ impl Rule for UnreachableChoiceRule {
             let StateKind::Choice(choice) = &state.kind else {
                 continue;
             };
-            let mut earlier: HashMap<String, usize> = HashMap::new();
+            let mut earlier: FxHashMap<String, usize> = FxHashMap::default();
             let mut always: Option<usize> = None;
             for (index, rule) in choice.rules().iter().enumerate() {
                 let Some(key) = condition_key(rule) else { continue };
-                let range = condition_range(ctx.source, rule);
+                let range = || condition_range(ctx.source, rule);
                 if let Some(first) = always {
                     out.push(
                         self.meta()
-                            .diagnostic(range, format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] always matches", state.name))
+                            .diagnostic(range(), format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] always matches", state.name))
                             .with_label(condition_range(ctx.source, &choice.rules()[first]), "this condition is always true")
                             .with_help("remove the rule, or give the earlier rule a real condition"),
                     );
@@ -82,7 +82,7 @@ impl Rule for UnreachableChoiceRule {
                     out.push(
                         self.meta()
                             .diagnostic(
-                                range,
+                                range(),
                                 format!("Choices[{index}] of state \"{}\" can never be chosen: Choices[{first}] has the same condition and is tried first", state.name),
                             )
                             .with_label(condition_range(ctx.source, &choice.rules()[first]), "the same condition, tried first")
