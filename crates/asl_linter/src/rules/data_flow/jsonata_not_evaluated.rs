@@ -57,8 +57,11 @@ impl Rule for JsonataNotEvaluated {
                     continue;
                 }
                 if matches!(member.value.value, Value::Object(_) | Value::Array(_)) {
-                    let site_ranges =
-                        site_ranges.get_or_insert_with(|| sites.iter().map(|site| site.node.range).collect());
+                    let site_ranges = site_ranges.get_or_insert_with(|| {
+                        let mut ranges = FxHashSet::with_capacity_and_hasher(sites.len(), Default::default());
+                        ranges.extend(sites.iter().map(|site| site.node.range));
+                        ranges
+                    });
                     if is_site(site_ranges, &member.value) {
                         continue;
                     }

@@ -59,7 +59,8 @@ impl Rule for DuplicateStateName {
         let model = ctx.model;
         let mut in_source_order: Vec<&State<'_>> = model.states.iter().collect();
         in_source_order.sort_by_key(|state| state.name_range.start);
-        let mut first_of: FxHashMap<&str, &State<'_>> = FxHashMap::default();
+        let mut first_of: FxHashMap<&str, &State<'_>> =
+            FxHashMap::with_capacity_and_hasher(model.states.len(), Default::default());
         for state in in_source_order {
             let Some(first) = first_of.get(state.name) else {
                 first_of.insert(state.name, state);
