@@ -11,7 +11,9 @@
 //! "Assigned at entry" is a must-analysis: the intersection over every path from the
 //! scope's `StartAt`, solved by iterating to a fixpoint (loops included).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use asl_semantic::expr::jsonata::Binding;
@@ -57,7 +59,7 @@ pub(crate) struct Variables<'a> {
     pub reads: Vec<Read<'a>>,
     pub assignments: Vec<Assignment<'a>>,
     /// Each assigned name and its index.
-    names: HashMap<String, usize>,
+    names: FxHashMap<String, usize>,
     /// The bit of each name index in the sets of the must-analysis: only names that are
     /// also read have one, since only reads ask whether a name is assigned.
     bits: Vec<Option<usize>>,
@@ -65,9 +67,9 @@ pub(crate) struct Variables<'a> {
     /// by state).
     by_state: Vec<Range<usize>>,
     /// The first assignment (index into `assignments`) of each name in each scope.
-    first_in_scope: HashMap<(usize, ScopeId), usize>,
+    first_in_scope: FxHashMap<(usize, ScopeId), usize>,
     /// The (name, scope) pairs such that the scope, or a scope nested in it, reads the name.
-    read_within: HashSet<(usize, ScopeId)>,
+    read_within: FxHashSet<(usize, ScopeId)>,
     /// Names certainly assigned when each state is entered; `None` for a state that is
     /// never entered from its scope's `StartAt`, and for every state of a definition that
     /// reads no variable (nothing asks then).
@@ -90,9 +92,9 @@ impl<'a> Variables<'a> {
     /// each is parsed once.
     pub(crate) fn analyze(model: &'a Model<'a>, jsonpath: &[JsonPathExpr<'a>], jsonata: &[JsonataSite<'a>]) -> Self {
         let assignments = collect_assignments(model);
-        let mut names = HashMap::new();
+        let mut names = FxHashMap::default();
         let mut by_state = vec![0..0; model.states.len()];
-        let mut first_in_scope = HashMap::new();
+        let mut first_in_scope = FxHashMap::default();
         for (position, assignment) in assignments.iter().enumerate() {
             let next = names.len();
             let index = *names.entry(assignment.name.clone()).or_insert(next);
@@ -112,7 +114,7 @@ impl<'a> Variables<'a> {
             names,
             by_state,
             first_in_scope,
-            read_within: HashSet::new(),
+            read_within: FxHashSet::default(),
             entry: vec![None; model.states.len()],
         };
         variables.read_within = variables.scopes_reading(model);
@@ -151,8 +153,8 @@ impl<'a> Variables<'a> {
 
     /// Every (name, scope) pair where the scope or one nested in it reads the name; each
     /// read walks up only until it meets a pair already found.
-    fn scopes_reading(&self, model: &Model<'_>) -> HashSet<(usize, ScopeId)> {
-        let mut found = HashSet::new();
+    fn scopes_reading(&self, model: &Model<'_>) -> FxHashSet<(usize, ScopeId)> {
+        let mut found = FxHashSet::default();
         for read in &self.reads {
             let Some(index) = self.index(&read.name) else {
                 continue;
@@ -319,7 +321,7 @@ impl<'a> Variables<'a> {
         let Some(bit) = self.bit(name) else {
             return Vec::new();
         };
-        let mut previous: HashMap<StateId, StateId> = HashMap::new();
+        let mut previous: FxHashMap<StateId, StateId> = FxHashMap::default();
         let mut queue = VecDeque::from([start]);
         while let Some(state) = queue.pop_front() {
             let Some(left) = steps.checked_sub(1) else {
@@ -396,7 +398,7 @@ fn collect_reads<'a>(
             }
         });
     }
-    let assigned: HashSet<&str> = model
+    let assigned: FxHashSet<&str> = model
         .states
         .iter()
         .flat_map(|s| assign_objects(s).into_iter().flat_map(|(_, members)| members.iter()))
