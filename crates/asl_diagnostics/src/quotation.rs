@@ -23,7 +23,7 @@ pub fn cap_quotations(text: String) -> String {
 
 /// The capped text, or `None` when `text` is within the limits.
 fn capped(text: &str) -> Option<String> {
-    if text.len() <= MAX_EXCERPT_CHARS {
+    if text.len() <= MAX_EXCERPT_CHARS || (text.len() <= MAX_MESSAGE_CHARS && quotations_are_short(text)) {
         return None;
     }
     let mut capped = String::new();
@@ -47,6 +47,22 @@ fn capped(text: &str) -> Option<String> {
         Cow::Borrowed(_) if cut => Some(capped),
         Cow::Borrowed(_) => None,
     }
+}
+
+/// Whether every quotation of `text` has at most [`MAX_EXCERPT_CHARS`] bytes, and so at most
+/// as many characters: the common case, told without building a capped copy.
+fn quotations_are_short(text: &str) -> bool {
+    let mut rest = text.as_bytes();
+    while let Some(open) = rest.iter().position(|&b| b == b'"' || b == b'`') {
+        let quote = rest[open];
+        rest = &rest[open + 1..];
+        let close = rest.iter().position(|&b| b == quote).unwrap_or(rest.len());
+        if close > MAX_EXCERPT_CHARS {
+            return false;
+        }
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    true
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// `text` cut to `max_chars` characters (at least 1), the last of them `…`, when it is longer.
 pub fn shorten(text: &str, max_chars: usize) -> Cow<'_, str> {
     let max_chars = max_chars.max(1);
+    // No more bytes than characters allowed: certainly no more characters.
+    if text.len() <= max_chars {
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(max_chars) {
         None => Cow::Borrowed(text),
         Some(_) => {
