@@ -398,10 +398,18 @@ impl<'a> TemplateSite<'a> {
         })
     }
 
-    /// Calls `visit` with every object of the template and its field name (for duplicate
-    /// checks).
-    pub(crate) fn for_each_object(&self, mut visit: impl FnMut(&'a [Member], &str)) {
-        visit_objects(self.node, &mut self.field_buffer(), &mut visit);
+    /// Calls `visit` with every object of the template (for duplicate checks), children
+    /// before parents; [`TemplateSite::field_of_object`] names one.
+    pub(crate) fn for_each_object(&self, mut visit: impl FnMut(&'a [Member])) {
+        visit_objects(self.node, &mut visit);
+    }
+
+    /// The field name of `object`, one of those [`TemplateSite::for_each_object`] visits:
+    /// found again from the template's top, as only a finding asks for it.
+    pub(crate) fn field_of_object(&self, object: &[Member]) -> String {
+        let mut field = self.field_buffer();
+        name_object(self.node, object, &mut field);
+        field
     }
 
     /// The field name, with room for the names of nested members to be appended.
@@ -443,26 +451,50 @@ fn collect_members<'a>(node: &'a Node, field: &mut String, found: &mut TemplateM
     }
 }
 
-fn visit_objects<'a>(node: &'a Node, field: &mut String, visit: &mut impl FnMut(&'a [Member], &str)) {
-    let parent = field.len();
+fn visit_objects<'a>(node: &'a Node, visit: &mut impl FnMut(&'a [Member])) {
     match &node.value {
         Value::Object(members) => {
             for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
+                visit_objects(&member.value, visit);
+            }
+            visit(members);
+        }
+        Value::Array(items) => {
+            for item in items {
+                visit_objects(item, visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Extends `field`, the name of `node`, to the name of `object` inside it; whether it is there
+/// (`field` is left as it was when not).
+fn name_object(node: &Node, object: &[Member], field: &mut String) -> bool {
+    let parent = field.len();
+    match &node.value {
+        Value::Object(members) if std::ptr::eq(members.as_slice(), object) => return true,
+        Value::Object(members) => {
+            for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
                 push_key(field, &member.key.text);
-                visit_objects(&member.value, field, visit);
+                if name_object(&member.value, object, field) {
+                    return true;
+                }
                 field.truncate(parent);
             }
-            visit(members, field);
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 push_index(field, index);
-                visit_objects(item, field, visit);
+                if name_object(item, object, field) {
+                    return true;
+                }
                 field.truncate(parent);
             }
         }
         _ => {}
     }
+    false
 }
 
 /// Calls `visit` with every string in `node` (passing over the members `skip` names) and its

@@ -36,7 +36,7 @@ declare_rule! {
 impl Rule for DuplicateTemplateKey {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for site in ctx.template_sites() {
-            site.for_each_object(|members, field| {
+            site.for_each_object(|members| {
                 // The first member of each key so far, by field name and whether it ends in
                 // `.$`: only `name` and `name.$` produce the field `name`.
                 let mut first: FxHashMap<(&str, bool), &Member> = FxHashMap::default();
@@ -60,6 +60,7 @@ impl Rule for DuplicateTemplateKey {
                     let Some(earlier) = earlier else {
                         continue;
                     };
+                    let field = site.field_of_object(members);
                     out.push(
                         self.meta()
                             .diagnostic(
