@@ -44,7 +44,8 @@ impl Rule for JsonataNotEvaluated {
         let sites = ctx.field_sites();
         // Sub-objects such as catchers and Choice rules are sites of their own (and branches
         // whole machines): they are passed over before their strings are looked at.
-        let mut site_ranges: Option<FxHashSet<TextRange>> = None;
+        let mut site_ranges = FxHashSet::with_capacity_and_hasher(sites.len(), Default::default());
+        site_ranges.extend(sites.iter().map(|site| site.node.range));
         let mut field = String::new();
         for site in sites.iter().filter(|site| site.language == QueryLanguage::JsonPath) {
             let Some(state) = site.state else { continue };
@@ -56,17 +57,7 @@ impl Rule for JsonataNotEvaluated {
                 if !evaluated_here || SKIPPED.contains(&name) {
                     continue;
                 }
-                if matches!(member.value.value, Value::Object(_) | Value::Array(_)) {
-                    let site_ranges = site_ranges.get_or_insert_with(|| {
-                        let mut ranges = FxHashSet::with_capacity_and_hasher(sites.len(), Default::default());
-                        ranges.extend(sites.iter().map(|site| site.node.range));
-                        ranges
-                    });
-                    if is_site(site_ranges, &member.value) {
-                        continue;
-                    }
-                }
-                if !holds_jsonata(&member.value) {
+                if is_site(&site_ranges, &member.value) || !holds_jsonata(&member.value) {
                     continue;
                 }
                 field.clear();
@@ -115,8 +106,9 @@ fn holds_jsonata(node: &Node) -> bool {
 
 /// Whether `node` is a site, or an array of them (`Retry`, `Catch`, `Choices`).
 fn is_site(site_ranges: &FxHashSet<TextRange>, node: &Node) -> bool {
-    site_ranges.contains(&node.range)
-        || node
-            .as_array()
-            .is_some_and(|items| items.iter().any(|item| site_ranges.contains(&item.range)))
+    match &node.value {
+        Value::Object(_) => site_ranges.contains(&node.range),
+        Value::Array(items) => items.iter().any(|item| site_ranges.contains(&item.range)),
+        _ => false,
+    }
 }
