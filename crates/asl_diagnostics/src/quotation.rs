@@ -29,12 +29,9 @@ fn capped(text: &str) -> Option<String> {
     let mut capped = String::new();
     let mut cut = false;
     let mut rest = text;
-    while let Some(open) = rest.find(['"', '`']) {
-        let quote = &rest[open..=open];
+    while let Some((open, close)) = next_quotation(rest) {
         capped.push_str(&rest[..=open]);
-        rest = &rest[open + 1..];
-        let close = rest.find(quote).unwrap_or(rest.len());
-        let quoted = excerpt(&rest[..close]);
+        let quoted = excerpt(&rest[open + 1..close]);
         cut |= matches!(quoted, Cow::Owned(_));
         capped.push_str(&quoted);
         let after = (close + 1).min(rest.len());
@@ -52,17 +49,26 @@ fn capped(text: &str) -> Option<String> {
 /// Whether every quotation of `text` has at most [`MAX_EXCERPT_CHARS`] bytes, and so at most
 /// as many characters: the common case, told without building a capped copy.
 fn quotations_are_short(text: &str) -> bool {
-    let mut rest = text.as_bytes();
-    while let Some(open) = rest.iter().position(|&b| b == b'"' || b == b'`') {
-        let quote = rest[open];
-        rest = &rest[open + 1..];
-        let close = rest.iter().position(|&b| b == quote).unwrap_or(rest.len());
-        if close > MAX_EXCERPT_CHARS {
+    let mut rest = text;
+    while let Some((open, close)) = next_quotation(rest) {
+        if close - open - 1 > MAX_EXCERPT_CHARS {
             return false;
         }
         rest = &rest[(close + 1).min(rest.len())..];
     }
     true
+}
+
+/// The next quotation in `rest`: the offsets of its opening quote mark (`"` or `` ` ``) and of
+/// the same mark that closes it, or of the end of `rest` when it is left open.
+fn next_quotation(rest: &str) -> Option<(usize, usize)> {
+    let bytes = rest.as_bytes();
+    let open = bytes.iter().position(|&b| b == b'"' || b == b'`')?;
+    let close = bytes[open + 1..]
+        .iter()
+        .position(|&b| b == bytes[open])
+        .map_or(rest.len(), |at| open + 1 + at);
+    Some((open, close))
 }
 
 #[cfg(test)]
