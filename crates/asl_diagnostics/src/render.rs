@@ -3,6 +3,7 @@
 //! [`printable`](crate::printable::printable), except JSON, which keeps the data and escapes
 //! every control character ([`json_safe`](crate::printable::json_safe)).
 
+use std::cell::{Cell, OnceCell};
 use std::fmt::Write as _;
 
 use asl_syntax::{LineIndex, Node, PositionEncoding, pointer_at};
@@ -46,6 +47,9 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
     let file = ExcerptFile::new(path.as_ref(), source.as_ref().map_or("", |source| source.text.as_ref()));
     for diagnostic in report.diagnostics {
         let converted = to_codespan(diagnostic, source.as_ref());
+        if !color && plain_excerpt(&mut buffer, &file, &converted).is_some() {
+            continue;
+        }
         let mut writer = StylesWriter::new(&mut buffer, &styles);
         if term::emit_to_write_style(&mut writer, &config, &file, &converted).is_err() {
             // Only possible when a range lies outside the text: fall back to one line.
@@ -56,33 +60,116 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
+/// Writes a diagnostic whose one label is primary, has no message and lies on one line of
+/// printable ASCII, byte for byte as codespan-reporting writes it without color; `None`, having
+/// written nothing, for any other shape. Codespan formats each character of the line on its
+/// own, which made it most of the time spent on the human output.
+fn plain_excerpt(
+    buffer: &mut termcolor::Buffer,
+    file: &ExcerptFile<'_>,
+    diagnostic: &cs::Diagnostic<()>,
+) -> Option<()> {
+    let [label] = diagnostic.labels.as_slice() else {
+        return None;
+    };
+    if label.style != cs::LabelStyle::Primary || !label.message.is_empty() {
+        return None;
+    }
+    let bytes = file.source.as_bytes();
+    let (start, end) = (label.range.start, label.range.end);
+    let line_start = memchr::memrchr(b'\n', bytes.get(..start)?).map_or(0, |at| at + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at);
+    if end < start || end > line_end {
+        return None;
+    }
+    let line = file.source.get(line_start..line_end)?.trim_end_matches(['\r', '\0']);
+    let (start, end) = (start - line_start, (end - line_start).max(start - line_start + 1));
+    // One column per byte; the caret after the last character marks the end of the line.
+    if end > line.len() + 1 || !line.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        return None;
+    }
+    let severity = match diagnostic.severity {
+        cs::Severity::Bug => "bug",
+        cs::Severity::Error => "error",
+        cs::Severity::Warning => "warning",
+        cs::Severity::Help => "help",
+        cs::Severity::Note => "note",
+    };
+    let line_number = itoa::Buffer::new().format(file.line_number(line_start)).to_owned();
+    let column_number = itoa::Buffer::new().format(start + 1).to_owned();
+    let gutter = " ".repeat(line_number.len() + 1);
+    let mut out = String::with_capacity(256 + line.len() * 2);
+    out.push_str(severity);
+    if let Some(code) = diagnostic.code.as_deref().filter(|code| !code.is_empty()) {
+        out.extend(["[", code, "]"]);
+    }
+    out.extend([": ", &diagnostic.message, "\n"]);
+    out.extend([&gutter, "┌─ ", file.name, ":", &line_number, ":", &column_number, "\n"]);
+    out.extend([&gutter, "│\n"]);
+    out.extend([&line_number, " │ ", line, "\n"]);
+    out.extend([&gutter, "│ ", &" ".repeat(start), &"^".repeat(end - start), "\n"]);
+    if !diagnostic.notes.is_empty() {
+        out.extend([&gutter, "│\n"]);
+    }
+    for note in &diagnostic.notes {
+        for (index, note_line) in note.lines().enumerate() {
+            let bullet = if index == 0 { "=" } else { " " };
+            out.extend([gutter.as_str(), bullet, " ", note_line, "\n"]);
+        }
+    }
+    out.push('\n');
+    std::io::Write::write_all(buffer, out.as_bytes()).ok()
+}
+
 /// The one file codespan renders excerpts of, as its `SimpleFile` but with the line starts
-/// found by `memchr` (`SimpleFile` finds them a character at a time).
+/// found by `memchr` (`SimpleFile` finds them a character at a time), and only when codespan
+/// asks: the plain excerpts count lines themselves.
 struct ExcerptFile<'a> {
     name: &'a str,
     source: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: OnceCell<Vec<usize>>,
+    /// The line number of the offset counted last, to count on from there: findings come in
+    /// the order of the text.
+    counted: Cell<(usize, usize)>,
 }
 
 impl<'a> ExcerptFile<'a> {
     fn new(name: &'a str, source: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|at| at + 1))
-            .collect();
         ExcerptFile {
             name,
             source,
-            line_starts,
+            line_starts: OnceCell::new(),
+            counted: Cell::new((0, 1)),
         }
     }
 
+    /// The 1-based number of the line that holds `offset`.
+    fn line_number(&self, offset: usize) -> usize {
+        let (from, line) = match self.counted.get() {
+            (counted, line) if counted <= offset => (counted, line),
+            _ => (0, 1),
+        };
+        let line = line + memchr::memchr_iter(b'\n', &self.source.as_bytes()[from..offset]).count();
+        self.counted.set((offset, line));
+        line
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.source.as_bytes()).map(|at| at + 1))
+                .collect()
+        })
+    }
+
     fn line_start(&self, line_index: usize) -> Result<usize, files::Error> {
-        match self.line_starts.get(line_index) {
+        let line_starts = self.line_starts();
+        match line_starts.get(line_index) {
             Some(&start) => Ok(start),
-            None if line_index == self.line_starts.len() => Ok(self.source.len()),
+            None if line_index == line_starts.len() => Ok(self.source.len()),
             None => Err(files::Error::LineTooLarge {
                 given: line_index,
-                max: self.line_starts.len() - 1,
+                max: line_starts.len() - 1,
             }),
         }
     }
@@ -102,7 +189,7 @@ impl<'a> Files<'a> for ExcerptFile<'a> {
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
-        Ok(self.line_starts.partition_point(|&start| start <= byte_index) - 1)
+        Ok(self.line_starts().partition_point(|&start| start <= byte_index) - 1)
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<std::ops::Range<usize>, files::Error> {
@@ -376,4 +463,67 @@ pub fn summary(counts: [usize; 3], files: usize) -> String {
         counts[2],
         plural(files, "file")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+
+    /// `plain_excerpt` writes what codespan writes, for every label range over sources with
+    /// the shapes that take either path: CRLF, tabs, non-ASCII, empty and last lines, and line
+    /// numbers of one and two digits.
+    #[test]
+    fn plain_excerpt_is_what_codespan_writes() {
+        let long = "{\n".to_owned() + &"  \"A\": 1,\n".repeat(10) + "  \"B\": 2\n}";
+        let sources = [
+            "{\n  \"Next\": \"A\",\r\n\t\"B\": 1\n\n  \"é\": [\n]",
+            "one line",
+            "",
+            "x\n",
+            &long,
+        ];
+        let notes = vec!["help: do this".to_owned(), "note: a note\nof two lines".to_owned()];
+        let mut plain = 0;
+        for source in sources {
+            let file = ExcerptFile::new("dir/file.json", source);
+            let boundaries = (0..=source.len()).filter(|&at| source.is_char_boundary(at));
+            for start in boundaries.clone() {
+                for end in boundaries.clone().filter(|&end| end >= start) {
+                    for (severity, notes) in [(cs::Severity::Warning, vec![]), (cs::Severity::Error, notes.clone())] {
+                        let diagnostic = cs::Diagnostic::new(severity)
+                            .with_code("ASL100 some-rule")
+                            .with_message("what is wrong")
+                            .with_labels(vec![cs::Label::primary((), start..end)])
+                            .with_notes(notes);
+                        let mut written = termcolor::Buffer::no_color();
+                        if plain_excerpt(&mut written, &file, &diagnostic).is_none() {
+                            assert!(written.is_empty());
+                            continue;
+                        }
+                        plain += 1;
+                        let mut expected = termcolor::Buffer::no_color();
+                        let styles = Styles::default();
+                        let mut writer = StylesWriter::new(&mut expected, &styles);
+                        term::emit_to_write_style(&mut writer, &Config::default(), &file, &diagnostic)
+                            .expect("codespan renders the label");
+                        assert_eq!(
+                            String::from_utf8_lossy(written.as_slice()),
+                            String::from_utf8_lossy(expected.as_slice()),
+                            "{source:?} {start}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+        // Most single-line ranges take the plain path.
+        assert!(plain > 500, "{plain}");
+    }
+
+    #[test]
+    fn line_numbers_counted_in_any_order() {
+        let file = ExcerptFile::new("f", "a\nb\nc");
+        assert_eq!([4, 2, 0, 5, 3].map(|offset| file.line_number(offset)), [3, 2, 1, 3, 2]);
+    }
 }
