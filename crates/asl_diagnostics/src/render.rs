@@ -60,34 +60,43 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
-/// Writes a diagnostic whose one label is primary, has no message and lies on one line of
-/// printable ASCII, byte for byte as codespan-reporting writes it without color; `None`, having
-/// written nothing, for any other shape. Codespan formats each character of the line on its
-/// own, which made it most of the time spent on the human output.
+/// Writes a diagnostic with one primary label and any secondary ones, each on a line of its
+/// own of printable ASCII, byte for byte as codespan-reporting writes it without color; `None`,
+/// having written nothing, for any other shape. Codespan formats each character of a line on
+/// its own, which made it most of the time spent on the human output.
 fn plain_excerpt(
     buffer: &mut termcolor::Buffer,
     file: &ExcerptFile<'_>,
     diagnostic: &cs::Diagnostic<()>,
 ) -> Option<()> {
-    let [label] = diagnostic.labels.as_slice() else {
-        return None;
-    };
-    if label.style != cs::LabelStyle::Primary || !label.message.is_empty() {
-        return None;
-    }
-    let bytes = file.source.as_bytes();
-    let (start, end) = (label.range.start, label.range.end);
-    let line_start = memchr::memrchr(b'\n', bytes.get(..start)?).map_or(0, |at| at + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at);
-    if end < start || end > line_end {
+    if diagnostic
+        .labels
+        .iter()
+        .filter(|label| label.style == cs::LabelStyle::Primary)
+        .count()
+        != 1
+    {
         return None;
     }
-    let line = file.source.get(line_start..line_end)?.trim_end_matches(['\r', '\0']);
-    let (start, end) = (start - line_start, (end - line_start).max(start - line_start + 1));
-    // One column per byte; the caret after the last character marks the end of the line.
-    if end > line.len() + 1 || !line.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+    let mut labels = diagnostic
+        .labels
+        .iter()
+        .map(|label| PlainLabel::new(file.source, label))
+        .collect::<Option<Vec<_>>>()?;
+    labels.sort_by_key(|label| label.line.start);
+    if labels.windows(2).any(|pair| pair[0].line.start == pair[1].line.start) {
         return None;
     }
+    // In the order of the text, so that each is counted on from the one before.
+    let numbers: Vec<usize> = labels.iter().map(|label| file.line_number(label.line.start)).collect();
+    // Codespan shows the line between two labels two lines apart: checked before writing.
+    let mut between = Vec::new();
+    for (index, pair) in numbers.windows(2).enumerate() {
+        if pair[1] - pair[0] == 2 {
+            between.push(plain_line(file.source, labels[index].line.end + 1)?);
+        }
+    }
+    let mut between = between.into_iter();
     let severity = match diagnostic.severity {
         cs::Severity::Bug => "bug",
         cs::Severity::Error => "error",
@@ -95,19 +104,42 @@ fn plain_excerpt(
         cs::Severity::Help => "help",
         cs::Severity::Note => "note",
     };
-    let line_number = itoa::Buffer::new().format(file.line_number(line_start)).to_owned();
-    let column_number = itoa::Buffer::new().format(start + 1).to_owned();
-    let gutter = " ".repeat(line_number.len() + 1);
-    let mut out = String::with_capacity(256 + line.len() * 2);
+    let width = numbers.last().map_or(1, |&last| itoa::Buffer::new().format(last).len());
+    let gutter = " ".repeat(width + 1);
+    let numbered = |number: usize| format!("{number:>width$} │ ");
+    let mut out = String::with_capacity(256);
     out.push_str(severity);
     if let Some(code) = diagnostic.code.as_deref().filter(|code| !code.is_empty()) {
         out.extend(["[", code, "]"]);
     }
     out.extend([": ", &diagnostic.message, "\n"]);
+    let primary = labels.iter().position(|label| label.primary)?;
+    let line_number = itoa::Buffer::new().format(numbers[primary]).to_owned();
+    let column_number = itoa::Buffer::new().format(labels[primary].start + 1).to_owned();
     out.extend([&gutter, "┌─ ", file.name, ":", &line_number, ":", &column_number, "\n"]);
     out.extend([&gutter, "│\n"]);
-    out.extend([&line_number, " │ ", line, "\n"]);
-    out.extend([&gutter, "│ ", &" ".repeat(start), &"^".repeat(end - start), "\n"]);
+    for (index, label) in labels.iter().enumerate() {
+        let caret = if label.primary { "^" } else { "-" };
+        out.extend([&numbered(numbers[index]), label.line.text, "\n"]);
+        out.extend([
+            &gutter,
+            "│ ",
+            &" ".repeat(label.start),
+            &caret.repeat(label.end - label.start),
+        ]);
+        if !label.message.is_empty() {
+            out.extend([" ", label.message]);
+        }
+        out.push('\n');
+        match numbers.get(index + 1).map(|next| next - numbers[index]) {
+            None | Some(1) => {}
+            Some(2) => {
+                let line = between.next()?;
+                out.extend([&numbered(numbers[index] + 1), line.text, "\n"]);
+            }
+            Some(_) => out.extend([&gutter, "·\n"]),
+        }
+    }
     if !diagnostic.notes.is_empty() {
         out.extend([&gutter, "│\n"]);
     }
@@ -119,6 +151,58 @@ fn plain_excerpt(
     }
     out.push('\n');
     std::io::Write::write_all(buffer, out.as_bytes()).ok()
+}
+
+/// A line of printable ASCII: its text without the line break, and where it starts and ends.
+struct PlainLine<'a> {
+    text: &'a str,
+    start: usize,
+    /// The offset of the line feed that ends it, or the length of the source.
+    end: usize,
+}
+
+/// The line that starts at `start`, if it is printable ASCII (ignoring a trailing CR or NUL,
+/// which codespan leaves out too).
+fn plain_line(source: &str, start: usize) -> Option<PlainLine<'_>> {
+    let rest = source.get(start..)?;
+    let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(source.len(), |at| start + at);
+    let text = source.get(start..end)?.trim_end_matches(['\r', '\0']);
+    text.bytes()
+        .all(|byte| (b' '..=b'~').contains(&byte))
+        .then_some(PlainLine { text, start, end })
+}
+
+/// A label of a plain excerpt: carets under columns `start..end` of its line.
+struct PlainLabel<'a> {
+    line: PlainLine<'a>,
+    start: usize,
+    end: usize,
+    primary: bool,
+    message: &'a str,
+}
+
+impl<'a> PlainLabel<'a> {
+    /// `None` unless the label lies on one line of printable ASCII.
+    fn new(source: &'a str, label: &'a cs::Label<()>) -> Option<Self> {
+        let (start, end) = (label.range.start, label.range.end);
+        let line_start = memchr::memrchr(b'\n', source.as_bytes().get(..start)?).map_or(0, |at| at + 1);
+        let line = plain_line(source, line_start)?;
+        if end < start || end > line.end {
+            return None;
+        }
+        let (start, end) = (start - line_start, (end - line_start).max(start - line_start + 1));
+        // One column per byte; the caret after the last character marks the end of the line.
+        if end > line.text.len() + 1 {
+            return None;
+        }
+        Some(PlainLabel {
+            line,
+            start,
+            end,
+            primary: label.style == cs::LabelStyle::Primary,
+            message: &label.message,
+        })
+    }
 }
 
 /// The one file codespan renders excerpts of, as its `SimpleFile` but with the line starts
@@ -471,53 +555,108 @@ mod tests {
 
     use super::*;
 
-    /// `plain_excerpt` writes what codespan writes, for every label range over sources with
-    /// the shapes that take either path: CRLF, tabs, non-ASCII, empty and last lines, and line
-    /// numbers of one and two digits.
+    /// Whether `plain_excerpt` took the diagnostic, after checking that it wrote what codespan
+    /// writes (or nothing).
+    fn plain_as_codespan(file: &ExcerptFile<'_>, diagnostic: &cs::Diagnostic<()>) -> bool {
+        let mut written = termcolor::Buffer::no_color();
+        if plain_excerpt(&mut written, file, diagnostic).is_none() {
+            assert!(written.is_empty());
+            return false;
+        }
+        let mut expected = termcolor::Buffer::no_color();
+        let styles = Styles::default();
+        let mut writer = StylesWriter::new(&mut expected, &styles);
+        term::emit_to_write_style(&mut writer, &Config::default(), file, diagnostic)
+            .expect("codespan renders the labels");
+        assert_eq!(
+            String::from_utf8_lossy(written.as_slice()),
+            String::from_utf8_lossy(expected.as_slice()),
+            "{:?} {:?}",
+            file.source,
+            diagnostic.labels.iter().map(|label| &label.range).collect::<Vec<_>>()
+        );
+        true
+    }
+
+    fn diagnostic(severity: cs::Severity, labels: Vec<cs::Label<()>>, notes: Vec<String>) -> cs::Diagnostic<()> {
+        cs::Diagnostic::new(severity)
+            .with_code("ASL100 some-rule")
+            .with_message("what is wrong")
+            .with_labels(labels)
+            .with_notes(notes)
+    }
+
+    const MIXED: &str = "{\n  \"Next\": \"A\",\r\n\t\"B\": 1\n\n  \"é\": [\n]";
+
+    fn long_source() -> String {
+        "{\n".to_owned() + &"  \"A\": 1,\n".repeat(10) + "  \"B\": 2\n}"
+    }
+
+    /// Every range over sources with the shapes that take either path: CRLF, tabs, non-ASCII,
+    /// empty and last lines, and line numbers of one and two digits.
     #[test]
-    fn plain_excerpt_is_what_codespan_writes() {
-        let long = "{\n".to_owned() + &"  \"A\": 1,\n".repeat(10) + "  \"B\": 2\n}";
-        let sources = [
-            "{\n  \"Next\": \"A\",\r\n\t\"B\": 1\n\n  \"é\": [\n]",
-            "one line",
-            "",
-            "x\n",
-            &long,
-        ];
+    fn plain_excerpt_of_one_label_is_what_codespan_writes() {
+        let long = long_source();
         let notes = vec!["help: do this".to_owned(), "note: a note\nof two lines".to_owned()];
         let mut plain = 0;
-        for source in sources {
+        for source in [MIXED, "one line", "", "x\n", &long] {
             let file = ExcerptFile::new("dir/file.json", source);
             let boundaries = (0..=source.len()).filter(|&at| source.is_char_boundary(at));
             for start in boundaries.clone() {
                 for end in boundaries.clone().filter(|&end| end >= start) {
                     for (severity, notes) in [(cs::Severity::Warning, vec![]), (cs::Severity::Error, notes.clone())] {
-                        let diagnostic = cs::Diagnostic::new(severity)
-                            .with_code("ASL100 some-rule")
-                            .with_message("what is wrong")
-                            .with_labels(vec![cs::Label::primary((), start..end)])
-                            .with_notes(notes);
-                        let mut written = termcolor::Buffer::no_color();
-                        if plain_excerpt(&mut written, &file, &diagnostic).is_none() {
-                            assert!(written.is_empty());
-                            continue;
-                        }
-                        plain += 1;
-                        let mut expected = termcolor::Buffer::no_color();
-                        let styles = Styles::default();
-                        let mut writer = StylesWriter::new(&mut expected, &styles);
-                        term::emit_to_write_style(&mut writer, &Config::default(), &file, &diagnostic)
-                            .expect("codespan renders the label");
-                        assert_eq!(
-                            String::from_utf8_lossy(written.as_slice()),
-                            String::from_utf8_lossy(expected.as_slice()),
-                            "{source:?} {start}..{end}"
-                        );
+                        let labels = vec![cs::Label::primary((), start..end)];
+                        plain += usize::from(plain_as_codespan(&file, &diagnostic(severity, labels, notes)));
                     }
                 }
             }
         }
         // Most single-line ranges take the plain path.
+        assert!(plain > 500, "{plain}");
+    }
+
+    /// A primary label with secondary ones, with and without messages, on lines next to each
+    /// other, two apart and further, in either order, and on the same line or over two lines
+    /// (which codespan writes).
+    #[test]
+    fn plain_excerpt_of_several_labels_is_what_codespan_writes() {
+        let long = long_source();
+        let mut plain = 0;
+        for source in [MIXED, long.as_str()] {
+            let file = ExcerptFile::new("dir/file.json", source);
+            let line_starts = std::iter::once(0).chain(source.match_indices('\n').map(|(at, _)| at + 1));
+            let lines: Vec<(usize, usize)> = line_starts
+                .map(|start| (start, source[start..].find('\n').map_or(source.len(), |at| start + at)))
+                .collect();
+            let ranges: Vec<std::ops::Range<usize>> = lines
+                .iter()
+                .flat_map(|&(start, end)| [start..end, start..start + 1, end..end, start..end + 1])
+                .collect();
+            for primary in &ranges {
+                for secondary in &ranges {
+                    for message in ["", "handled here"] {
+                        let labels = vec![
+                            cs::Label::primary((), primary.clone()),
+                            cs::Label::secondary((), secondary.clone()).with_message(message),
+                        ];
+                        let notes = vec!["help: do this".to_owned()];
+                        plain += usize::from(plain_as_codespan(
+                            &file,
+                            &diagnostic(cs::Severity::Warning, labels, notes),
+                        ));
+                    }
+                }
+            }
+            let labels = vec![
+                cs::Label::secondary((), lines[0].0..lines[0].1).with_message("first"),
+                cs::Label::primary((), lines[2].0..lines[2].0 + 1),
+                cs::Label::secondary((), lines[5].0..lines[5].1).with_message("third"),
+            ];
+            plain += usize::from(plain_as_codespan(
+                &file,
+                &diagnostic(cs::Severity::Note, labels, Vec::new()),
+            ));
+        }
         assert!(plain > 500, "{plain}");
     }
 
