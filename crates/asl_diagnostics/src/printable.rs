@@ -22,7 +22,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// `text` with every unsafe character escaped: `\n`, `\r`, `\t`, else `\u{1b}`.
 pub fn printable(text: &str) -> Cow<'_, str> {
     // Printable ASCII, the usual text, is proven so by a quick scan.
-    if all_bytes(text.as_bytes(), |b| matches!(b, 0x20..=0x7e)) || !text.chars().any(is_unsafe) {
+    if is_printable_ascii(text) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -38,6 +38,11 @@ pub fn printable(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `text` is printable ASCII throughout (no control character, tab or line break).
+pub(crate) fn is_printable_ascii(text: &str) -> bool {
+    all_bytes(text.as_bytes(), |b| matches!(b, 0x20..=0x7e))
 }
 
 /// Serialized JSON with the unsafe characters that JSON allows raw in strings (DEL, C1

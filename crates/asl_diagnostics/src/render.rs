@@ -12,7 +12,7 @@ use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use serde::Serialize;
 
-use crate::printable::{PrintableSource, json_safe, printable};
+use crate::printable::{PrintableSource, is_printable_ascii, json_safe, printable};
 use crate::{Diagnostic, Severity};
 
 /// Everything the renderers need to know about one checked file.
@@ -167,9 +167,7 @@ fn plain_line(source: &str, start: usize) -> Option<PlainLine<'_>> {
     let rest = source.get(start..)?;
     let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(source.len(), |at| start + at);
     let text = source.get(start..end)?.trim_end_matches(['\r', '\0']);
-    text.bytes()
-        .all(|byte| (b' '..=b'~').contains(&byte))
-        .then_some(PlainLine { text, start, end })
+    is_printable_ascii(text).then_some(PlainLine { text, start, end })
 }
 
 /// A label of a plain excerpt: carets under columns `start..end` of its line.

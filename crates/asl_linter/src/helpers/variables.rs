@@ -12,8 +12,6 @@
 //! scope's `StartAt`, solved by iterating to a fixpoint (loops included).
 
 use std::collections::VecDeque;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use asl_semantic::expr::jsonata::Binding;
@@ -22,6 +20,7 @@ use asl_semantic::model::{
     MapMode, Model, QueryLanguage, ScopeId, ScopeKind, State, StateId, StateKind, TransitionKind,
 };
 use asl_syntax::{Member, Node};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::helpers::expressions::for_each_path;
 use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, JsonataSite, PathField};
