@@ -13,7 +13,7 @@ use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
 
 use crate::config::CheckSettings;
-use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, discover};
+use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, named_inputs, walk_directories};
 use crate::loader::FsLoader;
 use crate::output::{self, Fixable, INTERNAL_ERROR_CODE, IO_ERROR_CODE};
 use crate::replace::replace_file;
@@ -21,6 +21,27 @@ use crate::{CheckArgs, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 /// Larger inputs are refused: AWS accepts definitions of at most 1 MiB.
 pub(crate) const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
+
+/// What checking one input gave.
+enum Outcome {
+    /// The files reported for it (none for a file that holds no state machine), and the path
+    /// of the input when it was named on the command line.
+    Checked {
+        named: Option<PathBuf>,
+        files: Vec<Checked>,
+    },
+    /// A path named on the command line that is a directory, to walk.
+    Directory(PathBuf),
+}
+
+impl Outcome {
+    fn named(path: PathBuf, files: Vec<Checked>) -> Self {
+        Outcome::Checked {
+            named: Some(path),
+            files,
+        }
+    }
+}
 
 /// One checked (or unreadable) file.
 struct Checked {
@@ -67,24 +88,60 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    // The named paths are read on every core; those that turn out to be directories are then
+    // walked and what the walks find is checked in turn. (Looking up each path before the
+    // thread pool starts would cost a serial system call per file.)
+    let named = named_inputs(&args.paths, args.only_state_machines);
+    let loader = FsLoader::new(&args.paths);
+    let check = |inputs: Vec<Input>, only_file: bool| -> Vec<Outcome> {
+        let check = |input| check_input(input, args, &settings, &globs, &loader, only_file);
+        // One file is checked on this thread: starting the thread pool would cost more than a
+        // small file's analysis (a large one still runs its rules in parallel).
+        if inputs.len() == 1 {
+            inputs.into_iter().map(check).collect()
+        } else {
+            inputs.into_par_iter().map(check).collect()
+        }
+    };
+    let only_named = named.len() == 1;
+    let outcomes = check(named, only_named);
+    let mut directories = Vec::new();
+    let mut named_files = Vec::new();
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Directory(path) => directories.push((path.clone(), named_files.len())),
+            Outcome::Checked { named, .. } => named_files.extend(named.iter().cloned()),
+        }
+    }
     let Discovered {
         inputs,
         bad_paths,
         walked,
         skipped,
-    } = discover(&args.paths, &globs, settings.exclude(), args.only_state_machines);
-    let loader = FsLoader::new(&args.paths);
+    } = walk_directories(&directories, &globs, settings.exclude(), &named_files);
+    let only_walked = directories.len() == outcomes.len() && inputs.len() == 1;
+    let mut walks: Vec<Vec<Vec<Checked>>> = directories.iter().map(|_| Vec::new()).collect();
+    for outcome in check(inputs, only_walked) {
+        if let Outcome::Checked { files, .. } = outcome
+            && let Some(walk) = files
+                .first()
+                .and_then(|file| file.walk)
+                .and_then(|walk| walks.get_mut(walk))
+        {
+            walk.push(files);
+        }
+    }
+    // A walk's files take the place of its directory among the named paths.
+    let mut walks = walks.into_iter();
+    let results = outcomes
+        .into_iter()
+        .flat_map(|outcome| match outcome {
+            Outcome::Checked { files, .. } => vec![files],
+            Outcome::Directory(_) => walks.next().unwrap_or_default(),
+        })
+        .collect();
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
-    let only_file = inputs.len() == 1;
-    let check = |input| check_input(input, args, &settings, &loader, only_file);
-    // One file is checked on this thread: starting the thread pool would cost more than a
-    // small file's analysis (a large one still runs its rules in parallel).
-    let results: Vec<Vec<Checked>> = if inputs.len() == 1 {
-        inputs.into_iter().map(check).collect()
-    } else {
-        inputs.into_par_iter().map(check).collect()
-    };
     checked.extend(merge(results));
     checked.sort_by(|a, b| a.path.cmp(&b.path));
     if !args.allow_empty {
@@ -202,9 +259,10 @@ fn check_input(
     input: Input,
     args: &CheckArgs,
     settings: &CheckSettings,
+    globs: &Globs,
     loader: &FsLoader<'_>,
     only_file: bool,
-) -> Vec<Checked> {
+) -> Outcome {
     let stdin_name = &args.stdin_filename;
     let (path, file, walk, only_if_state_machine, bytes) = match input {
         Input::Stdin => (PathBuf::from(stdin_name), None, None, false, read_stdin()),
@@ -213,25 +271,39 @@ fn check_input(
             walk,
             only_if_state_machine,
         } => {
-            let bytes = read_file(&path);
+            let bytes = match open(&path) {
+                Ok(Opened::Directory) if walk.is_none() => return Outcome::Directory(path),
+                // The globs choose among named files as among walked ones.
+                Ok(Opened::File(..)) if only_if_state_machine && walk.is_none() && !globs.select(&path) => {
+                    return Outcome::named(path, Vec::new());
+                }
+                Ok(Opened::File(file, size)) => read_at_most_max(file, size),
+                // A walked path that became a directory: reading it fails.
+                Ok(Opened::Directory) => Err(std::io::Error::from(std::io::ErrorKind::IsADirectory).to_string()),
+                Err(message) => Err(message),
+            };
             (path.clone(), Some(path), walk, only_if_state_machine, bytes)
         }
+    };
+    let outcome = |files| match (&file, walk) {
+        (Some(named), None) => Outcome::named(named.clone(), files),
+        _ => Outcome::Checked { named: None, files },
     };
     let shown = display(&path);
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(message) => {
-            return vec![Checked {
+            return outcome(vec![Checked {
                 walk,
                 ..unreadable(shown, message)
-            }];
+            }]);
         }
     };
     // A file named on the command line is checked whatever it holds, unless
     // --only-state-machines asks to choose as a walk does.
     let explicit = walk.is_none() && !only_if_state_machine;
     if !explicit && !may_hold_state_machine(&bytes) {
-        return Vec::new();
+        return outcome(Vec::new());
     }
     // Valid UTF-8 is analysed as it is, so that fixed text differs from the file only where
     // the fixes edited it.
@@ -241,7 +313,7 @@ fn check_input(
     let mut host = extract(&path, &text, loader);
     if !host.is_state_machine() {
         if !explicit {
-            return Vec::new();
+            return outcome(Vec::new());
         }
         host = host.into_definition();
     }
@@ -300,7 +372,7 @@ fn check_input(
             reached: true,
         });
     }
-    checked
+    outcome(checked)
 }
 
 /// One report per file. A definition that a template names is reported as reached from the
@@ -396,14 +468,29 @@ fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    // The size of the open file, not of the path: one lookup of the path instead of two.
-    let size = file.metadata().map_err(|e| e.to_string())?.len();
+/// What a path holds, looked up once: opened (with its size) or a directory.
+enum Opened {
+    File(std::fs::File, usize),
+    Directory,
+}
+
+fn open(path: &Path) -> Result<Opened, String> {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        // Where a directory cannot be opened as a file (Windows).
+        Err(_) if path.is_dir() => return Ok(Opened::Directory),
+        Err(error) => return Err(error.to_string()),
+    };
+    // The metadata of the open file, not of the path: one lookup of the path instead of two.
+    let metadata = file.metadata().map_err(|e| e.to_string())?;
+    if metadata.is_dir() {
+        return Ok(Opened::Directory);
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
-    read_at_most_max(file, size as usize)
+    Ok(Opened::File(file, size as usize))
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {

@@ -67,7 +67,7 @@ impl Globs {
 
     /// Whether a file found under a walked directory is a candidate: one the globs select,
     /// or without positive globs one whose name may hold a state machine. Its content decides.
-    fn select(&self, relative: &Path) -> bool {
+    pub(crate) fn select(&self, relative: &Path) -> bool {
         if self.exclude.is_match(relative) {
             return false;
         }
@@ -97,14 +97,35 @@ pub(crate) struct Skipped {
     pub symlinks: usize,
 }
 
-/// Expands the command-line paths into inputs. Files named explicitly are always checked,
-/// unless `only_state_machines` asks to choose among them as the walk does. `exclude` (from the
-/// configuration) prunes what the walks find.
-pub(crate) fn discover(
-    paths: &[PathBuf],
+/// The paths named on the command line, as inputs read as files. Nothing is looked up here:
+/// the check reads them in parallel, and one that turns out to be a directory comes back to be
+/// walked ([`walk_directories`]). With `only_state_machines`, a named file is checked only if
+/// the globs select it and it holds a state machine, as a walked file is.
+pub(crate) fn named_inputs(paths: &[PathBuf], only_state_machines: bool) -> Vec<Input> {
+    paths
+        .iter()
+        .map(|path| {
+            if path.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File {
+                    path: path.clone(),
+                    walk: None,
+                    only_if_state_machine: only_state_machines,
+                }
+            }
+        })
+        .collect()
+}
+
+/// Walks the directories named on the command line, in order (walk `i` is `directories[i]`),
+/// each with the number of `named_files` named before it: those are not added again from a
+/// `cdk.out`. `exclude` (from the configuration) prunes what the walks find.
+pub(crate) fn walk_directories(
+    directories: &[(PathBuf, usize)],
     globs: &Globs,
     exclude: Option<Exclude>,
-    only_state_machines: bool,
+    named_files: &[PathBuf],
 ) -> Discovered {
     let mut found = Discovered {
         inputs: Vec::new(),
@@ -112,41 +133,30 @@ pub(crate) fn discover(
         walked: Vec::new(),
         skipped: Skipped::default(),
     };
-    for path in paths {
-        if path.as_os_str() == "-" {
-            found.inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(error) => found.bad_paths.push(BadPath {
-                path: path.clone(),
-                message: error.to_string(),
-            }),
-            Ok(meta) if meta.is_dir() => {
-                walk(path, found.walked.len(), globs, exclude.clone(), &mut found);
-                found.walked.push(path.clone());
-            }
-            Ok(_) if only_state_machines => {
-                if globs.select(path) {
-                    found.inputs.push(Input::File {
-                        path: path.clone(),
-                        walk: None,
-                        only_if_state_machine: true,
-                    });
-                }
-            }
-            Ok(_) => found.inputs.push(Input::File {
-                path: path.clone(),
-                walk: None,
-                only_if_state_machine: false,
-            }),
-        }
+    for (path, named_before) in directories {
+        let named_before = named_files.get(..*named_before).unwrap_or(named_files);
+        walk(
+            path,
+            found.walked.len(),
+            globs,
+            exclude.clone(),
+            named_before,
+            &mut found,
+        );
+        found.walked.push(path.clone());
     }
     found
 }
 
 /// Walks one directory named on the command line (walk number `index`).
-fn walk(root: &Path, index: usize, globs: &Globs, exclude: Option<Exclude>, found: &mut Discovered) {
+fn walk(
+    root: &Path,
+    index: usize,
+    globs: &Globs,
+    exclude: Option<Exclude>,
+    named_files: &[PathBuf],
+    found: &mut Discovered,
+) {
     // Absolute, so that the ignore files above `root` match the walked paths.
     let absolute_root = match root.canonicalize() {
         Ok(path) => path,
@@ -222,14 +232,22 @@ fn walk(root: &Path, index: usize, globs: &Globs, exclude: Option<Exclude>, foun
     }
     found.skipped.hidden += hidden_dirs.load(Ordering::Relaxed);
     for app in cdk_apps {
-        walk_cdk_out(root, &absolute_root, &app, index, globs, found);
+        walk_cdk_out(root, &absolute_root, &app, index, globs, named_files, found);
     }
 }
 
 /// A CDK app's state machines exist only in the templates it writes to `cdk.out`, which git
 /// usually ignores: next to a `cdk.json`, its `cdk.out/**/*.template.json` are checked all
 /// the same.
-fn walk_cdk_out(root: &Path, absolute_root: &Path, app: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
+fn walk_cdk_out(
+    root: &Path,
+    absolute_root: &Path,
+    app: &Path,
+    index: usize,
+    globs: &Globs,
+    named_files: &[PathBuf],
+    found: &mut Discovered,
+) {
     let out = absolute_root.join(app).join("cdk.out");
     if !out.is_dir() {
         return;
@@ -248,10 +266,11 @@ fn walk_cdk_out(root: &Path, absolute_root: &Path, app: &Path, index: usize, glo
             continue;
         }
         let path = root.join(relative);
-        let known = found
-            .inputs
-            .iter()
-            .any(|input| matches!(input, Input::File { path: p, .. } if *p == path));
+        let known = named_files.contains(&path)
+            || found
+                .inputs
+                .iter()
+                .any(|input| matches!(input, Input::File { path: p, .. } if *p == path));
         if !known {
             found.inputs.push(Input::File {
                 path,
