@@ -36,7 +36,8 @@ declare_rule! {
 
 impl Rule for UnknownRuleInDirective {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let names: Vec<&str> = all_rules().iter().map(|rule| rule.meta().name).collect();
+        // The names to suggest from, gathered only for a directive that needs them.
+        let mut names: Vec<&str> = Vec::new();
         for directive in ctx.directives() {
             for &(rule, range) in &directive.rules {
                 if find_rule(rule).is_some() {
@@ -46,6 +47,9 @@ impl Rule for UnknownRuleInDirective {
                     range,
                     format!("\"{rule}\" in this asl-lint-ignore directive is not a rule code or name, so it silences nothing"),
                 );
+                if names.is_empty() {
+                    names = all_rules().iter().map(|rule| rule.meta().name).collect();
+                }
                 diagnostic = match asl_semantic::suggest::closest(rule, &names) {
                     Some(name) => diagnostic.with_help(format!("did you mean \"{name}\"?")).with_fix(
                         asl_diagnostics::Fix::replace(
