@@ -88,58 +88,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    // The named paths are read on every core; those that turn out to be directories are then
-    // walked and what the walks find is checked in turn. (Looking up each path before the
-    // thread pool starts would cost a serial system call per file.)
-    let named = named_inputs(&args.paths, args.only_state_machines);
-    let loader = FsLoader::new(&args.paths);
-    let check = |inputs: Vec<Input>, only_file: bool| -> Vec<Outcome> {
-        let check = |input| check_input(input, args, &settings, &globs, &loader, only_file);
-        // One file is checked on this thread: starting the thread pool would cost more than a
-        // small file's analysis (a large one still runs its rules in parallel).
-        if inputs.len() == 1 {
-            inputs.into_iter().map(check).collect()
-        } else {
-            inputs.into_par_iter().map(check).collect()
-        }
-    };
-    let only_named = named.len() == 1;
-    let outcomes = check(named, only_named);
-    let mut directories = Vec::new();
-    let mut named_files = Vec::new();
-    for outcome in &outcomes {
-        match outcome {
-            Outcome::Directory(path) => directories.push((path.clone(), named_files.len())),
-            Outcome::Checked { named, .. } => named_files.extend(named.iter().cloned()),
-        }
-    }
-    let Discovered {
-        inputs,
+    let Checks {
+        results,
         bad_paths,
         walked,
         skipped,
-    } = walk_directories(&directories, &globs, settings.exclude(), &named_files);
-    let only_walked = directories.len() == outcomes.len() && inputs.len() == 1;
-    let mut walks: Vec<Vec<Vec<Checked>>> = directories.iter().map(|_| Vec::new()).collect();
-    for outcome in check(inputs, only_walked) {
-        if let Outcome::Checked { files, .. } = outcome
-            && let Some(walk) = files
-                .first()
-                .and_then(|file| file.walk)
-                .and_then(|walk| walks.get_mut(walk))
-        {
-            walk.push(files);
-        }
-    }
-    // A walk's files take the place of its directory among the named paths.
-    let mut walks = walks.into_iter();
-    let results = outcomes
-        .into_iter()
-        .flat_map(|outcome| match outcome {
-            Outcome::Checked { files, .. } => vec![files],
-            Outcome::Directory(_) => walks.next().unwrap_or_default(),
-        })
-        .collect();
+    } = check_paths(args, &settings, &globs);
     let mut failed = !bad_paths.is_empty();
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
     checked.extend(merge(results));
@@ -236,6 +190,82 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
             }
             text
         }
+    }
+}
+
+/// What checking the paths named on the command line gave.
+struct Checks {
+    /// Each input's files, in the order of the named paths, a walk's in the place of its
+    /// directory.
+    results: Vec<Vec<Checked>>,
+    /// What the walks could not read.
+    bad_paths: Vec<BadPath>,
+    /// The directories walked.
+    walked: Vec<PathBuf>,
+    skipped: Skipped,
+}
+
+/// Checks the paths named on the command line, and the files that the walks of those that are
+/// directories find.
+///
+/// The named paths are read on every core, not looked up one by one before (a serial system
+/// call per file); those that turn out to be directories are walked afterwards and what the
+/// walks find is checked in a second parallel pass.
+fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Checks {
+    let loader = FsLoader::new(&args.paths);
+    let check = |inputs: Vec<Input>, only_file: bool| -> Vec<Outcome> {
+        let check_one = |input| check_input(input, args, settings, globs, &loader, only_file);
+        // One file is checked on this thread: starting the thread pool would cost more than a
+        // small file's analysis (a large one still runs its rules in parallel).
+        if inputs.len() == 1 {
+            inputs.into_iter().map(check_one).collect()
+        } else {
+            inputs.into_par_iter().map(check_one).collect()
+        }
+    };
+    let named = named_inputs(&args.paths, args.only_state_machines);
+    let only_named = named.len() == 1;
+    let outcomes = check(named, only_named);
+    let mut directories = Vec::new();
+    let mut named_files = Vec::new();
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Directory(path) => directories.push((path.clone(), named_files.len())),
+            Outcome::Checked { named, .. } => named_files.extend(named.iter().cloned()),
+        }
+    }
+    let Discovered {
+        inputs,
+        bad_paths,
+        walked,
+        skipped,
+    } = walk_directories(&directories, globs, settings.exclude(), &named_files);
+    let only_walked = directories.len() == outcomes.len() && inputs.len() == 1;
+    let mut walks: Vec<Vec<Vec<Checked>>> = directories.iter().map(|_| Vec::new()).collect();
+    for outcome in check(inputs, only_walked) {
+        // Walked inputs are files: each outcome holds the files of one walk.
+        if let Outcome::Checked { files, .. } = outcome
+            && let Some(walk) = files
+                .first()
+                .and_then(|file| file.walk)
+                .and_then(|walk| walks.get_mut(walk))
+        {
+            walk.push(files);
+        }
+    }
+    let mut walks = walks.into_iter();
+    let results = outcomes
+        .into_iter()
+        .flat_map(|outcome| match outcome {
+            Outcome::Checked { files, .. } => vec![files],
+            Outcome::Directory(_) => walks.next().unwrap_or_default(),
+        })
+        .collect();
+    Checks {
+        results,
+        bad_paths,
+        walked,
+        skipped,
     }
 }
 

@@ -25,7 +25,7 @@ pub(crate) enum Input {
     },
 }
 
-/// A path named on the command line that could not be used.
+/// A path that a walk could not use: the directory walked, an ignore file or an entry in it.
 pub(crate) struct BadPath {
     pub path: PathBuf,
     pub message: String,
