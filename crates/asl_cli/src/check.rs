@@ -407,7 +407,9 @@ fn check_input(
 
 /// One report per file. A definition that a template names is reported as reached from the
 /// template (with the template's substitutions and workflow type), not again on its own when
-/// a walk also found it; findings reached from several state machines are gathered.
+/// a walk also found it; findings reached from several state machines are gathered. A file
+/// checked on its own twice (named twice, or named and found by a walk) is reported once, as
+/// part of its walk.
 fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     let reached: HashSet<PathBuf> = results
         .iter()
@@ -428,6 +430,10 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     files.dedup_by(|later, first| {
         if later.path != first.path || later.text.is_none() || first.text.is_none() {
             return false;
+        }
+        if !later.reached && !first.reached {
+            first.walk = first.walk.or(later.walk);
+            return true;
         }
         first.diagnostics.append(&mut later.diagnostics);
         first

@@ -86,6 +86,34 @@ fn the_users_git_configuration_is_not_read() {
 }
 
 #[test]
+fn a_file_named_and_found_by_a_walk_is_reported_once() {
+    let dir = scratch("walk-named-twice");
+    write(&dir, "machines/a.asl.json", MISSING_COMMA_LINE_7);
+    let machines = dir.join("machines");
+    let file = machines.join("a.asl.json");
+    let (machines, file) = (machines.to_str().unwrap(), file.to_str().unwrap());
+    let report = |paths: &[&str]| {
+        let mut args = vec!["check", "--no-config", "--format", "json"];
+        args.extend_from_slice(paths);
+        let output = asl_lint(&args, None);
+        let report = json_report(&output);
+        (
+            output.status.code(),
+            report["files_checked"].clone(),
+            report["diagnostics"].clone(),
+        )
+    };
+    let alone = report(&[machines]);
+    assert_eq!(alone.0, Some(1), "{alone:?}");
+    assert_eq!(alone.1, 1);
+    // Named before or after its directory, or twice, the file is checked and reported once,
+    // and the walk that finds it is not empty.
+    for paths in [[machines, file], [file, machines], [file, file]] {
+        assert_eq!(report(&paths), alone, "{paths:?}");
+    }
+}
+
+#[test]
 fn a_walk_that_finds_nothing_to_check_fails_unless_allowed() {
     let dir = scratch("walk-empty");
     write(&dir, "empty/package.json", r#"{"name": "not a state machine"}"#);
