@@ -24,23 +24,10 @@ pub(crate) const MAX_FILE_BYTES: u64 = asl_linter::MAX_INPUT_BYTES;
 
 /// What checking one input gave.
 enum Outcome {
-    /// The files reported for it (none for a file that holds no state machine), and the path
-    /// of the input when it was named on the command line.
-    Checked {
-        named: Option<PathBuf>,
-        files: Vec<Checked>,
-    },
+    /// The files reported for it (none for a file that holds no state machine).
+    Checked(Vec<Checked>),
     /// A path named on the command line that is a directory, to walk.
     Directory(PathBuf),
-}
-
-impl Outcome {
-    fn named(path: PathBuf, files: Vec<Checked>) -> Self {
-        Outcome::Checked {
-            named: Some(path),
-            files,
-        }
-    }
 }
 
 /// One checked (or unreadable) file.
@@ -195,8 +182,7 @@ fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successfu
 
 /// What checking the paths named on the command line gave.
 struct Checks {
-    /// Each input's files, in the order of the named paths, a walk's in the place of its
-    /// directory.
+    /// Each input's files: the named paths', then the walks'.
     results: Vec<Vec<Checked>>,
     /// What the walks could not read.
     bad_paths: Vec<BadPath>,
@@ -225,13 +211,12 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
     };
     let named = named_inputs(&args.paths, args.only_state_machines);
     let only_named = named.len() == 1;
-    let outcomes = check(named, only_named);
+    let mut results = Vec::new();
     let mut directories = Vec::new();
-    let mut named_files = Vec::new();
-    for outcome in &outcomes {
+    for outcome in check(named, only_named) {
         match outcome {
-            Outcome::Directory(path) => directories.push((path.clone(), named_files.len())),
-            Outcome::Checked { named, .. } => named_files.extend(named.iter().cloned()),
+            Outcome::Checked(files) => results.push(files),
+            Outcome::Directory(path) => directories.push(path),
         }
     }
     let Discovered {
@@ -239,28 +224,17 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
         bad_paths,
         walked,
         skipped,
-    } = walk_directories(&directories, globs, settings.exclude(), &named_files);
-    let only_walked = directories.len() == outcomes.len() && inputs.len() == 1;
-    let mut walks: Vec<Vec<Vec<Checked>>> = directories.iter().map(|_| Vec::new()).collect();
-    for outcome in check(inputs, only_walked) {
-        // Walked inputs are files: each outcome holds the files of one walk.
-        if let Outcome::Checked { files, .. } = outcome
-            && let Some(walk) = files
-                .first()
-                .and_then(|file| file.walk)
-                .and_then(|walk| walks.get_mut(walk))
-        {
-            walk.push(files);
-        }
-    }
-    let mut walks = walks.into_iter();
-    let results = outcomes
-        .into_iter()
-        .flat_map(|outcome| match outcome {
-            Outcome::Checked { files, .. } => vec![files],
-            Outcome::Directory(_) => walks.next().unwrap_or_default(),
-        })
-        .collect();
+    } = walk_directories(&directories, globs, settings.exclude());
+    let only_walked = results.is_empty() && inputs.len() == 1;
+    // Walked inputs are files (a directory comes back only for a named path).
+    results.extend(
+        check(inputs, only_walked)
+            .into_iter()
+            .filter_map(|outcome| match outcome {
+                Outcome::Checked(files) => Some(files),
+                Outcome::Directory(_) => None,
+            }),
+    );
     Checks {
         results,
         bad_paths,
@@ -305,7 +279,7 @@ fn check_input(
                 Ok(Opened::Directory) if walk.is_none() => return Outcome::Directory(path),
                 // The globs choose among named files as among walked ones.
                 Ok(Opened::File(..)) if only_if_state_machine && walk.is_none() && !globs.select(&path) => {
-                    return Outcome::named(path, Vec::new());
+                    return Outcome::Checked(Vec::new());
                 }
                 Ok(Opened::File(file, size)) => read_at_most_max(file, size),
                 // A walked path that became a directory: reading it fails.
@@ -315,15 +289,11 @@ fn check_input(
             (path.clone(), Some(path), walk, only_if_state_machine, bytes)
         }
     };
-    let outcome = |files| match (&file, walk) {
-        (Some(named), None) => Outcome::named(named.clone(), files),
-        _ => Outcome::Checked { named: None, files },
-    };
     let shown = display(&path);
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(message) => {
-            return outcome(vec![Checked {
+            return Outcome::Checked(vec![Checked {
                 walk,
                 ..unreadable(shown, message)
             }]);
@@ -333,7 +303,7 @@ fn check_input(
     // --only-state-machines asks to choose as a walk does.
     let explicit = walk.is_none() && !only_if_state_machine;
     if !explicit && !may_hold_state_machine(&bytes) {
-        return outcome(Vec::new());
+        return Outcome::Checked(Vec::new());
     }
     // Valid UTF-8 is analysed as it is, so that fixed text differs from the file only where
     // the fixes edited it.
@@ -343,7 +313,7 @@ fn check_input(
     let mut host = extract(&path, &text, loader);
     if !host.is_state_machine() {
         if !explicit {
-            return outcome(Vec::new());
+            return Outcome::Checked(Vec::new());
         }
         host = host.into_definition();
     }
@@ -402,7 +372,7 @@ fn check_input(
             reached: true,
         });
     }
-    outcome(checked)
+    Outcome::Checked(checked)
 }
 
 /// One report per file. A definition that a template names is reported as reached from the

@@ -118,45 +118,24 @@ pub(crate) fn named_inputs(paths: &[PathBuf], only_state_machines: bool) -> Vec<
         .collect()
 }
 
-/// Walks the directories named on the command line, in order (walk `i` is `directories[i]`),
-/// each with the number of `named_files` named before it: those are not added again from a
-/// `cdk.out`. `exclude` (from the configuration) prunes what the walks find.
-pub(crate) fn walk_directories(
-    directories: &[(PathBuf, usize)],
-    globs: &Globs,
-    exclude: Option<Exclude>,
-    named_files: &[PathBuf],
-) -> Discovered {
+/// Walks the directories named on the command line, in order (walk `i` is `directories[i]`).
+/// `exclude` (from the configuration) prunes what the walks find.
+pub(crate) fn walk_directories(directories: &[PathBuf], globs: &Globs, exclude: Option<Exclude>) -> Discovered {
     let mut found = Discovered {
         inputs: Vec::new(),
         bad_paths: Vec::new(),
         walked: Vec::new(),
         skipped: Skipped::default(),
     };
-    for (path, named_before) in directories {
-        let named_before = named_files.get(..*named_before).unwrap_or(named_files);
-        walk(
-            path,
-            found.walked.len(),
-            globs,
-            exclude.clone(),
-            named_before,
-            &mut found,
-        );
+    for path in directories {
+        walk(path, found.walked.len(), globs, exclude.clone(), &mut found);
         found.walked.push(path.clone());
     }
     found
 }
 
 /// Walks one directory named on the command line (walk number `index`).
-fn walk(
-    root: &Path,
-    index: usize,
-    globs: &Globs,
-    exclude: Option<Exclude>,
-    named_files: &[PathBuf],
-    found: &mut Discovered,
-) {
+fn walk(root: &Path, index: usize, globs: &Globs, exclude: Option<Exclude>, found: &mut Discovered) {
     // Absolute, so that the ignore files above `root` match the walked paths.
     let absolute_root = match root.canonicalize() {
         Ok(path) => path,
@@ -232,22 +211,14 @@ fn walk(
     }
     found.skipped.hidden += hidden_dirs.load(Ordering::Relaxed);
     for app in cdk_apps {
-        walk_cdk_out(root, &absolute_root, &app, index, globs, named_files, found);
+        walk_cdk_out(root, &absolute_root, &app, index, globs, found);
     }
 }
 
 /// A CDK app's state machines exist only in the templates it writes to `cdk.out`, which git
 /// usually ignores: next to a `cdk.json`, its `cdk.out/**/*.template.json` are checked all
 /// the same.
-fn walk_cdk_out(
-    root: &Path,
-    absolute_root: &Path,
-    app: &Path,
-    index: usize,
-    globs: &Globs,
-    named_files: &[PathBuf],
-    found: &mut Discovered,
-) {
+fn walk_cdk_out(root: &Path, absolute_root: &Path, app: &Path, index: usize, globs: &Globs, found: &mut Discovered) {
     let out = absolute_root.join(app).join("cdk.out");
     if !out.is_dir() {
         return;
@@ -266,11 +237,10 @@ fn walk_cdk_out(
             continue;
         }
         let path = root.join(relative);
-        let known = named_files.contains(&path)
-            || found
-                .inputs
-                .iter()
-                .any(|input| matches!(input, Input::File { path: p, .. } if *p == path));
+        let known = found
+            .inputs
+            .iter()
+            .any(|input| matches!(input, Input::File { path: p, .. } if *p == path));
         if !known {
             found.inputs.push(Input::File {
                 path,

@@ -195,6 +195,20 @@ fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
         "{}",
         stdout(&output)
     );
+    // Named as well, before or after its app's directory, the template is reported once and
+    // the walk is not empty.
+    let template = dir.join("cdk.out/Stack.template.json");
+    let (dir_path, template) = (dir.to_str().unwrap(), template.to_str().unwrap());
+    let alone = check_json(&[dir_path]);
+    for paths in [[dir_path, template], [template, dir_path]] {
+        let output = check_json(&paths);
+        assert_eq!(output.status.code(), alone.status.code(), "{paths:?}");
+        assert_eq!(
+            json_report(&output)["diagnostics"],
+            json_report(&alone)["diagnostics"],
+            "{paths:?}"
+        );
+    }
     // `--glob '!cdk.out/**'` leaves them out, as any other file.
     let output = check_json(&["--allow-empty", "--glob", "!cdk.out/**", dir.to_str().unwrap()]);
     assert_eq!(findings(&dir, &output), BTreeSet::new());
