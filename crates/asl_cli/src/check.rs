@@ -202,8 +202,9 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
     let check = |inputs: Vec<Input>, only_file: bool| -> Vec<Outcome> {
         let check_one = |input| check_input(input, args, settings, globs, &loader, only_file);
         // One file is checked on this thread: starting the thread pool would cost more than a
-        // small file's analysis (a large one still runs its rules in parallel).
-        if inputs.len() == 1 {
+        // small file's analysis (a large one still runs its rules in parallel). No file (no
+        // walks) must not start it either.
+        if inputs.len() <= 1 {
             inputs.into_iter().map(check_one).collect()
         } else {
             inputs.into_par_iter().map(check_one).collect()
