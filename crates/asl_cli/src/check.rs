@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::io::{Read, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use asl_diagnostics::render::{self, FileReport};
@@ -82,12 +82,13 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         skipped,
     } = check_paths(args, &settings, &globs);
     let mut failed = !bad_paths.is_empty();
+    // Before merging, which keeps one copy of a file that several walks found.
+    if !args.allow_empty {
+        failed |= report_empty_walks(&walked, &results);
+    }
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
     checked.extend(merge(results));
     checked.sort_by(|a, b| a.path.cmp(&b.path));
-    if !args.allow_empty {
-        failed |= report_empty_walks(&walked, &checked);
-    }
 
     let mut counts = [0usize; 3];
     let mut suggestions_skipped = 0;
@@ -379,8 +380,8 @@ fn check_input(
 /// One report per file. A definition that a template names is reported as reached from the
 /// template (with the template's substitutions and workflow type), not again on its own when
 /// a walk also found it; findings reached from several state machines are gathered. A file
-/// checked on its own twice (named twice, or named and found by a walk) is reported once, as
-/// part of its walk.
+/// checked on its own twice (named twice, under one spelling or another, or named and found by
+/// a walk) is reported once, as part of its walk.
 fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     let reached: HashSet<PathBuf> = results
         .iter()
@@ -397,9 +398,9 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
                 || !std::fs::canonicalize(&file.path).is_ok_and(|path| reached.contains(&path))
         })
         .collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.sort_by(|a, b| spelled_out(&a.path).cmp(spelled_out(&b.path)));
     files.dedup_by(|later, first| {
-        if later.path != first.path || later.text.is_none() || first.text.is_none() {
+        if spelled_out(&later.path).ne(spelled_out(&first.path)) || later.text.is_none() || first.text.is_none() {
             return false;
         }
         if !later.reached && !first.reached {
@@ -413,6 +414,14 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         true
     });
     files
+}
+
+/// A path's components without `.`: `./a.json` and `a.json` name the same file, and looking
+/// each path up to compare them would cost a system call per file.
+fn spelled_out(path: &str) -> impl Iterator<Item = Component<'_>> {
+    Path::new(path)
+        .components()
+        .filter(|component| *component != Component::CurDir)
 }
 
 /// Says on stderr what `--fix` could not do in a file; true if the run failed because of it.
@@ -436,10 +445,11 @@ fn report_fix_problem(file: &Checked) -> bool {
 
 /// Says on stderr which directory walks found nothing to check; true if any did. A walk that
 /// checks nothing is a failure (a mistyped path, or files hidden by an ignore file), not a pass.
-fn report_empty_walks(walked: &[PathBuf], checked: &[Checked]) -> bool {
+/// A file that another walk (or the command line) also names counts for each.
+fn report_empty_walks(walked: &[PathBuf], results: &[Vec<Checked>]) -> bool {
     let mut any = false;
     for (index, dir) in walked.iter().enumerate() {
-        if !checked.iter().any(|file| file.walk == Some(index)) {
+        if !results.iter().flatten().any(|file| file.walk == Some(index)) {
             any = true;
             eprintln!(
                 // Debug quoting: a path's control characters never reach the terminal raw.

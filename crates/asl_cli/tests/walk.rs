@@ -89,9 +89,15 @@ fn the_users_git_configuration_is_not_read() {
 fn a_file_named_and_found_by_a_walk_is_reported_once() {
     let dir = scratch("walk-named-twice");
     write(&dir, "machines/a.asl.json", MISSING_COMMA_LINE_7);
+    let root = dir.to_str().unwrap();
     let machines = dir.join("machines");
     let file = machines.join("a.asl.json");
-    let (machines, file) = (machines.to_str().unwrap(), file.to_str().unwrap());
+    let respelled = machines.join(".").join("a.asl.json");
+    let (machines, file, respelled) = (
+        machines.to_str().unwrap(),
+        file.to_str().unwrap(),
+        respelled.to_str().unwrap(),
+    );
     let report = |paths: &[&str]| {
         let mut args = vec!["check", "--no-config", "--format", "json"];
         args.extend_from_slice(paths);
@@ -106,9 +112,18 @@ fn a_file_named_and_found_by_a_walk_is_reported_once() {
     let alone = report(&[machines]);
     assert_eq!(alone.0, Some(1), "{alone:?}");
     assert_eq!(alone.1, 1);
-    // Named before or after its directory, or twice, the file is checked and reported once,
-    // and the walk that finds it is not empty.
-    for paths in [[machines, file], [file, machines], [file, file]] {
+    // Named before or after its directory, or twice (under one spelling or another), the file
+    // is checked and reported once, and no walk that finds it is empty: not a directory named
+    // twice, nor one inside another.
+    for paths in [
+        [machines, file],
+        [file, machines],
+        [file, file],
+        [file, respelled],
+        [machines, machines],
+        [root, machines],
+        [machines, root],
+    ] {
         assert_eq!(report(&paths), alone, "{paths:?}");
     }
 }
