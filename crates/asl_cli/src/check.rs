@@ -33,6 +33,9 @@ enum Outcome {
 /// One checked (or unreadable) file.
 struct Checked {
     path: String,
+    /// The text, to show the findings in; `None` when the file could not be read. Empty for a
+    /// file without findings: its text is freed as soon as it is checked, so that the next
+    /// file reuses the memory instead of touching fresh pages.
     text: Option<String>,
     /// The parsed document, for the formats that show JSON Pointers (and, in a check of one
     /// file, left to the exit); otherwise `None`, as when the file could not be read.
@@ -350,7 +353,7 @@ fn check_input(
     } = analysis;
     let mut checked = vec![Checked {
         path: shown,
-        text: Some(text),
+        text: Some(kept_for(&diagnostics, text)),
         parse: (only_file || args.format.shows_pointers()).then_some(parse),
         diagnostics,
         fixed,
@@ -366,7 +369,7 @@ fn check_input(
         checked.push(Checked {
             path: display(&file.path),
             parse,
-            text: Some(file.text),
+            text: Some(kept_for(&file.diagnostics, file.text)),
             diagnostics: file.diagnostics,
             fixed: 0,
             walk,
@@ -375,6 +378,11 @@ fn check_input(
         });
     }
     Outcome::Checked(checked)
+}
+
+/// A file's text, if there are findings to show in it.
+fn kept_for(diagnostics: &[Diagnostic], text: String) -> String {
+    if diagnostics.is_empty() { String::new() } else { text }
 }
 
 /// One report per file. A definition that a template names is reported as reached from the
@@ -406,6 +414,10 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         if !later.reached && !first.reached {
             first.walk = first.walk.or(later.walk);
             return true;
+        }
+        if first.diagnostics.is_empty() {
+            // Its text was not kept.
+            std::mem::swap(&mut first.text, &mut later.text);
         }
         first.diagnostics.append(&mut later.diagnostics);
         first

@@ -147,6 +147,40 @@ fn a_sam_app_with_definition_files_and_substitutions() {
 }
 
 #[test]
+fn a_definition_named_and_reached_from_a_template_shows_the_template_findings_in_its_text() {
+    let dir = scratch("hosts-sam-named");
+    write(
+        &dir,
+        "template.yaml",
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: EXPRESS\n      DefinitionUri: sm/a.asl.json\n",
+    );
+    // Clean on its own; only EXPRESS, from the template, makes the callback pattern an error.
+    let callback = r#""Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken""#;
+    write(
+        &dir,
+        "sm/a.asl.json",
+        format!(
+            "{{\n  \"StartAt\": \"Wait\",\n  \"States\": {{\n    \"Wait\": {{\"Type\": \"Task\", {callback}, \"Parameters\": {{\"QueueUrl\": \"q\", \"MessageBody\": {{\"Token.$\": \"$$.Task.Token\"}}}}, \"TimeoutSeconds\": 60, \"End\": true}}\n  }}\n}}\n"
+        ),
+    );
+    let file = dir.join("sm/a.asl.json");
+    let (dir, file) = (dir.to_str().unwrap(), file.to_str().unwrap());
+    let alone = asl_lint(&["check", "--no-config", "--color", "never", file], None);
+    assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
+    for paths in [[file, dir], [dir, file]] {
+        let output = asl_lint(&["check", "--no-config", "--color", "never", paths[0], paths[1]], None);
+        let shown = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{paths:?}: {shown}");
+        assert_eq!(shown.matches("ASL451").count(), 1, "{paths:?}: {shown}");
+        // The excerpt shows the file's line under the finding.
+        assert!(
+            shown.contains(&format!("4 │     \"Wait\": {{\"Type\": \"Task\", {callback}")),
+            "{paths:?}: {shown}"
+        );
+    }
+}
+
+#[test]
 fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
     let dir = scratch("hosts-cdk");
     write(&dir, "cdk.json", r#"{"app": "npx ts-node bin/app.ts"}"#);
