@@ -397,7 +397,7 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         .filter(|file| file.reached)
         .filter_map(|file| std::fs::canonicalize(&file.path).ok())
         .collect();
-    let mut files: Vec<Checked> = results
+    let mut files: Vec<(String, Checked)> = results
         .into_iter()
         .flatten()
         .filter(|file| {
@@ -405,10 +405,11 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
                 || file.walk.is_none()
                 || !std::fs::canonicalize(&file.path).is_ok_and(|path| reached.contains(&path))
         })
+        .map(|file| (spelled_out(&file.path), file))
         .collect();
-    files.sort_by(|a, b| spelled_out(&a.path).cmp(spelled_out(&b.path)));
-    files.dedup_by(|later, first| {
-        if spelled_out(&later.path).ne(spelled_out(&first.path)) || later.text.is_none() || first.text.is_none() {
+    files.sort_by(|(a, _), (b, _)| a.cmp(b));
+    files.dedup_by(|(later_path, later), (first_path, first)| {
+        if later_path != first_path || later.text.is_none() || first.text.is_none() {
             return false;
         }
         if !later.reached && !first.reached {
@@ -425,15 +426,22 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
             .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
         true
     });
-    files
+    files.into_iter().map(|(_, file)| file).collect()
 }
 
-/// A path's components without `.`: `./a.json` and `a.json` name the same file, and looking
+/// A path without its `.` components: `./a.json` and `a.json` name the same file, and looking
 /// each path up to compare them would cost a system call per file.
-fn spelled_out(path: &str) -> impl Iterator<Item = Component<'_>> {
-    Path::new(path)
+fn spelled_out(path: &str) -> String {
+    // Most paths have neither (nor doubled separators): taking them apart would cost more than
+    // the rest of the merge.
+    if !["./", "//", ".\\", "\\\\"].iter().any(|pattern| path.contains(pattern)) {
+        return path.to_owned();
+    }
+    let path: PathBuf = Path::new(path)
         .components()
         .filter(|component| *component != Component::CurDir)
+        .collect();
+    path.to_string_lossy().into_owned()
 }
 
 /// Says on stderr what `--fix` could not do in a file; true if the run failed because of it.
