@@ -432,8 +432,8 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
 /// A path without its `.` components: `./a.json` and `a.json` name the same file, and looking
 /// each path up to compare them would cost a system call per file.
 fn spelled_out(path: &str) -> String {
-    // Most paths have neither (nor doubled separators): taking them apart would cost more than
-    // the rest of the merge.
+    // Most paths hold no `.` component and no doubled separator: taking each apart would cost
+    // more than the rest of the merge.
     if !["./", "//", ".\\", "\\\\"].iter().any(|pattern| path.contains(pattern)) {
         return path.to_owned();
     }
