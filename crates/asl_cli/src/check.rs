@@ -432,9 +432,11 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
 /// A path without its `.` components: `./a.json` and `a.json` name the same file, and looking
 /// each path up to compare them would cost a system call per file.
 fn spelled_out(path: &str) -> String {
-    // Most paths hold no `.` component and no doubled separator: taking each apart would cost
+    // Most paths hold no `.` component and no doubled separator: building each again would cost
     // more than the rest of the merge.
-    if !["./", "//", ".\\", "\\\\"].iter().any(|pattern| path.contains(pattern)) {
+    let mut parts = path.as_bytes().split(|&byte| std::path::is_separator(char::from(byte)));
+    let first_is_dot = parts.next() == Some(b".");
+    if !first_is_dot && !parts.any(|part| part == b"." || part.is_empty()) {
         return path.to_owned();
     }
     let path: PathBuf = Path::new(path)
