@@ -400,9 +400,12 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     let mut files: Vec<(String, Checked)> = results
         .into_iter()
         .flatten()
+        // Looking up a walked file's real path (a system call per component) only when some
+        // file was reached from a template.
         .filter(|file| {
             file.reached
                 || file.walk.is_none()
+                || reached.is_empty()
                 || !std::fs::canonicalize(&file.path).is_ok_and(|path| reached.contains(&path))
         })
         .map(|file| (spelled_out(&file.path), file))
