@@ -63,7 +63,7 @@ struct Patterns {
 struct Override {
     files: Patterns,
     workflow_type: Option<WorkflowType>,
-    rule_levels: Vec<(String, RuleLevel)>,
+    rule_levels: Vec<(&'static str, RuleLevel)>,
 }
 
 impl Config {
@@ -212,7 +212,7 @@ fn workflow_type(value: &Spanned<DeValue<'_>>) -> AtSpan<WorkflowType> {
 }
 
 /// `[rules]`: rule code or name = level.
-fn rules(value: &Spanned<DeValue<'_>>) -> AtSpan<Vec<(String, RuleLevel)>> {
+fn rules(value: &Spanned<DeValue<'_>>) -> AtSpan<Vec<(&'static str, RuleLevel)>> {
     let DeValue::Table(table) = value.get_ref() else {
         return Err((value.span(), "`rules` is a table of rule = level".into()));
     };
@@ -340,16 +340,16 @@ pub(crate) fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads `--severity RULE=LEVEL`.
-fn severity_flag(flag: &str) -> Result<(String, RuleLevel), String> {
+fn severity_flag(flag: &str) -> Result<(&'static str, RuleLevel), String> {
     let (rule, level) = flag
         .split_once('=')
         .ok_or_else(|| format!("--severity \"{}\": write RULE=LEVEL", printable(flag)))?;
     rule_level(rule.trim(), level.trim()).map_err(|e| format!("--severity: {e}"))
 }
 
-/// Checks a rule name and a level.
-fn rule_level(rule: &str, level: &str) -> Result<(String, RuleLevel), String> {
-    if find_rule(rule).is_none() {
+/// Checks a rule name and a level, and gives the rule's code with the level.
+fn rule_level(rule: &str, level: &str) -> Result<(&'static str, RuleLevel), String> {
+    let Some(found) = find_rule(rule) else {
         let names: Vec<&str> = all_rules()
             .iter()
             .flat_map(|rule| [rule.meta().code, rule.meta().name])
@@ -359,7 +359,7 @@ fn rule_level(rule: &str, level: &str) -> Result<(String, RuleLevel), String> {
             None => "; `asl-lint rule` lists them".to_owned(),
         };
         return Err(format!("\"{}\" is not a rule code or name{hint}", printable(rule)));
-    }
+    };
     let level = RuleLevel::from_name(level).ok_or_else(|| {
         format!(
             "\"{}\" = \"{}\": the level is one of off, error, warning, info{}",
@@ -368,7 +368,7 @@ fn rule_level(rule: &str, level: &str) -> Result<(String, RuleLevel), String> {
             suggestion(level, &LEVELS)
         )
     })?;
-    Ok((rule.to_owned(), level))
+    Ok((found.meta().code, level))
 }
 
 /// `; did you mean "…"?`, or nothing: the closest candidate by edit distance, else the one

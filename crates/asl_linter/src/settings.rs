@@ -1,15 +1,15 @@
 use asl_diagnostics::Severity;
 
-use crate::RuleMeta;
+use crate::{RuleMeta, find_rule};
 
 /// Settings of one analysis. The command line and the language server fill them in.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// The state machine type, when known: some integrations are not allowed in EXPRESS.
     pub workflow_type: Option<WorkflowType>,
-    /// Levels the user chose for some rules, by code or name (`ASL205`,
-    /// `choice-without-default`). Later entries win.
-    pub rule_levels: Vec<(String, RuleLevel)>,
+    /// Levels the user chose for some rules, by rule code (`ASL205`): [`Settings::set_level`]
+    /// also takes names. Later entries win.
+    pub rule_levels: Vec<(&'static str, RuleLevel)>,
     /// Whether the data the rules derive from a definition is left to the process exit
     /// instead of freed: only for a process that exits once its files are checked.
     pub leave_to_exit: bool,
@@ -42,13 +42,21 @@ impl RuleLevel {
 }
 
 impl Settings {
+    /// Sets the level of the rule with this code (`ASL205`, case-insensitive) or name
+    /// (`choice-without-default`); `false`, changing nothing, when no rule has it.
+    pub fn set_level(&mut self, rule: &str, level: RuleLevel) -> bool {
+        let Some(rule) = find_rule(rule) else { return false };
+        self.rule_levels.push((rule.meta().code, level));
+        true
+    }
+
     /// The severity a rule reports at, or `None` when it is turned off.
     pub fn severity_of(&self, meta: &RuleMeta) -> Option<Severity> {
         let chosen = self
             .rule_levels
             .iter()
             .rev()
-            .find(|(rule, _)| meta.code.eq_ignore_ascii_case(rule) || meta.name == rule)
+            .find(|(code, _)| *code == meta.code)
             .map(|(_, level)| *level);
         match chosen {
             Some(RuleLevel::Off) => None,

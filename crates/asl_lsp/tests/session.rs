@@ -315,9 +315,7 @@ async fn each_document_gets_the_settings_of_its_path_and_a_configuration_error_i
         settings: std::sync::Arc::new(|path| {
             let mut settings = asl_linter::Settings::default();
             if path.is_some_and(|path| path.starts_with("/work/quiet")) {
-                settings
-                    .rule_levels
-                    .push(("unreachable-state".to_owned(), asl_linter::RuleLevel::Off));
+                settings.set_level("unreachable-state", asl_linter::RuleLevel::Off);
             }
             settings
         }),

@@ -234,7 +234,7 @@ fn settings(options: &str) -> Result<Settings, String> {
                     let level = level.as_str().and_then(RuleLevel::from_name).ok_or_else(|| {
                         format!("options: rules.{rule} is not \"off\", \"error\", \"warning\" or \"info\"")
                     })?;
-                    settings.rule_levels.push((rule.clone(), level));
+                    settings.set_level(rule, level);
                 }
             }
             _ => return Err(format!("options: unknown key or wrong type at {key:?}")),
