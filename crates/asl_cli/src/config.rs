@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use asl_diagnostics::printable::PrintableSource;
-use asl_linter::{RuleLevel, Settings, WorkflowType, all_rules, find_rule};
+use asl_linter::{RuleLevel, RuleMeta, Settings, WorkflowType, all_rules, find_rule};
 use asl_semantic::suggest::closest;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use toml::Spanned;
@@ -63,7 +63,7 @@ struct Patterns {
 struct Override {
     files: Patterns,
     workflow_type: Option<WorkflowType>,
-    rule_levels: Vec<(&'static str, RuleLevel)>,
+    rule_levels: Vec<(&'static RuleMeta, RuleLevel)>,
 }
 
 impl Config {
@@ -212,7 +212,7 @@ fn workflow_type(value: &Spanned<DeValue<'_>>) -> AtSpan<WorkflowType> {
 }
 
 /// `[rules]`: rule code or name = level.
-fn rules(value: &Spanned<DeValue<'_>>) -> AtSpan<Vec<(&'static str, RuleLevel)>> {
+fn rules(value: &Spanned<DeValue<'_>>) -> AtSpan<Vec<(&'static RuleMeta, RuleLevel)>> {
     let DeValue::Table(table) = value.get_ref() else {
         return Err((value.span(), "`rules` is a table of rule = level".into()));
     };
@@ -340,7 +340,7 @@ pub(crate) fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads `--severity RULE=LEVEL`.
-fn severity_flag(flag: &str) -> Result<(&'static str, RuleLevel), String> {
+fn severity_flag(flag: &str) -> Result<(&'static RuleMeta, RuleLevel), String> {
     let (rule, level) = flag
         .split_once('=')
         .ok_or_else(|| format!("--severity \"{}\": write RULE=LEVEL", printable(flag)))?;
@@ -348,7 +348,7 @@ fn severity_flag(flag: &str) -> Result<(&'static str, RuleLevel), String> {
 }
 
 /// Checks a rule name and a level, and gives the rule's code with the level.
-fn rule_level(rule: &str, level: &str) -> Result<(&'static str, RuleLevel), String> {
+fn rule_level(rule: &str, level: &str) -> Result<(&'static RuleMeta, RuleLevel), String> {
     let Some(found) = find_rule(rule) else {
         let names: Vec<&str> = all_rules()
             .iter()
@@ -368,7 +368,7 @@ fn rule_level(rule: &str, level: &str) -> Result<(&'static str, RuleLevel), Stri
             suggestion(level, &LEVELS)
         )
     })?;
-    Ok((found.meta().code, level))
+    Ok((found.meta(), level))
 }
 
 /// `; did you mean "…"?`, or nothing: the closest candidate by edit distance, else the one

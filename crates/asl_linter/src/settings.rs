@@ -7,9 +7,9 @@ use crate::{RuleMeta, find_rule};
 pub struct Settings {
     /// The state machine type, when known: some integrations are not allowed in EXPRESS.
     pub workflow_type: Option<WorkflowType>,
-    /// Levels the user chose for some rules, by rule code (`ASL205`): [`Settings::set_level`]
-    /// also takes names. Later entries win.
-    pub rule_levels: Vec<(&'static str, RuleLevel)>,
+    /// Levels the user chose for some rules ([`Settings::set_level`] finds a rule by code or
+    /// name). Later entries win.
+    pub rule_levels: Vec<(&'static RuleMeta, RuleLevel)>,
     /// Whether the data the rules derive from a definition is left to the process exit
     /// instead of freed: only for a process that exits once its files are checked.
     pub leave_to_exit: bool,
@@ -46,7 +46,7 @@ impl Settings {
     /// (`choice-without-default`); `false`, changing nothing, when no rule has it.
     pub fn set_level(&mut self, rule: &str, level: RuleLevel) -> bool {
         let Some(rule) = find_rule(rule) else { return false };
-        self.rule_levels.push((rule.meta().code, level));
+        self.rule_levels.push((rule.meta(), level));
         true
     }
 
@@ -56,7 +56,8 @@ impl Settings {
             .rule_levels
             .iter()
             .rev()
-            .find(|(code, _)| *code == meta.code)
+            // Each rule's metadata is one static: its address names the rule.
+            .find(|(rule, _)| std::ptr::eq(*rule, meta))
             .map(|(_, level)| *level);
         match chosen {
             Some(RuleLevel::Off) => None,

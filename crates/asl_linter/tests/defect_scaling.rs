@@ -51,7 +51,7 @@ fn only_family(family: &str) -> Settings {
         .iter()
         .map(|rule| rule.meta())
         .filter(|meta| meta.category.as_str() != family)
-        .map(|meta| (meta.code, RuleLevel::Off))
+        .map(|meta| (meta, RuleLevel::Off))
         .collect();
     Settings {
         rule_levels,
