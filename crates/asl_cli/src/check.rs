@@ -1,5 +1,6 @@
 //! `asl-lint check`: read, analyse in parallel, render.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{Read, Write as _};
 use std::path::{Component, Path, PathBuf};
@@ -11,6 +12,7 @@ use asl_hosts::{extract, format_of, may_hold_state_machine};
 use asl_linter::{FileAnalysis, Settings, analyze_host, fix_file};
 use asl_syntax::{Parse, SourceFormat, SourceText, TextRange, decode_source};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::config::CheckSettings;
 use crate::discover::{BadPath, Discovered, Globs, Input, Skipped, named_inputs, walk_directories};
@@ -49,6 +51,9 @@ struct Checked {
     fix_problem: Option<FixProblem>,
     /// Reached from a template (`DefinitionUri`, `${file(…)}`) rather than checked on its own.
     reached: bool,
+    /// Whether a walk that finds the file checks it: it holds a state machine, or it could not
+    /// be read. A named file is checked whatever it holds.
+    walks_check_it: bool,
 }
 
 /// Why `--fix` left a file as it was.
@@ -82,12 +87,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         results,
         bad_paths,
         walked,
+        walks_found_again,
         skipped,
     } = check_paths(args, &settings, &globs);
     let mut failed = !bad_paths.is_empty();
-    // Before merging, which keeps one copy of a file that several walks found.
     if !args.allow_empty {
-        failed |= report_empty_walks(&walked, &results);
+        failed |= report_empty_walks(&walked, &results, &walks_found_again);
     }
     let mut checked: Vec<Checked> = bad_paths.into_iter().map(unreadable_path).collect();
     checked.extend(merge(results));
@@ -192,6 +197,8 @@ struct Checks {
     bad_paths: Vec<BadPath>,
     /// The directories walked.
     walked: Vec<PathBuf>,
+    /// Walks that found a file checked under another name, so not checked again for them.
+    walks_found_again: Vec<usize>,
     skipped: Skipped,
 }
 
@@ -214,7 +221,21 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
             inputs.into_par_iter().map(check_one).collect()
         }
     };
-    let named = named_inputs(&args.paths, args.only_state_machines);
+    // Each file is checked once, under the first name that reaches it (the command line's, then
+    // the walks' in order): with --fix, two checks of one file would both write it.
+    let mut seen: FxHashSet<Cow<'_, [u8]>> = args.paths.iter().map(|path| spelled_out(path)).collect();
+    let named: Vec<Input> = if seen.len() == args.paths.len() {
+        named_inputs(&args.paths, args.only_state_machines)
+    } else {
+        let mut first_time = FxHashSet::default();
+        let firsts: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .filter(|path| first_time.insert(spelled_out(path)))
+            .cloned()
+            .collect();
+        named_inputs(&firsts, args.only_state_machines)
+    };
     let only_named = named.len() == 1;
     let mut results = Vec::new();
     let mut directories = Vec::new();
@@ -230,6 +251,31 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
         walked,
         skipped,
     } = walk_directories(&directories, globs, settings.exclude());
+    // Walked files already checked under another name, with the walk that found each. One walk
+    // alone finds each file once.
+    let mut found_again = Vec::new();
+    let inputs: Vec<Input> = if seen.len() <= 1 {
+        inputs
+    } else {
+        inputs
+            .into_iter()
+            .filter(|input| match input {
+                Input::File {
+                    path, walk: Some(walk), ..
+                } => {
+                    let path = spelled_out(path).into_owned();
+                    let first_time = !seen.contains(path.as_slice());
+                    if first_time {
+                        seen.insert(Cow::Owned(path));
+                    } else {
+                        found_again.push((path, *walk));
+                    }
+                    first_time
+                }
+                _ => true,
+            })
+            .collect()
+    };
     let only_walked = results.is_empty() && inputs.len() == 1;
     // Walked inputs are files (a directory comes back only for a named path).
     results.extend(
@@ -240,12 +286,33 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
                 Outcome::Directory(_) => None,
             }),
     );
+    let walks_found_again = walks_that_found_checked_files(&results, found_again);
     Checks {
         results,
         bad_paths,
         walked,
+        walks_found_again,
         skipped,
     }
+}
+
+/// The walks that found a file checked under another name (`found_again`: its spelled-out
+/// path and the walk), when they would have checked it themselves.
+fn walks_that_found_checked_files(results: &[Vec<Checked>], found_again: Vec<(Vec<u8>, usize)>) -> Vec<usize> {
+    if found_again.is_empty() {
+        return Vec::new();
+    }
+    let checked: FxHashSet<Cow<'_, [u8]>> = results
+        .iter()
+        .flatten()
+        .filter(|file| !file.reached && file.walks_check_it)
+        .map(|file| spelled_out(Path::new(&file.path)))
+        .collect();
+    found_again
+        .into_iter()
+        .filter(|(path, _)| checked.contains(path.as_slice()))
+        .map(|(_, walk)| walk)
+        .collect()
 }
 
 /// The outputs of the files one after another, rendered on every core when there are several
@@ -316,7 +383,8 @@ fn check_input(
     // Decoding keeps byte offsets: the error is at the file's first invalid byte.
     let invalid_utf8_at = error.as_ref().map(|error| error.range.start as usize);
     let mut host = extract(&path, &text, loader);
-    if !host.is_state_machine() {
+    let is_state_machine = host.is_state_machine();
+    if !is_state_machine {
         if !explicit {
             return Outcome::Checked(Vec::new());
         }
@@ -360,6 +428,7 @@ fn check_input(
         walk,
         fix_problem,
         reached: false,
+        walks_check_it: is_state_machine,
     }];
     for file in referenced {
         let parse = args
@@ -375,6 +444,7 @@ fn check_input(
             walk,
             fix_problem: None,
             reached: true,
+            walks_check_it: true,
         });
     }
     Outcome::Checked(checked)
@@ -387,9 +457,7 @@ fn kept_for(diagnostics: &[Diagnostic], text: String) -> String {
 
 /// One report per file. A definition that a template names is reported as reached from the
 /// template (with the template's substitutions and workflow type), not again on its own when
-/// a walk also found it; findings reached from several state machines are gathered. A file
-/// checked on its own twice (named twice, under one spelling or another, or named and found by
-/// a walk) is reported once, as part of its walk.
+/// a walk also found it; findings reached from several state machines are gathered.
 fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     let reached: HashSet<PathBuf> = results
         .iter()
@@ -397,7 +465,7 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         .filter(|file| file.reached)
         .filter_map(|file| std::fs::canonicalize(&file.path).ok())
         .collect();
-    let mut files: Vec<(String, Checked)> = results
+    let mut files: Vec<(Vec<u8>, Checked)> = results
         .into_iter()
         .flatten()
         // Looking up a walked file's real path (a system call per component) only when some
@@ -408,16 +476,14 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
                 || reached.is_empty()
                 || !std::fs::canonicalize(&file.path).is_ok_and(|path| reached.contains(&path))
         })
-        .map(|file| (spelled_out(&file.path), file))
+        .map(|file| (spelled_out(Path::new(&file.path)).into_owned(), file))
         .collect();
     files.sort_by(|(a, _), (b, _)| a.cmp(b));
     files.dedup_by(|(later_path, later), (first_path, first)| {
+        // A file is checked on its own once (see `check_paths`): the copies of a path are
+        // reached ones.
         if later_path != first_path || later.text.is_none() || first.text.is_none() {
             return false;
-        }
-        if !later.reached && !first.reached {
-            first.walk = first.walk.or(later.walk);
-            return true;
         }
         if first.diagnostics.is_empty() {
             // Its text was not kept.
@@ -432,22 +498,39 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
     files.into_iter().map(|(_, file)| file).collect()
 }
 
-/// A path without its `.` components: `./a.json` and `a.json` name the same file, and looking
-/// each path up to compare them would cost a system call per file.
-fn spelled_out(path: &str) -> String {
+/// A path without its `.` components, as bytes: `./a.json` and `a.json` name the same file, and
+/// looking each path up to compare them would cost a system call per file.
+fn spelled_out(path: &Path) -> Cow<'_, [u8]> {
+    let bytes = path.as_os_str().as_encoded_bytes();
     // Most paths hold no `.` component and no doubled separator: building each again would cost
     // more than the rest of the merge.
-    let mut parts = path.as_bytes().split(|&byte| std::path::is_separator(char::from(byte)));
-    let first_is_dot = parts.next() == Some(b".");
-    if !first_is_dot && !parts.any(|part| part == b"." || part.is_empty()) {
-        return path.to_owned();
+    if !has_dot_or_empty_component(bytes) {
+        return Cow::Borrowed(bytes);
     }
-    let path: PathBuf = Path::new(path)
+    let path: PathBuf = path
         .components()
         .filter(|component| *component != Component::CurDir)
         .collect();
-    path.to_string_lossy().into_owned()
+    Cow::Owned(path.into_os_string().into_encoded_bytes())
 }
+
+/// Whether a component of `path` after the first is empty (a doubled or final separator), or
+/// any is `.`. Looks only at the bytes around each separator.
+fn has_dot_or_empty_component(path: &[u8]) -> bool {
+    let is_separator = |at: usize| {
+        path.get(at)
+            .is_none_or(|&byte| std::path::is_separator(char::from(byte)))
+    };
+    let dot_at = |at: usize| path.get(at) == Some(&b'.') && is_separator(at + 1);
+    let (first, last) = (SEPARATORS[0], SEPARATORS[SEPARATORS.len() - 1]);
+    dot_at(0) || memchr::memchr2_iter(first, last, path).any(|at| is_separator(at + 1) || dot_at(at + 1))
+}
+
+/// The bytes that separate path components.
+#[cfg(windows)]
+const SEPARATORS: &[u8] = b"/\\";
+#[cfg(not(windows))]
+const SEPARATORS: &[u8] = b"/";
 
 /// Says on stderr what `--fix` could not do in a file; true if the run failed because of it.
 fn report_fix_problem(file: &Checked) -> bool {
@@ -470,11 +553,12 @@ fn report_fix_problem(file: &Checked) -> bool {
 
 /// Says on stderr which directory walks found nothing to check; true if any did. A walk that
 /// checks nothing is a failure (a mistyped path, or files hidden by an ignore file), not a pass.
-/// A file that another walk (or the command line) also names counts for each.
-fn report_empty_walks(walked: &[PathBuf], results: &[Vec<Checked>]) -> bool {
+/// A file that another walk (or the command line) also names counts for each
+/// (`found_again`).
+fn report_empty_walks(walked: &[PathBuf], results: &[Vec<Checked>], found_again: &[usize]) -> bool {
     let mut any = false;
     for (index, dir) in walked.iter().enumerate() {
-        if !results.iter().flatten().any(|file| file.walk == Some(index)) {
+        if !found_again.contains(&index) && !results.iter().flatten().any(|file| file.walk == Some(index)) {
             any = true;
             eprintln!(
                 // Debug quoting: a path's control characters never reach the terminal raw.
@@ -585,5 +669,6 @@ fn unreadable(path: String, message: String) -> Checked {
         walk: None,
         fix_problem: None,
         reached: false,
+        walks_check_it: true,
     }
 }

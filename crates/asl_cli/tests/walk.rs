@@ -109,6 +109,7 @@ fn a_file_named_and_found_by_a_walk_is_reported_once() {
             report["diagnostics"].clone(),
         )
     };
+    let doubled = format!("{machines}//a.asl.json");
     let alone = report(&[machines]);
     assert_eq!(alone.0, Some(1), "{alone:?}");
     assert_eq!(alone.1, 1);
@@ -126,6 +127,11 @@ fn a_file_named_and_found_by_a_walk_is_reported_once() {
     ] {
         assert_eq!(report(&paths), alone, "{paths:?}");
     }
+    // Under the name given first.
+    let (code, files, diagnostics) = report(&[&doubled, machines]);
+    assert_eq!((code, files), (alone.0, alone.1));
+    assert_eq!(diagnostics.as_array().unwrap().len(), alone.2.as_array().unwrap().len());
+    assert_eq!(diagnostics[0]["path"], doubled.as_str());
 }
 
 #[test]
@@ -157,6 +163,17 @@ fn a_walk_that_finds_nothing_to_check_fails_unless_allowed() {
     assert_eq!(
         stderr(&output).matches("found no state machine").count(),
         1,
+        "{}",
+        stderr(&output)
+    );
+
+    // Naming the one file a walk finds does not make it a state machine the walk found.
+    let package = format!("{empty}/package.json");
+    let output = asl_lint(&["check", "--no-config", "--format", "json", empty, &package], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(files_checked(&output), 1);
+    assert!(
+        stderr(&output).contains("found no state machine to check under"),
         "{}",
         stderr(&output)
     );
