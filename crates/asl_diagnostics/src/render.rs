@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use asl_syntax::{LineIndex, Node, PositionEncoding, pointer_at};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{self, Files};
-use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, WriteStyle, termcolor};
 use serde::Serialize;
 
 use crate::printable::{PrintableSource, is_printable_ascii, json_safe, printable};
@@ -47,10 +47,10 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
     let file = ExcerptFile::new(path.as_ref(), source.as_ref().map_or("", |source| source.text.as_ref()));
     for diagnostic in report.diagnostics {
         let converted = to_codespan(diagnostic, source.as_ref());
-        if !color && plain_excerpt(&mut buffer, &file, &converted).is_some() {
+        let mut writer = StylesWriter::new(&mut buffer, &styles);
+        if plain_excerpt(&mut writer, &file, &converted).is_some() {
             continue;
         }
-        let mut writer = StylesWriter::new(&mut buffer, &styles);
         if term::emit_to_write_style(&mut writer, &config, &file, &converted).is_err() {
             // Only possible when a range lies outside the text: fall back to one line.
             let _ = std::io::Write::write_all(&mut buffer, concise_line(report, diagnostic, None).as_bytes());
@@ -61,14 +61,10 @@ pub fn human(report: &FileReport<'_>, color: bool) -> String {
 }
 
 /// Writes a diagnostic with one primary label and any secondary ones, each on a line of its
-/// own of printable ASCII, byte for byte as codespan-reporting writes it without color; `None`,
-/// having written nothing, for any other shape. Codespan formats each character of a line on
-/// its own, which made it most of the time spent on the human output.
-fn plain_excerpt(
-    buffer: &mut termcolor::Buffer,
-    file: &ExcerptFile<'_>,
-    diagnostic: &cs::Diagnostic<()>,
-) -> Option<()> {
+/// own of printable ASCII, byte for byte (colors included) as codespan-reporting writes it;
+/// `None`, having written nothing, for any other shape. Codespan formats each character of a
+/// line on its own, which made it most of the time spent on the human output.
+fn plain_excerpt(writer: &mut impl WriteStyle, file: &ExcerptFile<'_>, diagnostic: &cs::Diagnostic<()>) -> Option<()> {
     if diagnostic
         .labels
         .iter()
@@ -96,61 +92,126 @@ fn plain_excerpt(
             between.push(plain_line(file.source, labels[index].line.end + 1)?);
         }
     }
-    let mut between = between.into_iter();
-    let severity = match diagnostic.severity {
+    let primary = labels.iter().position(|label| label.primary)?;
+    write_plain_excerpt(writer, file, diagnostic, &labels, &numbers, &between, primary).ok()
+}
+
+/// Writes what [`plain_excerpt`] has checked, with codespan's style changes.
+fn write_plain_excerpt(
+    w: &mut impl WriteStyle,
+    file: &ExcerptFile<'_>,
+    diagnostic: &cs::Diagnostic<()>,
+    labels: &[PlainLabel<'_>],
+    numbers: &[usize],
+    between: &[PlainLine<'_>],
+    primary: usize,
+) -> std::io::Result<()> {
+    let severity = diagnostic.severity;
+    let width = numbers.last().map_or(1, |&last| itoa::Buffer::new().format(last).len());
+    let gutter = " ".repeat(width + 1);
+    let border = |w: &mut dyn WriteStyle, text: &str| -> std::io::Result<()> {
+        w.set_source_border()?;
+        w.write_all(text.as_bytes())?;
+        w.reset()
+    };
+    let source_line = |w: &mut dyn WriteStyle, number: usize, line: &PlainLine<'_>, colored: Option<(usize, usize)>| {
+        w.set_line_number()?;
+        write!(w, "{number:>width$}")?;
+        w.reset()?;
+        w.write_all(b" ")?;
+        border(w, "│")?;
+        w.write_all(b" ")?;
+        let text = line.text;
+        match colored.map(|(start, end)| (start, end.min(text.len()))) {
+            Some((start, end)) if start < end => {
+                w.write_all(&text.as_bytes()[..start])?;
+                w.set_label(severity, cs::LabelStyle::Primary)?;
+                w.write_all(&text.as_bytes()[start..end])?;
+                w.reset()?;
+                w.write_all(&text.as_bytes()[end..])?;
+            }
+            _ => w.write_all(text.as_bytes())?,
+        }
+        w.write_all(b"\n")
+    };
+    let name = match severity {
         cs::Severity::Bug => "bug",
         cs::Severity::Error => "error",
         cs::Severity::Warning => "warning",
         cs::Severity::Help => "help",
         cs::Severity::Note => "note",
     };
-    let width = numbers.last().map_or(1, |&last| itoa::Buffer::new().format(last).len());
-    let gutter = " ".repeat(width + 1);
-    let numbered = |number: usize| format!("{number:>width$} │ ");
-    let mut out = String::with_capacity(256);
-    out.push_str(severity);
+    w.set_header(severity)?;
+    w.write_all(name.as_bytes())?;
     if let Some(code) = diagnostic.code.as_deref().filter(|code| !code.is_empty()) {
-        out.extend(["[", code, "]"]);
+        write!(w, "[{code}]")?;
     }
-    out.extend([": ", &diagnostic.message, "\n"]);
-    let primary = labels.iter().position(|label| label.primary)?;
-    let line_number = itoa::Buffer::new().format(numbers[primary]).to_owned();
-    let column_number = itoa::Buffer::new().format(labels[primary].start + 1).to_owned();
-    out.extend([&gutter, "┌─ ", file.name, ":", &line_number, ":", &column_number, "\n"]);
-    out.extend([&gutter, "│\n"]);
+    w.set_header_message()?;
+    write!(w, ": {}", diagnostic.message)?;
+    w.reset()?;
+    w.write_all(b"\n")?;
+    w.write_all(gutter.as_bytes())?;
+    border(w, "┌─")?;
+    writeln!(w, " {}:{}:{}", file.name, numbers[primary], labels[primary].start + 1)?;
+    w.write_all(gutter.as_bytes())?;
+    border(w, "│")?;
+    w.write_all(b"\n")?;
+    let mut between = between.iter();
     for (index, label) in labels.iter().enumerate() {
-        let caret = if label.primary { "^" } else { "-" };
-        out.extend([&numbered(numbers[index]), label.line.text, "\n"]);
-        out.extend([
-            &gutter,
-            "│ ",
-            &" ".repeat(label.start),
-            &caret.repeat(label.end - label.start),
-        ]);
+        let colored = label.primary.then_some((label.start, label.end));
+        source_line(w, numbers[index], &label.line, colored)?;
+        let (style, caret) = if label.primary {
+            (cs::LabelStyle::Primary, "^")
+        } else {
+            (cs::LabelStyle::Secondary, "-")
+        };
+        w.write_all(gutter.as_bytes())?;
+        border(w, "│")?;
+        w.write_all(b" ")?;
+        w.write_all(" ".repeat(label.start).as_bytes())?;
+        w.set_label(severity, style)?;
+        w.write_all(caret.repeat(label.end - label.start).as_bytes())?;
+        w.reset()?;
         if !label.message.is_empty() {
-            out.extend([" ", label.message]);
+            w.write_all(b" ")?;
+            w.set_label(severity, style)?;
+            w.write_all(label.message.as_bytes())?;
+            w.reset()?;
         }
-        out.push('\n');
+        w.write_all(b"\n")?;
         match numbers.get(index + 1).map(|next| next - numbers[index]) {
             None | Some(1) => {}
             Some(2) => {
-                let line = between.next()?;
-                out.extend([&numbered(numbers[index] + 1), line.text, "\n"]);
+                if let Some(line) = between.next() {
+                    source_line(w, numbers[index] + 1, line, None)?;
+                }
             }
-            Some(_) => out.extend([&gutter, "·\n"]),
+            Some(_) => {
+                w.write_all(gutter.as_bytes())?;
+                border(w, "·")?;
+                w.write_all(b"\n")?;
+            }
         }
     }
     if !diagnostic.notes.is_empty() {
-        out.extend([&gutter, "│\n"]);
+        w.write_all(gutter.as_bytes())?;
+        border(w, "│")?;
+        w.write_all(b"\n")?;
     }
     for note in &diagnostic.notes {
         for (index, note_line) in note.lines().enumerate() {
-            let bullet = if index == 0 { "=" } else { " " };
-            out.extend([gutter.as_str(), bullet, " ", note_line, "\n"]);
+            w.write_all(gutter.as_bytes())?;
+            if index == 0 {
+                w.set_note_bullet()?;
+                w.write_all(b"=")?;
+                w.reset()?;
+            } else {
+                w.write_all(b" ")?;
+            }
+            writeln!(w, " {note_line}")?;
         }
     }
-    out.push('\n');
-    std::io::Write::write_all(buffer, out.as_bytes()).ok()
+    w.write_all(b"\n")
 }
 
 /// A line of printable ASCII: its text without the line break, and where it starts and ends.
@@ -554,26 +615,32 @@ mod tests {
     use super::*;
 
     /// Whether `plain_excerpt` took the diagnostic, after checking that it wrote what codespan
-    /// writes (or nothing).
+    /// writes (or nothing), with colors and without.
     fn plain_as_codespan(file: &ExcerptFile<'_>, diagnostic: &cs::Diagnostic<()>) -> bool {
-        let mut written = termcolor::Buffer::no_color();
-        if plain_excerpt(&mut written, file, diagnostic).is_none() {
-            assert!(written.is_empty());
-            return false;
-        }
-        let mut expected = termcolor::Buffer::no_color();
         let styles = Styles::default();
-        let mut writer = StylesWriter::new(&mut expected, &styles);
-        term::emit_to_write_style(&mut writer, &Config::default(), file, diagnostic)
-            .expect("codespan renders the labels");
-        assert_eq!(
-            String::from_utf8_lossy(written.as_slice()),
-            String::from_utf8_lossy(expected.as_slice()),
-            "{:?} {:?}",
-            file.source,
-            diagnostic.labels.iter().map(|label| &label.range).collect::<Vec<_>>()
-        );
-        true
+        let mut taken = Vec::new();
+        for buffer in [termcolor::Buffer::no_color, termcolor::Buffer::ansi] {
+            let mut written = buffer();
+            if plain_excerpt(&mut StylesWriter::new(&mut written, &styles), file, diagnostic).is_none() {
+                assert!(written.is_empty());
+                taken.push(false);
+                continue;
+            }
+            let mut expected = buffer();
+            let mut writer = StylesWriter::new(&mut expected, &styles);
+            term::emit_to_write_style(&mut writer, &Config::default(), file, diagnostic)
+                .expect("codespan renders the labels");
+            assert_eq!(
+                String::from_utf8_lossy(written.as_slice()),
+                String::from_utf8_lossy(expected.as_slice()),
+                "{:?} {:?}",
+                file.source,
+                diagnostic.labels.iter().map(|label| &label.range).collect::<Vec<_>>()
+            );
+            taken.push(true);
+        }
+        assert_eq!(taken[0], taken[1]);
+        taken[0]
     }
 
     fn diagnostic(severity: cs::Severity, labels: Vec<cs::Label<()>>, notes: Vec<String>) -> cs::Diagnostic<()> {
