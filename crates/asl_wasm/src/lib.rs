@@ -234,11 +234,41 @@ fn settings(options: &str) -> Result<Settings, String> {
                     let level = level.as_str().and_then(RuleLevel::from_name).ok_or_else(|| {
                         format!("options: rules.{rule} is not \"off\", \"error\", \"warning\" or \"info\"")
                     })?;
-                    settings.set_level(rule, level);
+                    if !settings.set_level(rule, level) {
+                        return Err(format!(
+                            "options: rules.{rule} is not a rule code or name (`asl-lint rule` lists them)"
+                        ));
+                    }
                 }
             }
             _ => return Err(format!("options: unknown key or wrong type at {key:?}")),
         }
     }
     Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn options_name_rules_by_code_or_name_and_refuse_unknown_ones() {
+        let chosen = settings(r#"{"rules": {"asl408": "off", "unreachable-state": "info"}}"#).unwrap();
+        let levels: Vec<(&str, RuleLevel)> = chosen
+            .rule_levels
+            .iter()
+            .map(|(rule, level)| (rule.code, *level))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                ("ASL408", RuleLevel::Off),
+                ("ASL202", RuleLevel::On(asl_diagnostics::Severity::Info))
+            ]
+        );
+        let refused = settings(r#"{"rules": {"ASL999": "off"}}"#).unwrap_err();
+        assert!(refused.contains("rules.ASL999 is not a rule code or name"), "{refused}");
+    }
 }
