@@ -223,19 +223,11 @@ fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Che
     };
     // Each file is checked once, under the first name that reaches it (the command line's, then
     // the walks' in order): with --fix, two checks of one file would both write it.
-    let mut seen: FxHashSet<Cow<'_, [u8]>> = args.paths.iter().map(|path| spelled_out(path)).collect();
-    let named: Vec<Input> = if seen.len() == args.paths.len() {
-        named_inputs(&args.paths, args.only_state_machines)
-    } else {
-        let mut first_time = FxHashSet::default();
-        let firsts: Vec<PathBuf> = args
-            .paths
-            .iter()
-            .filter(|path| first_time.insert(spelled_out(path)))
-            .cloned()
-            .collect();
-        named_inputs(&firsts, args.only_state_machines)
-    };
+    let mut seen: FxHashSet<Cow<'_, [u8]>> = FxHashSet::default();
+    let named = named_inputs(
+        args.paths.iter().filter(|path| seen.insert(spelled_out(path))),
+        args.only_state_machines,
+    );
     let only_named = named.len() == 1;
     let mut results = Vec::new();
     let mut directories = Vec::new();

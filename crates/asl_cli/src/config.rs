@@ -347,7 +347,7 @@ fn severity_flag(flag: &str) -> Result<(&'static RuleMeta, RuleLevel), String> {
     rule_level(rule.trim(), level.trim()).map_err(|e| format!("--severity: {e}"))
 }
 
-/// Checks a rule name and a level, and gives the rule's code with the level.
+/// Checks a rule name and a level, and gives the rule (its metadata) with the level.
 fn rule_level(rule: &str, level: &str) -> Result<(&'static RuleMeta, RuleLevel), String> {
     let Some(found) = find_rule(rule) else {
         let names: Vec<&str> = all_rules()

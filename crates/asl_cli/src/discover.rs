@@ -101,9 +101,8 @@ pub(crate) struct Skipped {
 /// the check reads them in parallel, and one that turns out to be a directory comes back to be
 /// walked ([`walk_directories`]). With `only_state_machines`, a named file is checked only if
 /// the globs select it and it holds a state machine, as a walked file is.
-pub(crate) fn named_inputs(paths: &[PathBuf], only_state_machines: bool) -> Vec<Input> {
+pub(crate) fn named_inputs<'a>(paths: impl Iterator<Item = &'a PathBuf>, only_state_machines: bool) -> Vec<Input> {
     paths
-        .iter()
         .map(|path| {
             if path.as_os_str() == "-" {
                 Input::Stdin
