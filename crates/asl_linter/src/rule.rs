@@ -11,8 +11,8 @@ use crate::Settings;
 use crate::findings::Findings;
 use crate::helpers::error_handlers::{Handler, handler_lists};
 use crate::helpers::expressions::{
-    ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, intrinsic_issues, jsonata_sites,
-    jsonpath_exprs, template_sites,
+    ContextRead, JsonPathExpr, JsonataSite, TemplateSite, context_reads, intrinsic_issues, jsonata_call_issues,
+    jsonata_sites, jsonpath_exprs, template_sites,
 };
 use crate::helpers::field_sites::{Site, sites};
 use crate::helpers::integrations::{TaskResource, task_resources};
@@ -123,6 +123,8 @@ struct Derived<'a> {
     field_sites: OnceLock<Vec<Site<'a>>>,
     jsonpath_exprs: OnceLock<Vec<JsonPathExpr<'a>>>,
     intrinsic_issues: OnceLock<Vec<(usize, ExprDiagnostic)>>,
+    jsonata_call_issues: OnceLock<Vec<(usize, ExprDiagnostic)>>,
+    may_hold_jsonata: OnceLock<bool>,
     jsonata_sites: OnceLock<Vec<JsonataSite<'a>>>,
     template_sites: OnceLock<Vec<TemplateSite<'a>>>,
     variables: OnceLock<Variables<'a>>,
@@ -184,6 +186,25 @@ impl<'a> RuleContext<'a> {
     /// Every JSONata string in an evaluated field, parsed once.
     pub(crate) fn jsonata_sites(&self) -> &[JsonataSite<'a>] {
         self.derived.jsonata_sites.get_or_init(|| jsonata_sites(self.model))
+    }
+
+    /// The issues of every JSONata built-in call, each with the index of its site in
+    /// [`RuleContext::jsonata_sites`], checked once for the rules that report them.
+    pub(crate) fn jsonata_call_issues(&self) -> &[(usize, ExprDiagnostic)] {
+        self.derived
+            .jsonata_call_issues
+            .get_or_init(|| jsonata_call_issues(self.jsonata_sites()))
+    }
+
+    /// Whether a string of the definition may hold a `%`, and so a JSONata delimiter. False
+    /// when the text holds neither `%` nor `\` (with which an escape could write one), as
+    /// most JSONPath definitions do; the `${…}` placeholders that hosts put for expressions are
+    /// made of the text's own characters.
+    pub(crate) fn may_hold_jsonata(&self) -> bool {
+        *self
+            .derived
+            .may_hold_jsonata
+            .get_or_init(|| memchr::memchr2(b'%', b'\\', self.source.as_bytes()).is_some())
     }
 
     /// Every payload template of a JSONPath state.

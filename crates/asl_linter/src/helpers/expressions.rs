@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use asl_semantic::expr::intrinsic::{ArgumentKind, Intrinsic, check_intrinsic, is_intrinsic_call, parse_intrinsic};
-use asl_semantic::expr::jsonata::{JsonataExpr, References, parse_jsonata, references};
+use asl_semantic::expr::jsonata::{JsonataExpr, References, check_jsonata, parse_jsonata, references};
 use asl_semantic::expr::path::{FilterExpr, Path, SegmentKind, parse_path};
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprErrorKind};
 use asl_semantic::model::{
@@ -622,6 +622,18 @@ pub(crate) fn intrinsic_issues(exprs: &[JsonPathExpr<'_>]) -> Vec<(usize, ExprDi
     for (index, expr) in exprs.iter().enumerate() {
         if let Parsed::Intrinsic(Ok(call)) = expr.parse() {
             issues.extend(check_intrinsic(call).into_iter().map(|issue| (index, issue)));
+        }
+    }
+    issues
+}
+
+/// The issues of every JSONata built-in call among `sites` that parse, each with the index of
+/// its site, in the order of `sites`.
+pub(crate) fn jsonata_call_issues(sites: &[JsonataSite<'_>]) -> Vec<(usize, ExprDiagnostic)> {
+    let mut issues = Vec::new();
+    for (index, site) in sites.iter().enumerate() {
+        if let Ok(expr) = site.parse() {
+            issues.extend(check_jsonata(expr).into_iter().map(|issue| (index, issue)));
         }
     }
     issues

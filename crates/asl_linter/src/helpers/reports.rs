@@ -1,6 +1,6 @@
-//! Walks and reporters that several rules share and that read the [`RuleContext`]: the
-//! checks of intrinsic function calls and JSONata built-in calls (one rule per kind of issue,
-//! so each can be configured on its own) and expression syntax errors.
+//! Reporters that several rules share and that read the [`RuleContext`]: the issues of
+//! intrinsic function calls (one rule per kind of issue, so each can be configured on its own)
+//! and expression syntax errors.
 //!
 //! The other helper modules know nothing of the rule framework; this one builds on it.
 
@@ -8,7 +8,7 @@ use asl_diagnostics::{Applicability, Fix};
 use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprIssue};
 
 use crate::Findings;
-use crate::helpers::expressions::{JsonataSite, Parsed, string_range};
+use crate::helpers::expressions::{Parsed, string_range};
 use crate::rule::{RuleContext, RuleMeta};
 
 /// Reports the issues `wanted` selects, found in every intrinsic call of the definition.
@@ -77,18 +77,4 @@ pub(crate) fn report_syntax_errors(
             .with_label(range, error.message.clone()),
         );
     }
-}
-
-/// The findings of the JSONata built-in call checks, with the site of each.
-pub(crate) fn jsonata_call_issues<'c, 'a>(
-    ctx: &'c RuleContext<'a>,
-) -> Vec<(&'c JsonataSite<'a>, asl_semantic::expr::ExprDiagnostic)> {
-    let mut found = Vec::new();
-    for site in ctx.jsonata_sites() {
-        let Ok(expr) = site.parse() else { continue };
-        for issue in asl_semantic::expr::jsonata::check_jsonata(expr) {
-            found.push((site, issue));
-        }
-    }
-    found
 }

@@ -1,7 +1,6 @@
 use asl_semantic::expr::ExprIssue;
 
 use crate::Findings;
-use crate::helpers::reports::jsonata_call_issues;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
 declare_rule! {
@@ -37,10 +36,11 @@ declare_rule! {
 
 impl Rule for JsonataArgumentCount {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        for (site, issue) in jsonata_call_issues(ctx) {
-            if issue.issue != ExprIssue::ArgumentCount {
+        let sites = ctx.jsonata_sites();
+        for (index, issue) in ctx.jsonata_call_issues() {
+            let Some(site) = sites.get(*index).filter(|_| issue.issue == ExprIssue::ArgumentCount) else {
                 continue;
-            }
+            };
             let range = site.source_range(ctx.source, issue.range.clone());
             out.push(
                 self.meta()

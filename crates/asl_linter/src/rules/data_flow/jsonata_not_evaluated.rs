@@ -41,6 +41,9 @@ declare_rule! {
 
 impl Rule for JsonataNotEvaluated {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
+        if !ctx.may_hold_jsonata() {
+            return;
+        }
         let sites = ctx.field_sites();
         // Sub-objects such as catchers and Choice rules are sites of their own (and branches
         // whole machines): they are passed over before their strings are looked at.

@@ -34,6 +34,9 @@ declare_rule! {
 
 impl Rule for MalformedJsonataDelimiters {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
+        if !ctx.may_hold_jsonata() {
+            return;
+        }
         for field in jsonata_fields(ctx.model) {
             let mut name = field.field.clone();
             for_each_string(field.node, &mut name, &|_| false, &mut |node, text, name| {

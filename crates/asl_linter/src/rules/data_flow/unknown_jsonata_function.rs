@@ -1,7 +1,6 @@
 use asl_semantic::expr::ExprIssue;
 
 use crate::Findings;
-use crate::helpers::reports::jsonata_call_issues;
 use crate::helpers::variables::{assign_objects, assigned_name};
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 
@@ -39,6 +38,22 @@ declare_rule! {
 
 impl Rule for UnknownJsonataFunction {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
+        let sites = ctx.jsonata_sites();
+        let mut issues = ctx
+            .jsonata_call_issues()
+            .iter()
+            .filter(|(_, issue)| {
+                matches!(
+                    issue.issue,
+                    ExprIssue::UnknownFunction { .. } | ExprIssue::ForbiddenFunction
+                )
+            })
+            .filter_map(|(index, issue)| Some((sites.get(*index)?, issue)))
+            .peekable();
+        // The variables are listed only for a call to judge (most definitions have none).
+        if issues.peek().is_none() {
+            return;
+        }
         let variables: Vec<String> = ctx
             .model
             .states
@@ -49,13 +64,7 @@ impl Rule for UnknownJsonataFunction {
                     .flat_map(|(_, members)| members.iter().map(|m| assigned_name(state, &m.key.text)))
             })
             .collect();
-        for (site, issue) in jsonata_call_issues(ctx) {
-            if !matches!(
-                issue.issue,
-                ExprIssue::UnknownFunction { .. } | ExprIssue::ForbiddenFunction
-            ) {
-                continue;
-            }
+        for (site, issue) in issues {
             let called = site.expression.expression.get(issue.range.clone()).unwrap_or_default();
             // Be conservative: a variable of that name makes the call a (failing) choice of
             // the author, not a typo of ours to judge.
