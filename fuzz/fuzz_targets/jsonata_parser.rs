@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     if let Ok(expr) = parse_jsonata(text) {
-        let _ = check_jsonata(&expr);
-        let _ = references(&expr);
+        let references = references(&expr);
+        let _ = check_jsonata(&expr, &references);
     }
 });

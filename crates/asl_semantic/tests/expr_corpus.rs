@@ -74,11 +74,12 @@ impl Tally {
         self.jsonata += 1;
         match parse_jsonata(body) {
             Ok(expr) => {
-                for read in references(&expr).implicit_input {
+                let references = references(&expr);
+                for read in &references.implicit_input {
                     let why = format!("reads the input document at {:?}", read.range);
                     self.fail(file, key, value, &why);
                 }
-                for d in check_jsonata(&expr) {
+                for d in check_jsonata(&expr, &references) {
                     self.fail(file, key, value, &format!("{} (+{offset})", d.message));
                 }
             }

@@ -174,10 +174,13 @@ fn implicit_input_reads_are_found_only_at_the_top_level() {
 #[test]
 fn calls_are_checked_unless_shadowed() {
     let issues = |s: &str| -> Vec<ExprIssue> {
-        check_jsonata(&parse_jsonata(s).unwrap())
-            .into_iter()
-            .map(|d| d.issue)
-            .collect()
+        {
+            let expr = parse_jsonata(s).unwrap();
+            check_jsonata(&expr, &references(&expr))
+        }
+        .into_iter()
+        .map(|d| d.issue)
+        .collect()
     };
     assert_eq!(issues("$uppercase($states.input.a)"), []);
     assert_eq!(issues("$states.input.a ~> $substring(0, 2)"), []);
@@ -197,7 +200,8 @@ fn calls_are_checked_unless_shadowed() {
     assert_eq!(issues("($eval := function($x){ $x }; $eval(1, 2, 3))"), []);
     assert_eq!(issues("($count := function(){ 1 }; $count())"), []);
 
-    let found = check_jsonata(&parse_jsonata("$uuid(1)").unwrap());
+    let expr = parse_jsonata("$uuid(1)").unwrap();
+    let found = check_jsonata(&expr, &references(&expr));
     assert_eq!(found[0].range, 0..8);
     assert!(found[0].message.contains("$uuid"), "{}", found[0].message);
 }

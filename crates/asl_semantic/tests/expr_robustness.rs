@@ -51,8 +51,8 @@ proptest! {
     fn jsonata_parser_never_panics(s in expression_like()) {
         match parse_jsonata(&s) {
             Ok(expr) => {
-                let _ = references(&expr);
-                for d in check_jsonata(&expr) {
+                let references = references(&expr);
+                for d in check_jsonata(&expr, &references) {
                     check_range(s.len(), &d.range);
                 }
             }

@@ -632,8 +632,8 @@ pub(crate) fn intrinsic_issues(exprs: &[JsonPathExpr<'_>]) -> Vec<(usize, ExprDi
 pub(crate) fn jsonata_call_issues(sites: &[JsonataSite<'_>]) -> Vec<(usize, ExprDiagnostic)> {
     let mut issues = Vec::new();
     for (index, site) in sites.iter().enumerate() {
-        if let Ok(expr) = site.parse() {
-            issues.extend(check_jsonata(expr).into_iter().map(|issue| (index, issue)));
+        if let (Ok(expr), Some(references)) = (site.parse(), site.references()) {
+            issues.extend(check_jsonata(expr, references).into_iter().map(|issue| (index, issue)));
         }
     }
     issues

@@ -10,8 +10,9 @@
 //! accesses and reads of the implicit input document; [`check_jsonata`] checks calls
 //! of the built-in functions.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::scan::Cursor;
 use super::{ExprDiagnostic, ExprError, ExprIssue, MAX_NESTING_DEPTH, MAX_TREE_DEPTH};
@@ -1047,7 +1048,7 @@ struct Walker {
     scopes: Vec<Vec<String>>,
     /// How many bindings of each name the open scopes hold (a lookup per read, however many
     /// names are bound).
-    bound: HashMap<String, usize>,
+    bound: FxHashMap<String, usize>,
     refs: References,
 }
 
@@ -1342,12 +1343,13 @@ pub fn jsonata_function(name: &str) -> Option<&'static JsonataFunction> {
 /// Checks calls of built-in functions that are not shadowed by a local binding:
 /// forbidden functions, argument counts, and calls of `$names` that are neither
 /// built-ins nor bound locally (state machine variables cannot hold functions).
-pub fn check_jsonata(expr: &JsonataExpr) -> Vec<ExprDiagnostic> {
-    let locals: HashSet<Range<usize>> = references(expr)
+/// `references` are the [`references`] of `expr`, which callers usually hold already.
+pub fn check_jsonata(expr: &JsonataExpr, references: &References) -> Vec<ExprDiagnostic> {
+    let locals: FxHashSet<Range<usize>> = references
         .variables
-        .into_iter()
+        .iter()
         .filter(|v| v.binding == Binding::Local)
-        .map(|v| v.range)
+        .map(|v| v.range.clone())
         .collect();
     let mut out = Vec::new();
     check_calls(expr, false, &locals, &mut out);
@@ -1355,7 +1357,7 @@ pub fn check_jsonata(expr: &JsonataExpr) -> Vec<ExprDiagnostic> {
 }
 
 /// `chained`: the call is the right side of `~>`, which passes one more argument.
-fn check_calls(expr: &JsonataExpr, chained: bool, locals: &HashSet<Range<usize>>, out: &mut Vec<ExprDiagnostic>) {
+fn check_calls(expr: &JsonataExpr, chained: bool, locals: &FxHashSet<Range<usize>>, out: &mut Vec<ExprDiagnostic>) {
     if let ExprKind::Call { function, args } = &expr.kind
         && let ExprKind::Variable(name) = &function.kind
         && !name.is_empty()

@@ -61,9 +61,13 @@ declare_rule! {
 impl Rule for UnreachableChoiceRule {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
+            // Only a rule after another can be unreachable.
             let StateKind::Choice(choice) = &state.kind else {
                 continue;
             };
+            if choice.rules().len() < 2 {
+                continue;
+            }
             let mut earlier: FxHashMap<String, usize> = FxHashMap::default();
             let mut always: Option<usize> = None;
             for (index, rule) in choice.rules().iter().enumerate() {

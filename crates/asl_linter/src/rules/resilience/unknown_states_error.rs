@@ -1,5 +1,3 @@
-use std::collections::HashSet;
-
 use asl_diagnostics::{Applicability, Fix};
 
 use crate::helpers::messages::json_string;
@@ -7,7 +5,7 @@ use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::errors::{is_predefined_error, predefined_error_names};
 
 use crate::Findings;
-use crate::helpers::error_handlers::{handler_lists, raised_errors};
+use crate::helpers::error_handlers::raised_errors;
 use asl_semantic::suggest::closest;
 
 declare_rule! {
@@ -57,14 +55,20 @@ declare_rule! {
 
 impl Rule for UnknownStatesError {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let raised: HashSet<&str> = raised_errors(&ctx.model.states).map(|(name, _)| name).collect();
-        for state in &ctx.model.states {
-            for handler in handler_lists(state).iter().flatten() {
+        // The names Fail states raise are listed only for a name to judge (most have none).
+        let mut raised: Option<Vec<&str>> = None;
+        for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
+            for handler in handlers.iter().flatten() {
                 for &(name, range) in &handler.names {
                     let looks_predefined = name
                         .get(..7)
                         .is_some_and(|prefix| prefix.eq_ignore_ascii_case("States."));
-                    if !looks_predefined || is_predefined_error(name) || raised.contains(name) {
+                    if !looks_predefined || is_predefined_error(name) {
+                        continue;
+                    }
+                    let raised =
+                        raised.get_or_insert_with(|| raised_errors(&ctx.model.states).map(|(name, _)| name).collect());
+                    if raised.contains(&name) {
                         continue;
                     }
                     let diagnostic = self.meta().diagnostic(
