@@ -61,10 +61,10 @@ declare_rule! {
 impl Rule for UnreachableChoiceRule {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         for state in &ctx.model.states {
-            // Only a rule after another can be unreachable.
             let StateKind::Choice(choice) = &state.kind else {
                 continue;
             };
+            // Only a rule after another can be unreachable.
             if choice.rules().len() < 2 {
                 continue;
             }

@@ -1,4 +1,5 @@
 use asl_diagnostics::{Applicability, Fix};
+use rustc_hash::FxHashSet;
 
 use crate::helpers::messages::json_string;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
@@ -56,7 +57,7 @@ declare_rule! {
 impl Rule for UnknownStatesError {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         // The names Fail states raise are listed only for a name to judge (most have none).
-        let mut raised: Option<Vec<&str>> = None;
+        let mut raised: Option<FxHashSet<&str>> = None;
         for (state, handlers) in ctx.model.states.iter().zip(ctx.error_handlers()) {
             for handler in handlers.iter().flatten() {
                 for &(name, range) in &handler.names {
@@ -68,7 +69,7 @@ impl Rule for UnknownStatesError {
                     }
                     let raised =
                         raised.get_or_insert_with(|| raised_errors(&ctx.model.states).map(|(name, _)| name).collect());
-                    if raised.contains(&name) {
+                    if raised.contains(name) {
                         continue;
                     }
                     let diagnostic = self.meta().diagnostic(
