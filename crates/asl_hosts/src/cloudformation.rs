@@ -40,7 +40,7 @@ fn template_names(root: &Node) -> TemplateNames {
     let keys = |section: &str| -> Vec<String> {
         root.get(section)
             .and_then(Node::as_object)
-            .map(|members| members.iter().map(|m| m.key.text.clone()).collect())
+            .map(|members| members.iter().map(|m| m.key.text.to_string()).collect())
             .unwrap_or_default()
     };
     let transforms = match root.get("Transform") {
@@ -72,7 +72,7 @@ fn machine(
     let property = |name: &str| properties.and_then(|p| p.member(name));
     let type_key = if serverless { "Type" } else { "StateMachineType" };
     let mut facts = HostFacts {
-        name: Some(resource.key.text.clone()),
+        name: Some(resource.key.text.to_string()),
         name_range: resource.key.range,
         host: kind,
         workflow_type: workflow_type(property(type_key).map(|m| &m.value)),
@@ -82,7 +82,7 @@ fn machine(
                 members
                     .iter()
                     .map(|m| Substitution {
-                        name: m.key.text.clone(),
+                        name: m.key.text.to_string(),
                         range: m.key.range,
                     })
                     .collect()

@@ -53,7 +53,7 @@ pub(crate) fn body(body: &Body, source: &str) -> Node {
 
 fn key(text: &str, range: TextRange) -> Key {
     Key {
-        text: text.to_owned(),
+        text: text.into(),
         range,
     }
 }
@@ -75,9 +75,9 @@ pub(crate) fn value(expr: &Expression, source: &str) -> Node {
                 (None, None, None) => placeholder(source, range),
             }
         }
-        Expression::String(s) => Value::String(s.value().clone()),
-        Expression::StringTemplate(template) => Value::String(template_text(template, source)),
-        Expression::HeredocTemplate(heredoc) => Value::String(template_text(&heredoc.template, source)),
+        Expression::String(s) => Value::String(s.value().as_str().into()),
+        Expression::StringTemplate(template) => Value::String(template_text(template, source).into()),
+        Expression::HeredocTemplate(heredoc) => Value::String(template_text(&heredoc.template, source).into()),
         Expression::Array(items) => Value::Array(items.iter().map(|item| value(item, source)).collect()),
         Expression::Object(object) => Value::Object(
             object
@@ -98,10 +98,10 @@ pub(crate) fn value(expr: &Expression, source: &str) -> Node {
 fn member_key(object_key: &ObjectKey, source: &str) -> Key {
     let key_range = range(object_key);
     let text = match object_key {
-        ObjectKey::Ident(ident) => ident.as_str().to_owned(),
+        ObjectKey::Ident(ident) => ident.as_str().into(),
         ObjectKey::Expression(expr) => match value(expr, source).value {
             Value::String(text) => text,
-            _ => placeholder_text(source, key_range),
+            _ => placeholder_text(source, key_range).into(),
         },
     };
     key(&text, key_range)
@@ -120,7 +120,7 @@ fn template_text(template: &Template, source: &str) -> String {
 }
 
 fn placeholder(source: &str, range: TextRange) -> Value {
-    Value::String(placeholder_text(source, range))
+    Value::String(placeholder_text(source, range).into())
 }
 
 /// `${expression}` for the expression written at `range`, on one line.

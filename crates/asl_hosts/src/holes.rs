@@ -19,8 +19,8 @@ pub(crate) enum Mode {
 /// `${Resource.Attribute}` for `Fn::GetAtt` (as `Fn::Sub` writes them), else `${Fn::Name}`.
 pub(crate) fn placeholder(key: &str, value: &Node) -> String {
     let name = match (key, &value.value) {
-        ("Ref", Value::String(name)) => name.clone(),
-        ("Fn::GetAtt", Value::String(path)) => path.clone(),
+        ("Ref", Value::String(name)) => name.to_string(),
+        ("Fn::GetAtt", Value::String(path)) => path.to_string(),
         ("Fn::GetAtt", Value::Array(parts)) => parts.iter().filter_map(Node::as_str).collect::<Vec<_>>().join("."),
         _ => key.to_owned(),
     };
@@ -60,7 +60,7 @@ pub(crate) fn tree(node: &Node, source: &str, mode: Mode, references: &mut Vec<R
             };
         }
         return Node {
-            value: Value::String(placeholder(key, value)),
+            value: Value::String(placeholder(key, value).into()),
             range: node.range,
         };
     }
@@ -98,7 +98,7 @@ pub(crate) fn sub_parts(value: &Node) -> Option<(&Node, Vec<String>)> {
             let variables = items
                 .get(1)
                 .and_then(Node::as_object)
-                .map(|vars| vars.iter().map(|m| m.key.text.clone()).collect())
+                .map(|vars| vars.iter().map(|m| m.key.text.to_string()).collect())
                 .unwrap_or_default();
             Some((template, variables))
         }

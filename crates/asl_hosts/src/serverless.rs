@@ -20,7 +20,7 @@ pub(crate) fn machines(path: &Path, source: &str, root: &Node, loader: &dyn Load
         .iter()
         .map(|entry| {
             let mut facts = HostFacts {
-                name: Some(entry.key.text.clone()),
+                name: Some(entry.key.text.to_string()),
                 name_range: entry.key.range,
                 host: FileKind::Serverless,
                 workflow_type: workflow_type(entry.value.get("type")),

@@ -292,7 +292,7 @@ fn template_variables(call: &FuncCall, source: &str, facts: &mut HostFacts) -> O
     facts.substitutions = members
         .iter()
         .map(|member| Substitution {
-            name: member.key.text.clone(),
+            name: member.key.text.to_string(),
             range: member.key.range,
         })
         .collect();

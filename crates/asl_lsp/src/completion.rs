@@ -371,8 +371,8 @@ fn variables_in_scope(model: &Model<'_>, scope: ScopeId) -> Vec<String> {
                 .chain(state.catchers().iter().filter_map(|c| c.assign.as_ref()))
                 .chain(choice_assigns(&state.kind));
             for member in assigns.filter_map(|field| field.value).flatten() {
-                if !names.contains(&member.key.text) {
-                    names.push(member.key.text.clone());
+                if !names.iter().any(|name| *name == member.key.text) {
+                    names.push(member.key.text.to_string());
                 }
             }
         }

@@ -23,13 +23,13 @@ impl Node {
             Value::Number(Number::PosInt(n)) => J::from(*n),
             Value::Number(Number::NegInt(n)) => J::from(*n),
             Value::Number(Number::Float(f)) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-            Value::String(text) => J::String(text.clone()),
+            Value::String(text) => J::String(text.to_string()),
             Value::Array(items) => J::Array(items.iter().map(|item| item.to_json_value(duplicates)).collect()),
             Value::Object(members) => {
                 let mut object = serde_json::Map::new();
                 for member in members {
-                    if duplicates == DuplicateKeys::KeepLast || !object.contains_key(&member.key.text) {
-                        object.insert(member.key.text.clone(), member.value.to_json_value(duplicates));
+                    if duplicates == DuplicateKeys::KeepLast || !object.contains_key(member.key.text.as_str()) {
+                        object.insert(member.key.text.to_string(), member.value.to_json_value(duplicates));
                     }
                 }
                 J::Object(object)

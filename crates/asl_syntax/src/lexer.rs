@@ -4,7 +4,7 @@
 use crate::error_log::ErrorLog;
 use crate::escape::{Escape, decode_escape};
 use crate::swar;
-use crate::{Number, TextRange, excerpt};
+use crate::{CompactString, Number, TextRange, excerpt};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum TokenKind {
@@ -15,7 +15,7 @@ pub(crate) enum TokenKind {
     Colon,
     Comma,
     /// A decoded string (double- or, after an error, single-quoted).
-    String(String),
+    String(CompactString),
     Number(Number),
     True,
     False,
@@ -175,7 +175,7 @@ impl<'a> Lexer<'a> {
         let mut i = skip_plain(self.bytes, content_start, quote);
         if self.bytes.get(i) == Some(&quote) {
             self.pos = i + 1;
-            let text = self.text[content_start..i].to_owned();
+            let text = CompactString::new(&self.text[content_start..i]);
             self.token = Token {
                 kind: TokenKind::String(text),
                 range: range(start, i + 1),
@@ -225,7 +225,7 @@ impl<'a> Lexer<'a> {
         };
         self.pos = end;
         self.token = Token {
-            kind: TokenKind::String(decoded),
+            kind: TokenKind::String(decoded.into()),
             range: range(start, end),
         };
     }

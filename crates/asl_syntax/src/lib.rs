@@ -21,6 +21,8 @@ mod text_range;
 mod tree;
 mod yaml;
 
+/// The syntax tree's string type: short strings are stored inline.
+pub use compact_str::CompactString;
 pub use error_log::MAX_SYNTAX_ERRORS;
 pub use excerpt::{MAX_EXCERPT_CHARS, excerpt, shorten};
 pub use format::SourceFormat;

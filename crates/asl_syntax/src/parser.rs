@@ -5,7 +5,7 @@
 //! key, so one mistake gives one error and the rest of the document is still read.
 
 use crate::lexer::{Lexer, TokenKind};
-use crate::{Key, Member, Node, Parse, TextRange, Value, excerpt};
+use crate::{CompactString, Key, Member, Node, Parse, TextRange, Value, excerpt};
 
 /// Deepest nesting of arrays and objects that is parsed; deeper input is an error.
 pub const MAX_DEPTH: usize = 512;
@@ -330,7 +330,7 @@ impl Parser<'_> {
                 range,
             },
             TokenKind::Word => {
-                let word = self.text()[range.as_usize()].to_owned();
+                let word = CompactString::new(&self.text()[range.as_usize()]);
                 self.error(
                     format!(
                         "object keys must be strings in double quotes: write `\"{}\"`",

@@ -67,7 +67,7 @@ struct Edit {
 impl Edit {
     fn copy(&self, node: &Node) -> Node {
         let value = match &node.value {
-            Value::String(_) if node.range.start == self.string_start => Value::String(self.edited.clone()),
+            Value::String(_) if node.range.start == self.string_start => Value::String(self.edited.as_str().into()),
             Value::Array(items) => Value::Array(items.iter().map(|item| self.copy(item)).collect()),
             Value::Object(members) => Value::Object(
                 members
@@ -75,7 +75,7 @@ impl Edit {
                     .map(|member| Member {
                         key: Key {
                             text: if member.key.range.start == self.string_start {
-                                self.edited.clone()
+                                self.edited.as_str().into()
                             } else {
                                 member.key.text.clone()
                             },

@@ -1,4 +1,4 @@
-use crate::TextRange;
+use crate::{CompactString, TextRange};
 
 /// The result of parsing: a tree that is always present, and the errors met on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +42,7 @@ pub enum Value {
     Bool(bool),
     Number(Number),
     /// The decoded string (escapes resolved). The node's range includes the quotes.
-    String(String),
+    String(CompactString),
     Array(Vec<Node>),
     /// Members in source order, duplicates kept.
     Object(Vec<Member>),
@@ -67,7 +67,7 @@ pub struct Member {
 /// An object key: its decoded text and the range of the key including its quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
-    pub text: String,
+    pub text: CompactString,
     pub range: TextRange,
 }
 

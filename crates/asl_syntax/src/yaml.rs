@@ -423,12 +423,12 @@ impl<'a> Builder<'a> {
         {
             // Keys are strings whatever they look like: `200:` is the key "200".
             *key = KeySlot::Ready(Key {
-                text: value.to_owned(),
+                text: value.into(),
                 range,
             });
             if anchor != 0 {
                 let node = Node {
-                    value: Value::String(value.to_owned()),
+                    value: Value::String(value.into()),
                     range,
                 };
                 self.anchors.insert(
@@ -691,7 +691,7 @@ fn wrap(node: Node, intrinsic: Option<Intrinsic>) -> Node {
     Node {
         value: Value::Object(vec![Member {
             key: Key {
-                text: intrinsic.key.to_owned(),
+                text: intrinsic.key.into(),
                 range: intrinsic.range,
             },
             value: node,
@@ -719,7 +719,7 @@ fn split_get_att(node: Node, text: &str, style: ScalarStyle) -> Node {
         _ => (node.range, node.range),
     };
     let part = |text: &str, range| Node {
-        value: Value::String(text.to_owned()),
+        value: Value::String(text.into()),
         range,
     };
     Node {
@@ -757,7 +757,7 @@ fn typed_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Val
         _ => style == ScalarStyle::Plain,
     };
     if !plain {
-        return Ok(Value::String(text.to_owned()));
+        return Ok(Value::String(text.into()));
     }
     Ok(match text {
         "" | "~" | "null" | "Null" | "NULL" => Value::Null,
@@ -765,7 +765,7 @@ fn typed_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Val
         "false" | "False" | "FALSE" => Value::Bool(false),
         _ => match core_number(text) {
             Some(number) => Value::Number(number?),
-            None => Value::String(text.to_owned()),
+            None => Value::String(text.into()),
         },
     })
 }

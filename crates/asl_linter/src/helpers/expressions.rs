@@ -203,7 +203,7 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     .into_iter()
                     .flatten()
                 {
-                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                    push(m.key.text.to_string(), m, PathField::ReferencePath);
                 }
             }
             StateKind::Wait(wait) => {
@@ -211,12 +211,12 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     .into_iter()
                     .flatten()
                 {
-                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                    push(m.key.text.to_string(), m, PathField::ReferencePath);
                 }
             }
             StateKind::Fail(fail) => {
                 for m in [plain(&fail.error_path), plain(&fail.cause_path)].into_iter().flatten() {
-                    push(m.key.text.clone(), m, PathField::ErrorOrCausePath);
+                    push(m.key.text.to_string(), m, PathField::ErrorOrCausePath);
                 }
             }
             StateKind::Map(map) => {
@@ -229,7 +229,7 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     plain(&map.tolerated_failure_percentage_path),
                 ];
                 for m in own.into_iter().flatten() {
-                    push(m.key.text.clone(), m, PathField::ReferencePath);
+                    push(m.key.text.to_string(), m, PathField::ReferencePath);
                 }
                 let reader_config = map
                     .item_reader

@@ -175,7 +175,7 @@ impl<'a> Site<'a> {
     /// Whether the member at `index` is the first of its key (what [`Node::member`] finds).
     pub(crate) fn is_first_of_its_key(&self, index: usize) -> bool {
         let key = &self.members[index].key.text;
-        !self.members[..index].iter().any(|member| &member.key.text == key)
+        !self.members[..index].iter().any(|member| member.key.text == key)
     }
 }
 

@@ -71,7 +71,7 @@ fn comparison_text(variable: &str, operator: ComparisonOperator, value: &Node) -
         "=="
     };
     let operand = match (operator.operand(), &value.value) {
-        (Operand::Path, Value::String(path)) => path.clone(),
+        (Operand::Path, Value::String(path)) => path.to_string(),
         _ => literal(value),
     };
     format!("{variable} {symbol} {operand}")
