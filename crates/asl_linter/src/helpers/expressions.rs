@@ -13,7 +13,7 @@ use asl_semantic::expr::{ExprDiagnostic, ExprError, ExprErrorKind};
 use asl_semantic::model::{
     ChoiceRule, Field, JsonataString, Model, Operand, PathValue, QueryLanguage, State, StateKind, jsonata_expression,
 };
-use asl_syntax::{Member, Node, StringSourceMap, TextRange, Value};
+use asl_syntax::{CompactString, Member, Node, StringSourceMap, TextRange, Value};
 
 /// The source range of `decoded` (byte offsets in the decoded value of the string `node`).
 pub(crate) fn string_range(source: &str, node: &Node, decoded: Range<usize>) -> TextRange {
@@ -74,7 +74,7 @@ impl Template {
 pub(crate) struct PathSite<'a> {
     pub state: &'a State<'a>,
     /// The field as the user reads it: `ResultPath`, `Catch[0].ResultPath`, `Choices[1].Variable`.
-    pub field: String,
+    pub field: CompactString,
     pub node: &'a Node,
     pub text: &'a str,
     pub kind: PathField,
@@ -83,7 +83,7 @@ pub(crate) struct PathSite<'a> {
 /// A payload template of a JSONPath state.
 pub(crate) struct TemplateSite<'a> {
     pub state: &'a State<'a>,
-    pub field: String,
+    pub field: CompactString,
     pub node: &'a Node,
     pub kind: Template,
     /// Its members at any depth, listed on first use and shared by every rule.
@@ -129,7 +129,7 @@ pub(crate) enum JsonataPlace {
 #[derive(Clone)]
 pub(crate) struct JsonataSite<'a> {
     pub state: &'a State<'a>,
-    pub field: String,
+    pub field: CompactString,
     pub node: &'a Node,
     pub expression: JsonataString<'a>,
     pub place: JsonataPlace,
@@ -165,7 +165,7 @@ impl JsonataSite<'_> {
 pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
     let mut sites = Vec::new();
     for state in jsonpath_states(model) {
-        let mut push = |field: String, member: &'a Member, kind: PathField| {
+        let mut push = |field: CompactString, member: &'a Member, kind: PathField| {
             if let Value::String(text) = &member.value.value {
                 sites.push(PathSite {
                     state,
@@ -194,7 +194,7 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
         }
         for (index, catcher) in state.catchers().iter().enumerate() {
             if let Some(m) = nullable(&catcher.result_path) {
-                push(format!("Catch[{index}].ResultPath"), m, PathField::ResultPath);
+                push(format!("Catch[{index}].ResultPath").into(), m, PathField::ResultPath);
             }
         }
         match &state.kind {
@@ -203,7 +203,7 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     .into_iter()
                     .flatten()
                 {
-                    push(m.key.text.to_string(), m, PathField::ReferencePath);
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
                 }
             }
             StateKind::Wait(wait) => {
@@ -211,12 +211,12 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     .into_iter()
                     .flatten()
                 {
-                    push(m.key.text.to_string(), m, PathField::ReferencePath);
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
                 }
             }
             StateKind::Fail(fail) => {
                 for m in [plain(&fail.error_path), plain(&fail.cause_path)].into_iter().flatten() {
-                    push(m.key.text.to_string(), m, PathField::ErrorOrCausePath);
+                    push(m.key.text.clone(), m, PathField::ErrorOrCausePath);
                 }
             }
             StateKind::Map(map) => {
@@ -229,7 +229,7 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     plain(&map.tolerated_failure_percentage_path),
                 ];
                 for m in own.into_iter().flatten() {
-                    push(m.key.text.to_string(), m, PathField::ReferencePath);
+                    push(m.key.text.clone(), m, PathField::ReferencePath);
                 }
                 let reader_config = map
                     .item_reader
@@ -250,7 +250,11 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
                     .into_iter()
                     .flatten()
                     {
-                        push(format!("ItemBatcher.{}", m.key.text), m, PathField::ReferencePath);
+                        push(
+                            format!("ItemBatcher.{}", m.key.text).into(),
+                            m,
+                            PathField::ReferencePath,
+                        );
                     }
                 }
             }
@@ -265,19 +269,27 @@ pub(crate) fn path_sites<'a>(model: &'a Model<'a>) -> Vec<PathSite<'a>> {
     sites
 }
 
-fn choice_rule_paths<'a>(rule: &ChoiceRule<'a>, prefix: String, push: &mut impl FnMut(String, &'a Member, PathField)) {
+fn choice_rule_paths<'a>(
+    rule: &ChoiceRule<'a>,
+    prefix: String,
+    push: &mut impl FnMut(CompactString, &'a Member, PathField),
+) {
     let member_of_prefix = |key: &str| {
         let mut field = prefix.clone();
         push_key(&mut field, key);
         field
     };
     if let Some(variable) = &rule.variable {
-        push(member_of_prefix("Variable"), variable.member, PathField::ChoiceVariable);
+        push(
+            member_of_prefix("Variable").into(),
+            variable.member,
+            PathField::ChoiceVariable,
+        );
     }
     for comparison in &rule.comparisons {
         if comparison.operator.operand() == Operand::Path {
             let member = comparison.field.member;
-            push(member_of_prefix(&member.key.text), member, PathField::ChoicePath);
+            push(member_of_prefix(&member.key.text).into(), member, PathField::ChoicePath);
         }
     }
     for (name, rules) in [("And", &rule.and), ("Or", &rule.or)] {
@@ -297,7 +309,7 @@ fn choice_rule_paths<'a>(rule: &ChoiceRule<'a>, prefix: String, push: &mut impl 
 pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> {
     let mut sites = Vec::new();
     for state in jsonpath_states(model) {
-        let mut push = |field: String, node: &'a Node, kind: Template| {
+        let mut push = |field: CompactString, node: &'a Node, kind: Template| {
             sites.push(TemplateSite {
                 state,
                 field,
@@ -326,7 +338,7 @@ pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> 
         }
         for (index, catcher) in state.catchers().iter().enumerate() {
             if let Some(f) = &catcher.assign {
-                push(format!("Catch[{index}].Assign"), f.node(), Template::Assign);
+                push(format!("Catch[{index}].Assign").into(), f.node(), Template::Assign);
             }
         }
         match &state.kind {
@@ -338,7 +350,7 @@ pub(crate) fn template_sites<'a>(model: &'a Model<'a>) -> Vec<TemplateSite<'a>> 
             StateKind::Choice(choice) => {
                 for (index, rule) in choice.rules().iter().enumerate() {
                     if let Some(f) = &rule.assign {
-                        push(format!("Choices[{index}].Assign"), f.node(), Template::Assign);
+                        push(format!("Choices[{index}].Assign").into(), f.node(), Template::Assign);
                     }
                 }
             }
@@ -545,7 +557,7 @@ pub(crate) fn push_index(field: &mut String, index: usize) {
 /// `.$` key in a payload template.
 pub(crate) struct JsonPathExpr<'a> {
     pub state: &'a State<'a>,
-    pub field: String,
+    pub field: CompactString,
     pub node: &'a Node,
     pub text: &'a str,
     pub place: JsonPathPlace,
@@ -658,7 +670,7 @@ pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>, template_sites: &[Templat
             if let (true, Value::String(text)) = (entry.is_dynamic(), &entry.member.value.value) {
                 exprs.push(JsonPathExpr {
                     state: site.state,
-                    field: site.field_of(entry).to_owned(),
+                    field: site.field_of(entry).into(),
                     node: &entry.member.value,
                     text,
                     place: JsonPathPlace::Template(site.kind),
@@ -685,7 +697,7 @@ pub(crate) fn jsonata_sites<'a>(model: &'a Model<'a>) -> Vec<JsonataSite<'a>> {
         collect_jsonata(f.node, &mut f.field.clone(), &mut |field, node, expression| {
             sites.push(JsonataSite {
                 state: f.state,
-                field,
+                field: field.into(),
                 node,
                 expression,
                 place: f.place,
@@ -909,13 +921,13 @@ pub(crate) fn looks_evaluated(text: &str) -> Option<&'static str> {
 /// `$states.context.…` in a JSONata one.
 pub(crate) struct ContextRead<'a> {
     pub state: &'a asl_semantic::model::State<'a>,
-    pub field: String,
+    pub field: CompactString,
     /// The string holding the expression.
     pub node: &'a asl_syntax::Node,
     /// Where `$$` or `$states` starts, in the decoded string.
     pub start: usize,
     /// The member names read, with their ranges in the decoded string.
-    pub members: Vec<(String, std::ops::Range<usize>)>,
+    pub members: Vec<(CompactString, std::ops::Range<usize>)>,
     /// Whether the expression is in a Map state's `ItemSelector` (or deprecated `Parameters`).
     pub in_item_selector: bool,
 }
@@ -932,7 +944,7 @@ pub(crate) fn context_reads<'a>(
                 return;
             }
             let members = path.segments.iter().map_while(|s| match &s.kind {
-                SegmentKind::Member(name) => Some((name.to_string(), s.range())),
+                SegmentKind::Member(name) => Some((name.clone(), s.range())),
                 _ => None,
             });
             reads.push(ContextRead {
@@ -961,7 +973,7 @@ pub(crate) fn context_reads<'a>(
                 members: access
                     .path
                     .iter()
-                    .map(|(name, range)| (name.clone(), shift(range)))
+                    .map(|(name, range)| (name.as_str().into(), shift(range)))
                     .collect(),
                 in_item_selector: site.place == JsonataPlace::ItemSelector,
             });

@@ -19,7 +19,7 @@ use asl_semantic::expr::path::Root;
 use asl_semantic::model::{
     MapMode, Model, QueryLanguage, ScopeId, ScopeKind, State, StateId, StateKind, TransitionKind,
 };
-use asl_syntax::{Member, Node};
+use asl_syntax::{CompactString, Member, Node};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::helpers::expressions::for_each_path;
@@ -29,7 +29,7 @@ use crate::helpers::expressions::{JsonPathExpr, JsonPathPlace, JsonataSite, Path
 pub(crate) struct Read<'a> {
     pub name: String,
     pub state: StateId,
-    pub field: String,
+    pub field: CompactString,
     /// The string that holds the expression.
     pub node: &'a Node,
     /// Covers `$name` in the decoded string.

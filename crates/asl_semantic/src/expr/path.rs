@@ -14,6 +14,8 @@
 
 use std::ops::Range;
 
+use asl_syntax::CompactString;
+
 use super::scan::{Cursor, char_at, matching_close, resolve_escapes};
 use super::{CompactRange, ExprError, ExprErrorKind, ValueType};
 
@@ -64,8 +66,8 @@ impl Segment {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentKind {
-    /// `.name`, `['name']` or `["name"]`.
-    Member(Box<str>),
+    /// `.name`, `['name']` or `["name"]`; a name of up to 24 bytes is kept inline.
+    Member(CompactString),
     /// `.*` or `[*]`.
     Wildcard,
     /// `[3]` or `[-1]`.
@@ -193,7 +195,7 @@ impl Path {
             return None;
         }
         let members = self.segments.iter().map_while(|s| match &s.kind {
-            SegmentKind::Member(name) => Some((&**name, s.range())),
+            SegmentKind::Member(name) => Some((name.as_str(), s.range())),
             _ => None,
         });
         unknown_context_member(members)
@@ -345,7 +347,12 @@ impl Parser<'_> {
         let name_start = self.pos;
         let (name_end, escaped) = member_name_end(self.src, name_start, self.end, in_filter);
         self.pos = name_end;
-        let name = resolve_escapes(&self.src[name_start..self.pos], escaped).into_boxed_str();
+        let raw = &self.src[name_start..self.pos];
+        let name = if escaped {
+            CompactString::from(resolve_escapes(raw, true))
+        } else {
+            CompactString::new(raw)
+        };
         if name.is_empty() {
             return Err(match self.peek() {
                 Some(c) if !c.is_whitespace() => self.unexpected(c),
