@@ -104,7 +104,7 @@ fn member_key(object_key: &ObjectKey, source: &str) -> Key {
             _ => placeholder_text(source, key_range).into(),
         },
     };
-    key(&text, key_range)
+    Key { text, range: key_range }
 }
 
 /// The text of a template: its literal text decoded, each interpolation and directive as it

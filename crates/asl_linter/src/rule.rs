@@ -188,12 +188,15 @@ impl<'a> RuleContext<'a> {
         self.derived.jsonata_sites.get_or_init(|| jsonata_sites(self.model))
     }
 
-    /// The issues of every JSONata built-in call, each with the index of its site in
-    /// [`RuleContext::jsonata_sites`], checked once for the rules that report them.
-    pub(crate) fn jsonata_call_issues(&self) -> &[(usize, ExprDiagnostic)] {
+    /// The issues of every JSONata built-in call, each with its site, checked once for the
+    /// rules that report them.
+    pub(crate) fn jsonata_call_issues(&self) -> impl Iterator<Item = (&JsonataSite<'a>, &ExprDiagnostic)> {
+        let sites = self.jsonata_sites();
         self.derived
             .jsonata_call_issues
-            .get_or_init(|| jsonata_call_issues(self.jsonata_sites()))
+            .get_or_init(|| jsonata_call_issues(sites))
+            .iter()
+            .filter_map(|(index, issue)| Some((sites.get(*index)?, issue)))
     }
 
     /// Whether a string of the definition may hold a `%`, and so a JSONata delimiter. False

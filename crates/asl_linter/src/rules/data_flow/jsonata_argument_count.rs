@@ -36,11 +36,10 @@ declare_rule! {
 
 impl Rule for JsonataArgumentCount {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let sites = ctx.jsonata_sites();
-        for (index, issue) in ctx.jsonata_call_issues() {
-            let Some(site) = sites.get(*index).filter(|_| issue.issue == ExprIssue::ArgumentCount) else {
+        for (site, issue) in ctx.jsonata_call_issues() {
+            if issue.issue != ExprIssue::ArgumentCount {
                 continue;
-            };
+            }
             let range = site.source_range(ctx.source, issue.range.clone());
             out.push(
                 self.meta()

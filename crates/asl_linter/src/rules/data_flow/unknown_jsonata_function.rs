@@ -38,17 +38,14 @@ declare_rule! {
 
 impl Rule for UnknownJsonataFunction {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
-        let sites = ctx.jsonata_sites();
         let mut issues = ctx
             .jsonata_call_issues()
-            .iter()
             .filter(|(_, issue)| {
                 matches!(
                     issue.issue,
                     ExprIssue::UnknownFunction { .. } | ExprIssue::ForbiddenFunction
                 )
             })
-            .filter_map(|(index, issue)| Some((sites.get(*index)?, issue)))
             .peekable();
         // The variables are listed only for a call to judge (most definitions have none).
         if issues.peek().is_none() {
