@@ -654,31 +654,35 @@ pub(crate) fn jsonata_call_issues(sites: &[JsonataSite<'_>]) -> Vec<(usize, Expr
 /// Every path field and every string value of a `.$` key, in JSONPath states;
 /// `template_sites` are the model's payload templates.
 pub(crate) fn jsonpath_exprs<'a>(model: &'a Model<'a>, template_sites: &[TemplateSite<'a>]) -> Vec<JsonPathExpr<'a>> {
-    let mut exprs: Vec<JsonPathExpr<'a>> = path_sites(model)
-        .into_iter()
-        .map(|site| JsonPathExpr {
-            state: site.state,
-            field: site.field,
-            node: site.node,
-            text: site.text,
-            place: JsonPathPlace::Path(site.kind),
-            parsed: OnceLock::new(),
+    let paths = path_sites(model);
+    let templates = || {
+        template_sites.iter().flat_map(|site| {
+            site.members()
+                .iter()
+                .filter_map(move |entry| match (entry.is_dynamic(), &entry.member.value.value) {
+                    (true, Value::String(text)) => Some((site, entry, text)),
+                    _ => None,
+                })
         })
-        .collect();
-    for site in template_sites {
-        for entry in site.members() {
-            if let (true, Value::String(text)) = (entry.is_dynamic(), &entry.member.value.value) {
-                exprs.push(JsonPathExpr {
-                    state: site.state,
-                    field: site.field_of(entry).into(),
-                    node: &entry.member.value,
-                    text,
-                    place: JsonPathPlace::Template(site.kind),
-                    parsed: OnceLock::new(),
-                });
-            }
-        }
-    }
+    };
+    // Allocated once at its final size: an expression is large (its parse is kept in it).
+    let mut exprs = Vec::with_capacity(paths.len() + templates().count());
+    exprs.extend(paths.into_iter().map(|site| JsonPathExpr {
+        state: site.state,
+        field: site.field,
+        node: site.node,
+        text: site.text,
+        place: JsonPathPlace::Path(site.kind),
+        parsed: OnceLock::new(),
+    }));
+    exprs.extend(templates().map(|(site, entry, text)| JsonPathExpr {
+        state: site.state,
+        field: site.field_of(entry).into(),
+        node: &entry.member.value,
+        text,
+        place: JsonPathPlace::Template(site.kind),
+        parsed: OnceLock::new(),
+    }));
     exprs
 }
 

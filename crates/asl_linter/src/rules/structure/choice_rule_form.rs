@@ -5,6 +5,7 @@ use crate::helpers::messages::object_start;
 use crate::rule::{Rule, RuleContext, RuleMetadata, declare_rule};
 use asl_semantic::suggest::closest;
 use asl_semantic::vocabulary::ObjectType;
+use asl_syntax::Member;
 
 declare_rule! {
     /// ## What it does
@@ -89,7 +90,6 @@ impl Rule for ChoiceRuleForm {
                 .filter(|m| ComparisonOperator::from_name(&m.key.text).is_some())
                 .collect();
             let variable = site.members.iter().find(|m| m.key.text == "Variable");
-            let operator_names: Vec<&str> = ComparisonOperator::all().map(ComparisonOperator::name).collect();
             if let Some(first) = combinators.first() {
                 for extra in &combinators[1..] {
                     out.push(
@@ -127,7 +127,7 @@ impl Rule for ChoiceRuleForm {
                         .with_help("add \"Variable\" with a comparison operator such as \"StringEquals\", or \"And\"/\"Or\"/\"Not\""),
                 ),
                 // A misspelt operator is reported once, by unknown-field.
-                (Some(_), []) if site.members.iter().any(|m| closest(&m.key.text, &operator_names).is_some()) => {}
+                (Some(_), []) if misspelt_operator(site.members) => {}
                 (Some(variable), []) => out.push(
                     self.meta()
                         .diagnostic(variable.key.range, format!("{owner} has \"Variable\" but no comparison operator"))
@@ -154,4 +154,10 @@ impl Rule for ChoiceRuleForm {
             }
         }
     }
+}
+
+/// Whether a member's key is a misspelt comparison operator (reported by unknown-field).
+fn misspelt_operator(members: &[Member]) -> bool {
+    let operator_names: Vec<&str> = ComparisonOperator::all().map(ComparisonOperator::name).collect();
+    members.iter().any(|m| closest(&m.key.text, &operator_names).is_some())
 }
