@@ -24,7 +24,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A linter and static analyzer for Amazon States Language (AWS Step Functions) definitions.
 #[derive(Parser)]
-#[command(name = "asl-lint", version, about)]
+#[command(name = "asl-lint", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

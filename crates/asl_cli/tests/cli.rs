@@ -218,6 +218,15 @@ fn human_output() {
 }
 
 #[test]
+fn help_says_what_the_tool_is() {
+    let help = stdout(&asl_lint(&["--help"], None));
+    assert!(
+        help.starts_with("A linter and static analyzer for Amazon States Language"),
+        "{help}"
+    );
+}
+
+#[test]
 fn rule_docs_by_code_or_name() {
     let by_code = stdout(&asl_lint(&["rule", "ASL104"], None));
     let by_name = stdout(&asl_lint(&["rule", "unknown-state-type"], None));
