@@ -156,7 +156,8 @@ impl Rule for ChoiceRuleForm {
     }
 }
 
-/// Whether a member's key is a misspelt comparison operator (reported by unknown-field).
+/// Whether one of `members` has a key close to a comparison operator's name: a misspelt
+/// operator, which unknown-field reports.
 fn misspelt_operator(members: &[Member]) -> bool {
     let operator_names: Vec<&str> = ComparisonOperator::all().map(ComparisonOperator::name).collect();
     members.iter().any(|m| closest(&m.key.text, &operator_names).is_some())
