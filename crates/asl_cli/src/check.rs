@@ -54,6 +54,75 @@ struct Checked {
     /// Whether a walk that finds the file checks it: it holds a state machine, or it could not
     /// be read. A named file is checked whatever it holds.
     walks_check_it: bool,
+    /// The file's output, rendered by the worker that checked it when the format renders each
+    /// file on its own; `None` when it is rendered with the others at the end.
+    rendered: Option<String>,
+}
+
+impl Checked {
+    fn report(&self) -> FileReport<'_> {
+        FileReport {
+            path: &self.path,
+            source: self.text.as_deref(),
+            root: self.parse.as_ref().map(|parse| &parse.root),
+            diagnostics: &self.diagnostics,
+        }
+    }
+}
+
+/// How the output is laid out: each file's output one after another, or one document (or
+/// table) for all files.
+enum Layout {
+    /// Each file is rendered by the worker that checked it, while the other workers still
+    /// check, rather than all at the end.
+    PerFile(PerFile),
+    Whole(Whole),
+}
+
+#[derive(Clone, Copy)]
+enum PerFile {
+    Human { color: bool },
+    Concise,
+    Github,
+}
+
+enum Whole {
+    Statistics { json: bool },
+    Json,
+    Sarif,
+    Junit,
+    Gitlab,
+}
+
+impl Layout {
+    fn of(args: &CheckArgs) -> Self {
+        if args.statistics {
+            return Layout::Whole(Whole::Statistics {
+                json: args.format == Format::Json,
+            });
+        }
+        match args.format {
+            Format::Human => Layout::PerFile(PerFile::Human {
+                color: args.color.enabled(),
+            }),
+            Format::Concise => Layout::PerFile(PerFile::Concise),
+            Format::Github => Layout::PerFile(PerFile::Github),
+            Format::Json => Layout::Whole(Whole::Json),
+            Format::Sarif => Layout::Whole(Whole::Sarif),
+            Format::Junit => Layout::Whole(Whole::Junit),
+            Format::Gitlab => Layout::Whole(Whole::Gitlab),
+        }
+    }
+}
+
+impl PerFile {
+    fn render(self, report: &FileReport<'_>) -> String {
+        match self {
+            PerFile::Human { color } => render::human(report, color),
+            PerFile::Concise => render::concise(report),
+            PerFile::Github => render::github(report),
+        }
+    }
 }
 
 /// Why `--fix` left a file as it was.
@@ -76,6 +145,11 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         eprintln!("asl-lint: --statistics works with --format human, concise or json");
         return EXIT_FAILURE;
     }
+    let layout = Layout::of(args);
+    let per_file = match layout {
+        Layout::PerFile(per_file) => Some(per_file),
+        Layout::Whole(_) => None,
+    };
     let settings = match CheckSettings::new(args) {
         Ok(settings) => settings,
         Err(message) => {
@@ -89,7 +163,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         walked,
         walks_found_again,
         skipped,
-    } = check_paths(args, &settings, &globs);
+    } = check_paths(args, &settings, &globs, per_file);
     let mut failed = !bad_paths.is_empty();
     if !args.allow_empty {
         failed |= report_empty_walks(&walked, &results, &walks_found_again);
@@ -124,15 +198,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             plural(files)
         );
     }
-    let reports: Vec<FileReport<'_>> = checked
-        .iter()
-        .map(|file| FileReport {
-            path: &file.path,
-            source: file.text.as_deref(),
-            root: file.parse.as_ref().map(|parse| &parse.root),
-            diagnostics: &file.diagnostics,
-        })
-        .collect();
+    let rendered: Vec<Option<String>> = checked.iter_mut().map(|file| file.rendered.take()).collect();
+    let reports: Vec<FileReport<'_>> = checked.iter().map(Checked::report).collect();
     let mut summary = format!(
         "{}{}{}",
         render::summary(counts, reports.len()),
@@ -143,7 +210,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         summary.push('\n');
         summary.push_str(&line);
     }
-    let output = render(args, &reports, &summary, !failed);
+    let output = render(args, &layout, &reports, rendered, &summary, !failed);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`asl-lint check | head`) is not an error of the check.
     let _ = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush());
@@ -160,32 +227,34 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     }
 }
 
-/// The output of a check in the chosen format; `summary` ends the human output. `successful` is
-/// false when the run could not do its job (exit code 2).
-fn render(args: &CheckArgs, reports: &[FileReport<'_>], summary: &str, successful: bool) -> String {
-    if args.statistics {
-        let counts = output::statistics::count(reports);
-        return match args.format {
-            Format::Json => output::statistics::json(&counts),
-            _ => output::statistics::table(&counts),
-        };
-    }
-    match args.format {
-        Format::Json => render::json(reports),
-        Format::Concise => per_file(reports, render::concise),
-        Format::Github => per_file(reports, render::github),
-        Format::Sarif => output::sarif::render(reports, successful),
-        Format::Junit => output::junit::render(reports),
-        Format::Gitlab => output::gitlab::render(reports),
-        Format::Human => {
-            let color = args.color.enabled();
-            let mut text = per_file(reports, |report| render::human(report, color));
-            if !args.quiet {
-                text.push_str(summary);
-                text.push('\n');
-            }
-            text
+/// The output of a check in the chosen layout; `summary` ends the human output. `rendered` holds
+/// each file's output when its worker rendered it. `successful` is false when the run could not
+/// do its job (exit code 2).
+fn render(
+    args: &CheckArgs,
+    layout: &Layout,
+    reports: &[FileReport<'_>],
+    rendered: Vec<Option<String>>,
+    summary: &str,
+    successful: bool,
+) -> String {
+    match layout {
+        Layout::PerFile(per_file) => {
+            let summary = (matches!(per_file, PerFile::Human { .. }) && !args.quiet).then_some(summary);
+            one_after_another(*per_file, reports, rendered, summary)
         }
+        Layout::Whole(Whole::Statistics { json }) => {
+            let counts = output::statistics::count(reports);
+            if *json {
+                output::statistics::json(&counts)
+            } else {
+                output::statistics::table(&counts)
+            }
+        }
+        Layout::Whole(Whole::Json) => render::json(reports),
+        Layout::Whole(Whole::Sarif) => output::sarif::render(reports, successful),
+        Layout::Whole(Whole::Junit) => output::junit::render(reports),
+        Layout::Whole(Whole::Gitlab) => output::gitlab::render(reports),
     }
 }
 
@@ -203,15 +272,15 @@ struct Checks {
 }
 
 /// Checks the paths named on the command line, and the files that the walks of those that are
-/// directories find.
+/// directories find. With `per_file`, each file's output is rendered as soon as it is checked.
 ///
 /// The named paths are read on every core, not looked up one by one before (a serial system
 /// call per file); those that turn out to be directories are walked afterwards and what the
 /// walks find is checked in a second parallel pass.
-fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs) -> Checks {
+fn check_paths(args: &CheckArgs, settings: &CheckSettings, globs: &Globs, per_file: Option<PerFile>) -> Checks {
     let loader = FsLoader::new(&args.paths);
     let check = |inputs: Vec<Input>, only_file: bool| -> Vec<Outcome> {
-        let check_one = |input| check_input(input, args, settings, globs, &loader, only_file);
+        let check_one = |input| check_input(input, args, settings, globs, &loader, only_file, per_file);
         // One file is checked on this thread: starting the thread pool would cost more than a
         // small file's analysis (a large one still runs its rules in parallel). No file (no
         // walks) must not start it either.
@@ -307,14 +376,31 @@ fn walks_that_found_checked_files(results: &[Vec<Checked>], found_again: Vec<(Ve
         .collect()
 }
 
-/// The outputs of the files one after another, rendered on every core when there are several
-/// (one file starts no thread pool).
-fn per_file(reports: &[FileReport<'_>], render: impl Fn(&FileReport<'_>) -> String + Send + Sync) -> String {
-    if reports.len() > 1 {
-        reports.par_iter().map(render).collect::<Vec<String>>().concat()
-    } else {
-        reports.iter().map(render).collect()
+/// The outputs of the files one after another, then the summary line if given: the outputs
+/// their workers rendered, and the others (files that could not be read, and those whose
+/// findings were merged) rendered now.
+fn one_after_another(
+    per_file: PerFile,
+    reports: &[FileReport<'_>],
+    rendered: Vec<Option<String>>,
+    summary: Option<&str>,
+) -> String {
+    let outputs: Vec<String> = reports
+        .iter()
+        .zip(rendered)
+        .map(|(report, rendered)| rendered.unwrap_or_else(|| per_file.render(report)))
+        .collect();
+    // Allocated once: growing it would copy the output, into fresh pages, at every doubling.
+    let length = outputs.iter().map(String::len).sum::<usize>() + summary.map_or(0, |line| line.len() + 1);
+    let mut text = String::with_capacity(length);
+    for output in outputs {
+        text.push_str(&output);
     }
+    if let Some(line) = summary {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
 }
 
 /// Reads and analyses one input: its own findings first, then those of the files it names.
@@ -322,7 +408,7 @@ fn per_file(reports: &[FileReport<'_>], render: impl Fn(&FileReport<'_>) -> Stri
 ///
 /// When `only_file`, what the analysis derives is left to the process exit; otherwise it is
 /// freed, so that the next file reuses the memory instead of touching fresh pages (each a page
-/// fault, which costs more than the frees).
+/// fault, which costs more than the frees). With `per_file`, each file's output is rendered here.
 fn check_input(
     input: Input,
     args: &CheckArgs,
@@ -330,6 +416,7 @@ fn check_input(
     globs: &Globs,
     loader: &FsLoader<'_>,
     only_file: bool,
+    per_file: Option<PerFile>,
 ) -> Outcome {
     let stdin_name = &args.stdin_filename;
     let (path, file, walk, only_if_state_machine, bytes) = match input {
@@ -421,6 +508,7 @@ fn check_input(
         fix_problem,
         reached: false,
         walks_check_it: is_state_machine,
+        rendered: None,
     }];
     for file in referenced {
         let parse = args
@@ -437,7 +525,13 @@ fn check_input(
             fix_problem: None,
             reached: true,
             walks_check_it: true,
+            rendered: None,
         });
+    }
+    if let Some(per_file) = per_file {
+        for file in &mut checked {
+            file.rendered = Some(per_file.render(&file.report()));
+        }
     }
     Outcome::Checked(checked)
 }
@@ -482,6 +576,8 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
             std::mem::swap(&mut first.text, &mut later.text);
         }
         first.diagnostics.append(&mut later.diagnostics);
+        // Rendered again with the merged findings.
+        first.rendered = None;
         first
             .diagnostics
             .sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
@@ -662,5 +758,6 @@ fn unreadable(path: String, message: String) -> Checked {
         fix_problem: None,
         reached: false,
         walks_check_it: true,
+        rendered: None,
     }
 }
