@@ -17,11 +17,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// The system allocator spends a fifth of a check in malloc and free: the analysis makes many
-/// small, short-lived allocations on every thread.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A linter and static analyzer for Amazon States Language (AWS Step Functions) definitions.
 #[derive(Parser)]
 #[command(name = "asl-lint", version)]

@@ -17,10 +17,6 @@ use std::time::{Duration, Instant};
 use common::{Session, URI, at};
 use serde_json::json;
 
-// The allocator of the asl-lint binary, whose `lsp` command is the server measured here.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Characters of every state's Comment at least, where the benchmark edits.
 const MIN_COMMENT: usize = 25;
 
