@@ -36,8 +36,9 @@ enum Outcome {
 struct Checked {
     path: String,
     /// The text, to show the findings in; `None` when the file could not be read. Empty for a
-    /// file without findings: its text is freed as soon as it is checked, so that the next
-    /// file reuses the memory instead of touching fresh pages.
+    /// file without findings, and for a file checked on its own once its output is rendered:
+    /// its text is freed as soon as it is not needed, so that the next file reuses the memory
+    /// instead of touching fresh pages.
     text: Option<String>,
     /// The parsed document, for the formats that show JSON Pointers (and, in a check of one
     /// file, left to the exit); otherwise `None`, as when the file could not be read.
@@ -531,6 +532,13 @@ fn check_input(
     if let Some(per_file) = per_file {
         for file in &mut checked {
             file.rendered = Some(per_file.render(&file.report()));
+            // A reached file keeps its text: its findings may be merged with another copy's
+            // and rendered again (see `merge`).
+            if !file.reached
+                && let Some(text) = &mut file.text
+            {
+                *text = String::new();
+            }
         }
     }
     Outcome::Checked(checked)
@@ -571,8 +579,19 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         if later_path != first_path || later.text.is_none() || first.text.is_none() {
             return false;
         }
+        if later.diagnostics.is_empty() {
+            return true;
+        }
         if first.diagnostics.is_empty() {
-            // Its text was not kept.
+            // Its text was not kept; the later copy's output is the merged one.
+            std::mem::swap(&mut first.text, &mut later.text);
+            std::mem::swap(&mut first.rendered, &mut later.rendered);
+            std::mem::swap(&mut first.diagnostics, &mut later.diagnostics);
+            return true;
+        }
+        // At most one copy was checked on its own and may have freed its text after rendering
+        // it: the reached copies keep theirs.
+        if first.text.as_ref().is_some_and(String::is_empty) {
             std::mem::swap(&mut first.text, &mut later.text);
         }
         first.diagnostics.append(&mut later.diagnostics);

@@ -181,6 +181,35 @@ fn a_definition_named_and_reached_from_a_template_shows_the_template_findings_in
 }
 
 #[test]
+fn a_named_definition_with_findings_of_its_own_and_reached_from_a_template_shows_them_all_in_its_text() {
+    let dir = scratch("hosts-sam-named-findings");
+    write(
+        &dir,
+        "template.yaml",
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: EXPRESS\n      DefinitionUri: sm/a.asl.json\n",
+    );
+    // On its own: a warning (no such context field). From the template, EXPRESS adds an error.
+    let line = r#"    "Wait": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": {"QueueUrl": "q", "MessageBody": {"Token.$": "$$.Task.Token", "Id.$": "$$.Execution.Arn"}}, "TimeoutSeconds": 60, "End": true}"#;
+    write(
+        &dir,
+        "sm/a.asl.json",
+        format!("{{\n  \"StartAt\": \"Wait\",\n  \"States\": {{\n{line}\n  }}\n}}\n"),
+    );
+    let file = dir.join("sm/a.asl.json");
+    let (dir, file) = (dir.to_str().unwrap(), file.to_str().unwrap());
+    for paths in [[file, dir], [dir, file]] {
+        let output = asl_lint(&["check", "--no-config", "--color", "never", paths[0], paths[1]], None);
+        let shown = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{paths:?}: {shown}");
+        assert_eq!(shown.matches("ASL451").count(), 1, "{paths:?}: {shown}");
+        // Once as the file's own finding, once as the template's.
+        assert_eq!(shown.matches("ASL305").count(), 2, "{paths:?}: {shown}");
+        // Each finding shows the file's line.
+        assert_eq!(shown.matches(&format!("4 │ {line}")).count(), 3, "{paths:?}: {shown}");
+    }
+}
+
+#[test]
 fn a_cdk_app_is_checked_through_its_cdk_out_templates() {
     let dir = scratch("hosts-cdk");
     write(&dir, "cdk.json", r#"{"app": "npx ts-node bin/app.ts"}"#);
