@@ -553,6 +553,10 @@ fn kept_for(diagnostics: &[Diagnostic], text: String) -> String {
 /// template (with the template's substitutions and workflow type), not again on its own when
 /// a walk also found it; findings reached from several state machines are gathered.
 fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
+    // Without reached files each path is there once (see `check_paths`).
+    if !results.iter().flatten().any(|file| file.reached) {
+        return results.into_iter().flatten().collect();
+    }
     let reached: HashSet<PathBuf> = results
         .iter()
         .flatten()
