@@ -523,16 +523,20 @@ impl Parser<'_> {
     }
 }
 
-/// The children of a closing container: the tail of a scratch buffer from `first`. When the
-/// container owns the whole buffer, the buffer itself is taken, so that a large array is not
-/// held twice at the peak.
+/// Children from which a container that owns its whole scratch buffer takes the buffer itself,
+/// so that a large array is not held twice at the peak. A smaller one is copied out: the
+/// buffer keeps its capacity for the next container instead of growing again from nothing.
+const TAKE_WHOLE_BUFFER_FROM: usize = 1024;
+
+/// The children of a closing container: the tail of a scratch buffer from `first`.
 fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Vec<T> {
-    if first == 0 {
+    if first == 0 && scratch.len() >= TAKE_WHOLE_BUFFER_FROM {
         let mut all = std::mem::take(scratch);
         all.shrink_to_fit();
         all
     } else {
-        // One allocation of exactly the tail's length and one copy.
-        scratch.split_off(first)
+        // One allocation of exactly the tail's length and one copy (`split_off(0)` would hand
+        // over the whole buffer, spare capacity and all).
+        scratch.drain(first..).collect()
     }
 }
