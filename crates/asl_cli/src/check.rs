@@ -587,10 +587,10 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
             return true;
         }
         if first.diagnostics.is_empty() {
-            // Its text was not kept; the later copy's output is the merged one.
+            // Its text was not kept. Rendered again under the first copy's spelling of the path.
             std::mem::swap(&mut first.text, &mut later.text);
-            std::mem::swap(&mut first.rendered, &mut later.rendered);
             std::mem::swap(&mut first.diagnostics, &mut later.diagnostics);
+            first.rendered = None;
             return true;
         }
         // At most one copy was checked on its own and may have freed its text after rendering

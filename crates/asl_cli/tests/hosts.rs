@@ -164,14 +164,17 @@ fn a_definition_named_and_reached_from_a_template_shows_the_template_findings_in
         ),
     );
     let file = dir.join("sm/a.asl.json");
-    let (dir, file) = (dir.to_str().unwrap(), file.to_str().unwrap());
+    // The same file spelt another way: the findings show the spelling given.
+    let dotted = dir.join("./sm/a.asl.json");
+    let (dir, file, dotted) = (dir.to_str().unwrap(), file.to_str().unwrap(), dotted.to_str().unwrap());
     let alone = asl_lint(&["check", "--no-config", "--color", "never", file], None);
     assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
-    for paths in [[file, dir], [dir, file]] {
+    for (named, paths) in [(file, [file, dir]), (file, [dir, file]), (dotted, [dotted, dir]), (dotted, [dir, dotted])] {
         let output = asl_lint(&["check", "--no-config", "--color", "never", paths[0], paths[1]], None);
         let shown = stdout(&output);
         assert_eq!(output.status.code(), Some(1), "{paths:?}: {shown}");
         assert_eq!(shown.matches("ASL451").count(), 1, "{paths:?}: {shown}");
+        assert!(shown.contains(&format!("┌─ {named}:4:42")), "{paths:?}: {shown}");
         // The excerpt shows the file's line under the finding.
         assert!(
             shown.contains(&format!("4 │     \"Wait\": {{\"Type\": \"Task\", {callback}")),
