@@ -169,7 +169,12 @@ fn a_definition_named_and_reached_from_a_template_shows_the_template_findings_in
     let (dir, file, dotted) = (dir.to_str().unwrap(), file.to_str().unwrap(), dotted.to_str().unwrap());
     let alone = asl_lint(&["check", "--no-config", "--color", "never", file], None);
     assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
-    for (named, paths) in [(file, [file, dir]), (file, [dir, file]), (dotted, [dotted, dir]), (dotted, [dir, dotted])] {
+    for (named, paths) in [
+        (file, [file, dir]),
+        (file, [dir, file]),
+        (dotted, [dotted, dir]),
+        (dotted, [dir, dotted]),
+    ] {
         let output = asl_lint(&["check", "--no-config", "--color", "never", paths[0], paths[1]], None);
         let shown = stdout(&output);
         assert_eq!(output.status.code(), Some(1), "{paths:?}: {shown}");
