@@ -586,20 +586,13 @@ fn merge(results: Vec<Vec<Checked>>) -> Vec<Checked> {
         if later.diagnostics.is_empty() {
             return true;
         }
-        if first.diagnostics.is_empty() {
-            // Its text was not kept. Rendered again under the first copy's spelling of the path.
-            std::mem::swap(&mut first.text, &mut later.text);
-            std::mem::swap(&mut first.diagnostics, &mut later.diagnostics);
-            first.rendered = None;
-            return true;
-        }
-        // At most one copy was checked on its own and may have freed its text after rendering
-        // it: the reached copies keep theirs.
+        // A copy's text is empty when it had no findings, or when it was checked on its own and
+        // freed its text once rendered; a reached copy with findings keeps its text.
         if first.text.as_ref().is_some_and(String::is_empty) {
             std::mem::swap(&mut first.text, &mut later.text);
         }
         first.diagnostics.append(&mut later.diagnostics);
-        // Rendered again with the merged findings.
+        // Rendered again with the merged findings, under the first copy's spelling of the path.
         first.rendered = None;
         first
             .diagnostics
