@@ -221,9 +221,33 @@ const SINGLE_CHARACTER_OPERATORS: [bool; 128] = {
     table
 };
 
+// The lexer looks for an operator only at a character of SINGLE_CHARACTER_OPERATORS.
+const _: () = {
+    let mut i = 0;
+    while i < OPERATORS.len() {
+        assert!(SINGLE_CHARACTER_OPERATORS[OPERATORS[i].as_bytes()[0] as usize]);
+        i += 1;
+    }
+};
+
+/// Whether an operator may start with `c`: every operator starts with one that stands alone.
+fn is_operator_start(c: char) -> bool {
+    c.is_ascii() && SINGLE_CHARACTER_OPERATORS[c as usize]
+}
+
+/// The operator at the start of `rest`, whose first character is `first`.
+fn operator_at(rest: &str, first: char) -> Option<&'static str> {
+    if !is_operator_start(first) {
+        return None;
+    }
+    OPERATORS
+        .iter()
+        .copied()
+        .find(|op| op.starts_with(first) && rest.starts_with(op))
+}
+
 fn is_name_char(c: char) -> bool {
-    let operator = c.is_ascii() && SINGLE_CHARACTER_OPERATORS[c as usize];
-    !operator && !c.is_whitespace()
+    !is_operator_start(c) && !c.is_whitespace()
 }
 
 struct Lexer<'a>(Cursor<'a>);
@@ -251,10 +275,7 @@ impl Lexer<'_> {
         };
         let kind = if regex_allowed && first == '/' {
             self.regex()?
-        } else if let Some(op) = OPERATORS
-            .iter()
-            .find(|op| op.starts_with(first) && c.rest().starts_with(**op))
-        {
+        } else if let Some(op) = operator_at(c.rest(), first) {
             c.pos += op.len();
             Tok::Op(op)
         } else if first == '"' || first == '\'' {
