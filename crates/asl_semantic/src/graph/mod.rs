@@ -30,11 +30,20 @@ pub struct StateGraph {
     /// Node `i` is state `i` of the model; edge weights say which field wrote the transition.
     graph: DiGraph<StateId, TransitionKind, u32>,
     scopes: Vec<ScopeFlow>,
+    /// What the analyses found for state `i`: one list, allocated once (each `vec![false; n]`
+    /// would be a `calloc`, which skips the allocator's per-thread cache).
+    states: Vec<StateFlow>,
+}
+
+/// What the graph's analyses found for one state.
+#[derive(Debug, Clone, Copy, Default)]
+struct StateFlow {
     /// Breadth-first visit order from the scope's start; `None` when unreachable.
-    visit_order: Vec<Option<u32>>,
-    exits: Vec<bool>,
+    visit_order: Option<u32>,
+    terminal: bool,
+    exit: bool,
     /// Whether an exit can be reached from the state (the exits themselves included).
-    reaches_exit: Vec<bool>,
+    reaches_exit: bool,
 }
 
 /// What the graph knows about one scope.
@@ -79,8 +88,7 @@ impl StateGraph {
         for state in &model.states {
             graph.add_node(state.id);
         }
-        let mut exits = vec![false; count];
-        let mut terminal = vec![false; count];
+        let mut states = vec![StateFlow::default(); count];
         for state in &model.states {
             let mut broken = is_broken(model, state.id);
             let mut transitions = 0;
@@ -93,19 +101,18 @@ impl StateGraph {
                     None => broken = true,
                 }
             }
-            terminal[state.id.index()] = state.is_terminal();
-            exits[state.id.index()] = broken || terminal[state.id.index()] || transitions == 0;
+            let flow = &mut states[state.id.index()];
+            flow.terminal = state.is_terminal();
+            flow.exit = broken || flow.terminal || transitions == 0;
         }
         let mut this = StateGraph {
             graph,
-            scopes: Vec::with_capacity(model.scopes.len()),
-            visit_order: vec![None; count],
-            exits,
-            reaches_exit: vec![false; count],
+            scopes: Vec::new(),
+            states,
         };
         this.mark_reachable(model);
         this.mark_reaching_exit();
-        this.scopes = this.scope_flows(model, &terminal);
+        this.scopes = this.scope_flows(model);
         this
     }
 
@@ -131,17 +138,17 @@ impl StateGraph {
     /// Whether the state can be reached from its scope's `StartAt`, through any transition.
     /// States of a scope whose `StartAt` names no state are never reachable.
     pub fn is_reachable(&self, state: StateId) -> bool {
-        self.visit_order[state.index()].is_some()
+        self.states[state.index()].visit_order.is_some()
     }
 
     /// Whether the state is an exit of its scope (see the module documentation).
     pub fn is_exit(&self, state: StateId) -> bool {
-        self.exits[state.index()]
+        self.states[state.index()].exit
     }
 
     /// Whether an exit can be reached from the state.
     pub fn reaches_exit(&self, state: StateId) -> bool {
-        self.reaches_exit[state.index()]
+        self.states[state.index()].reaches_exit
     }
 
     /// The unreachable states of a scope whose start exists, in declaration order.
@@ -166,14 +173,15 @@ impl StateGraph {
             let Some(start) = start_of(model, scope.id) else {
                 continue;
             };
-            self.visit_order[start.index()] = Some(order);
+            self.states[start.index()].visit_order = Some(order);
             order += 1;
             queue.push_back(start);
             while let Some(state) = queue.pop_front() {
                 for target in self.graph.neighbors_directed(node(state), Direction::Outgoing) {
                     let target = self.graph[target];
-                    if self.visit_order[target.index()].is_none() {
-                        self.visit_order[target.index()] = Some(order);
+                    let flow = &mut self.states[target.index()];
+                    if flow.visit_order.is_none() {
+                        flow.visit_order = Some(order);
                         order += 1;
                         queue.push_back(target);
                     }
@@ -185,39 +193,45 @@ impl StateGraph {
     /// Backward search from every exit.
     fn mark_reaching_exit(&mut self) {
         let mut stack: Vec<NodeIndex<u32>> = Vec::new();
-        for (index, &exit) in self.exits.iter().enumerate() {
-            if exit {
-                self.reaches_exit[index] = true;
+        for (index, flow) in self.states.iter_mut().enumerate() {
+            if flow.exit {
+                flow.reaches_exit = true;
                 stack.push(NodeIndex::new(index));
             }
         }
         while let Some(current) = stack.pop() {
             for source in self.graph.neighbors_directed(current, Direction::Incoming) {
-                if !self.reaches_exit[source.index()] {
-                    self.reaches_exit[source.index()] = true;
+                let flow = &mut self.states[source.index()];
+                if !flow.reaches_exit {
+                    flow.reaches_exit = true;
                     stack.push(source);
                 }
             }
         }
     }
 
-    fn scope_flows(&self, model: &Model<'_>, terminal: &[bool]) -> Vec<ScopeFlow> {
+    fn scope_flows(&self, model: &Model<'_>) -> Vec<ScopeFlow> {
         let mut flows: Vec<ScopeFlow> = model
             .scopes
             .iter()
             .map(|scope| ScopeFlow {
                 start: start_of(model, scope.id),
                 parent: scope.parent(),
-                terminal_states: scope.states.iter().copied().filter(|s| terminal[s.index()]).collect(),
-                has_broken_state: scope
+                terminal_states: scope
                     .states
                     .iter()
-                    .any(|s| self.exits[s.index()] && !terminal[s.index()]),
+                    .copied()
+                    .filter(|s| self.states[s.index()].terminal)
+                    .collect(),
+                has_broken_state: scope.states.iter().any(|s| {
+                    let flow = &self.states[s.index()];
+                    flow.exit && !flow.terminal
+                }),
                 exitless_loops: Vec::new(),
             })
             .collect();
         // A loop without a way out is made of states that reach no exit; most machines have none.
-        if self.reaches_exit.iter().all(|&reaches| reaches) {
+        if self.states.iter().all(|flow| flow.reaches_exit) {
             return flows;
         }
         // Kosaraju walks iteratively; Tarjan in petgraph recurses once per state of a chain.
@@ -251,7 +265,7 @@ impl StateGraph {
         visited: &mut [bool],
     ) -> Option<ExitlessLoop> {
         let first = *component.first()?;
-        if self.reaches_exit[first.index()] {
+        if self.states[first.index()].reaches_exit {
             return None;
         }
         let mut has_cycle = component.len() > 1;
@@ -266,10 +280,10 @@ impl StateGraph {
         if !has_cycle {
             return None;
         }
-        let entry = component
-            .iter()
-            .copied()
-            .min_by_key(|&index| (self.visit_order[index.index()].unwrap_or(u32::MAX), index.index()))?;
+        let entry = component.iter().copied().min_by_key(|&index| {
+            let order = self.states[index.index()].visit_order;
+            (order.unwrap_or(u32::MAX), index.index())
+        })?;
         // Breadth-first from the entry, so the list reads in the order the execution goes.
         let mut order = vec![entry];
         visited[entry.index()] = true;

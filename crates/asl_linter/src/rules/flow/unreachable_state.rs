@@ -56,7 +56,8 @@ impl Rule for UnreachableState {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Findings) {
         let model = ctx.model;
         let graph = ctx.graph;
-        let mut covered = vec![false; model.states.len()];
+        // Allocated only for a definition with an unreachable state, as few have one.
+        let mut covered = None;
         for scope in &model.scopes {
             // A second state of the same name is reported as a duplicate, and a member of
             // `States` that is not an object is not a state to run.
@@ -67,6 +68,10 @@ impl Rule for UnreachableState {
                     model.state(id).is_object() && model.find_state(scope.id, model.state(id).name) == Some(id)
                 })
                 .collect();
+            if unreachable.is_empty() {
+                continue;
+            }
+            let covered = covered.get_or_insert_with(|| vec![false; model.states.len()]);
             // Heads first (nothing leads to them), then whatever cycles are left.
             let heads = unreachable
                 .iter()
@@ -76,7 +81,7 @@ impl Rule for UnreachableState {
                 if covered[head.index()] {
                     continue;
                 }
-                let followers = mark_followers(graph, head, &mut covered);
+                let followers = mark_followers(graph, head, covered);
                 let state = model.state(head);
                 let why = if graph.predecessors(head).all(|from| from == head) {
                     format!("no transition in {} moves to it", scope_description(model, scope))
