@@ -32,10 +32,10 @@ pub(crate) fn body(body: &Body, source: &str) -> Node {
                     let label_range = range(label);
                     inner = Node {
                         range: TextRange::new(label_range.start, inner.range.end),
-                        value: Value::Object(vec![Member {
+                        value: Value::Object(Box::new([Member {
                             key: key(label.as_str(), label_range),
                             value: inner,
-                        }]),
+                        }])),
                     };
                 }
                 Member {

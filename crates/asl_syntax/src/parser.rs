@@ -529,11 +529,9 @@ impl Parser<'_> {
 const TAKE_WHOLE_BUFFER_FROM: usize = 1024;
 
 /// The children of a closing container: the tail of a scratch buffer from `first`.
-fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Vec<T> {
+fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Box<[T]> {
     if first == 0 && scratch.len() >= TAKE_WHOLE_BUFFER_FROM {
-        let mut all = std::mem::take(scratch);
-        all.shrink_to_fit();
-        all
+        std::mem::take(scratch).into_boxed_slice()
     } else {
         // One allocation of exactly the tail's length and one copy (`split_off(0)` would hand
         // over the whole buffer, spare capacity and all).

@@ -43,9 +43,9 @@ pub enum Value {
     Number(Number),
     /// The decoded string (escapes resolved). The node's range includes the quotes.
     String(CompactString),
-    Array(Vec<Node>),
+    Array(Box<[Node]>),
     /// Members in source order, duplicates kept.
-    Object(Vec<Member>),
+    Object(Box<[Member]>),
     /// Something that could not be parsed as a value; an error was reported for it.
     Error,
 }

@@ -376,14 +376,14 @@ impl<'a> Builder<'a> {
                     .first()
                     .zip(items.last())
                     .map(|(first, last)| (first.range, last.range));
-                (Value::Array(items), children)
+                (Value::Array(items.into_boxed_slice()), children)
             }
             FrameKind::Mapping { members, .. } => {
                 let children = members
                     .first()
                     .zip(members.last())
                     .map(|(first, last)| (first.key.range, last.value.range));
-                (Value::Object(members), children)
+                (Value::Object(members.into_boxed_slice()), children)
             }
         };
         let range = match children {
@@ -689,13 +689,13 @@ fn wrap(node: Node, intrinsic: Option<Intrinsic>) -> Node {
     let Some(intrinsic) = intrinsic else { return node };
     let range = TextRange::new(intrinsic.range.start.min(node.range.start), node.range.end);
     Node {
-        value: Value::Object(vec![Member {
+        value: Value::Object(Box::new([Member {
             key: Key {
                 text: intrinsic.key.into(),
                 range: intrinsic.range,
             },
             value: node,
-        }]),
+        }])),
         range,
     }
 }
@@ -723,7 +723,7 @@ fn split_get_att(node: Node, text: &str, style: ScalarStyle) -> Node {
         range,
     };
     Node {
-        value: Value::Array(vec![part(resource, first), part(attribute, second)]),
+        value: Value::Array(Box::new([part(resource, first), part(attribute, second)])),
         range: node.range,
     }
 }

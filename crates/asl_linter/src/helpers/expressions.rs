@@ -485,7 +485,7 @@ fn visit_objects<'a>(node: &'a Node, visit: &mut impl FnMut(&'a [Member])) {
 fn name_object(node: &Node, object: &[Member], field: &mut String) -> bool {
     let parent = field.len();
     match &node.value {
-        Value::Object(members) if std::ptr::eq(members.as_slice(), object) => return true,
+        Value::Object(members) if std::ptr::eq(&**members, object) => return true,
         Value::Object(members) => {
             for member in members.iter().filter(|m| !m.key.text.ends_with(".$")) {
                 push_key(field, &member.key.text);
