@@ -25,7 +25,9 @@ struct Cli {
     command: Command,
 }
 
+// Each subcommand's arguments are built only when it runs (a check does not build the others').
 #[derive(Subcommand)]
+#[command(defer = true)]
 enum Command {
     /// Check state machine definitions (files, directories, or `-` for stdin).
     Check(CheckArgs),
