@@ -51,8 +51,8 @@ impl Rule for NextOrEnd {
             };
             let type_name = state_type.name();
             let name = state.name;
-            let next = state.node.member("Next");
-            let end = state.node.member("End");
+            let next = state.next.as_ref().map(|field| field.member);
+            let end = state.end.as_ref().map(|field| field.member);
             if !state_type.has_transition() {
                 for member in [next, end].into_iter().flatten() {
                     let key = &member.key.text;
