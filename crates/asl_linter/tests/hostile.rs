@@ -58,7 +58,7 @@ const OVER_PEAK_RATIO: &[(&str, f64, &str)] = &[
         76.0,
         "the model, graph and findings of a state take about 2 KB",
     ),
-    ("100,000 array items", 33.0, "a tree node per one-character value"),
+    ("100,000 array items", 27.0, "a tree node per one-character value"),
     (
         "an array of 100,000 items",
         60.0,
