@@ -529,7 +529,7 @@ impl Parser<'_> {
 const TAKE_WHOLE_BUFFER_FROM: usize = 1024;
 
 /// The children of a closing container: the tail of a scratch buffer from `first`.
-fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Box<[T]> {
+pub(crate) fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Box<[T]> {
     if first == 0 && scratch.len() >= TAKE_WHOLE_BUFFER_FROM {
         std::mem::take(scratch).into_boxed_slice()
     } else {

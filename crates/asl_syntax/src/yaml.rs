@@ -11,6 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 
 use crate::error_log::ErrorLog;
+use crate::parser::take_from;
 use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, TextRange, Value, excerpt};
 
 /// Values that aliases may add to a document of any size, against "billion laughs" input.
@@ -211,9 +212,11 @@ struct Intrinsic {
     range: TextRange,
 }
 
+/// Each open collection's entries so far sit at the end of the builder's `items` or `members`
+/// from index `first` on, as in the JSON parser.
 enum FrameKind {
-    Sequence(Vec<Node>),
-    Mapping { members: Vec<Member>, key: KeySlot },
+    Sequence { first: usize },
+    Mapping { first: usize, key: KeySlot },
 }
 
 enum KeySlot {
@@ -233,6 +236,10 @@ struct Builder<'a> {
     text: &'a str,
     offsets: ByteOffsets,
     stack: Vec<Frame>,
+    /// The entries of the open sequences, innermost last.
+    items: Vec<Node>,
+    /// The entries of the open mappings, innermost last.
+    members: Vec<Member>,
     root: Option<Node>,
     documents: usize,
     anchors: HashMap<usize, Anchored>,
@@ -250,6 +257,8 @@ impl<'a> Builder<'a> {
             text,
             offsets: ByteOffsets::new(text),
             stack: Vec::new(),
+            items: Vec::new(),
+            members: Vec::new(),
             root: None,
             documents: 0,
             anchors: HashMap::new(),
@@ -316,12 +325,14 @@ impl<'a> Builder<'a> {
             Event::Scalar(value, style, anchor, tag) => self.scalar(&value, style, anchor, tag.as_deref(), span),
             Event::Alias(id) => self.alias(id, span),
             Event::SequenceStart(anchor, tag) => {
-                return self.open(FrameKind::Sequence(Vec::new()), anchor, tag.as_deref(), span);
+                let first = self.items.len();
+                return self.open(FrameKind::Sequence { first }, anchor, tag.as_deref(), span);
             }
             Event::MappingStart(anchor, tag) => {
+                let first = self.members.len();
                 return self.open(
                     FrameKind::Mapping {
-                        members: Vec::new(),
+                        first,
                         key: KeySlot::Expected,
                     },
                     anchor,
@@ -371,19 +382,21 @@ impl<'a> Builder<'a> {
     fn close(&mut self, end: u32) {
         let Some(frame) = self.stack.pop() else { return };
         let (value, children) = match frame.kind {
-            FrameKind::Sequence(items) => {
+            FrameKind::Sequence { first } => {
+                let items = take_from(&mut self.items, first);
                 let children = items
                     .first()
                     .zip(items.last())
                     .map(|(first, last)| (first.range, last.range));
-                (Value::Array(items.into_boxed_slice()), children)
+                (Value::Array(items), children)
             }
-            FrameKind::Mapping { members, .. } => {
+            FrameKind::Mapping { first, .. } => {
+                let members = take_from(&mut self.members, first);
                 let children = members
                     .first()
                     .zip(members.last())
                     .map(|(first, last)| (first.key.range, last.value.range));
-                (Value::Object(members.into_boxed_slice()), children)
+                (Value::Object(members), children)
             }
         };
         let range = match children {
@@ -532,9 +545,9 @@ impl<'a> Builder<'a> {
             return;
         };
         match &mut frame.kind {
-            FrameKind::Sequence(items) => items.push(node),
-            FrameKind::Mapping { members, key } => match std::mem::replace(key, KeySlot::Expected) {
-                KeySlot::Ready(key) => members.push(Member { key, value: node }),
+            FrameKind::Sequence { .. } => self.items.push(node),
+            FrameKind::Mapping { key, .. } => match std::mem::replace(key, KeySlot::Expected) {
+                KeySlot::Ready(key) => self.members.push(Member { key, value: node }),
                 KeySlot::Invalid => {}
                 KeySlot::Expected => match node.value {
                     Value::String(text) => {
