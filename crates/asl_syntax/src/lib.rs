@@ -14,6 +14,7 @@ mod line_index;
 mod parser;
 mod pointer;
 mod reparse;
+mod scratch;
 mod source;
 mod string_map;
 mod swar;

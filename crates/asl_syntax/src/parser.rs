@@ -5,6 +5,7 @@
 //! key, so one mistake gives one error and the rest of the document is still read.
 
 use crate::lexer::{Lexer, TokenKind};
+use crate::scratch::take_from;
 use crate::{CompactString, Key, Member, Node, Parse, TextRange, Value, excerpt};
 
 /// Deepest nesting of arrays and objects that is parsed; deeper input is an error.
@@ -520,21 +521,5 @@ impl Parser<'_> {
                 _ => self.bump(),
             }
         }
-    }
-}
-
-/// Children from which a container that owns its whole scratch buffer takes the buffer itself,
-/// so that a large array is not held twice at the peak. A smaller one is copied out: the
-/// buffer keeps its capacity for the next container instead of growing again from nothing.
-const TAKE_WHOLE_BUFFER_FROM: usize = 1024;
-
-/// The children of a closing container: the tail of a scratch buffer from `first`.
-pub(crate) fn take_from<T>(scratch: &mut Vec<T>, first: usize) -> Box<[T]> {
-    if first == 0 && scratch.len() >= TAKE_WHOLE_BUFFER_FROM {
-        std::mem::take(scratch).into_boxed_slice()
-    } else {
-        // One allocation of exactly the tail's length and one copy (`split_off(0)` would hand
-        // over the whole buffer, spare capacity and all).
-        scratch.drain(first..).collect()
     }
 }

@@ -11,7 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 
 use crate::error_log::ErrorLog;
-use crate::parser::take_from;
+use crate::scratch::take_from;
 use crate::{Key, MAX_DEPTH, Member, Node, Number, Parse, TextRange, Value, excerpt};
 
 /// Values that aliases may add to a document of any size, against "billion laughs" input.
